@@ -1,0 +1,101 @@
+"""The composition root: builds the Application, its persistence, rate limiter and handlers."""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from telegram import Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaults
+
+from bot import menu
+from bot.akses import KUNCI_LAYANAN, Konteks
+from bot.config import Settings
+from bot.layanan import Layanan
+from bot.persistensi import PersistensiSql
+from bot.render import Render
+from db.mesin import buat_mesin
+from percakapan import anggota, batal, gabung, pendaftaran, umum, undangan
+
+log = logging.getLogger(__name__)
+
+# Explicit: Telegram keeps the last list when none is given.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+
+def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None) -> Application:  # type: ignore[type-arg]
+    """Build the bot. `jam` replaces the clock (tests)."""
+    mesin = buat_mesin(settings.database_url)
+    lay = Layanan(
+        mesin=mesin, settings=settings, render=Render(), jam=jam or (lambda: datetime.now(UTC))
+    )
+
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        app.bot_data[KUNCI_LAYANAN] = lay
+        await menu.pasang_bawaan(app.bot, lay.render)
+
+    async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
+        await mesin.dispose()
+
+    app = (
+        ApplicationBuilder()
+        .token(settings.token())
+        .base_url(settings.telegram_api_url)
+        .base_file_url(settings.telegram_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.default_timezone)))
+        .persistence(PersistensiSql(mesin, settings.persistence_interval, jam=lay.jam))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+        .build()
+    )
+    # Services are reachable before post_init too (tests build handlers first).
+    app.bot_data[KUNCI_LAYANAN] = lay
+    # One group: within a group the first matching handler wins, so the catch-alls go last.
+    app.add_handlers(
+        [
+            *pendaftaran.penangan(),
+            *gabung.penangan(),
+            *undangan.penangan(),
+            *anggota.penangan(),
+            *umum.penangan(),
+            *batal.penangan_global(),
+            *umum.penangan_sisa(),
+        ]
+    )
+    app.add_error_handler(tangani_galat)
+    return app
+
+
+async def tangani_galat(update: object, context: Konteks) -> None:
+    """Log the error, tell the operators, and never leave the user without an answer."""
+    galat = context.error
+    if isinstance(galat, BadRequest) and (
+        "not modified" in galat.message.lower() or "query is too old" in galat.message.lower()
+    ):
+        return
+    if isinstance(galat, (RetryAfter, TimedOut, NetworkError)) and not isinstance(
+        galat, BadRequest
+    ):
+        log.warning("transient Telegram error: %s", galat)
+        return
+    log.error("error while handling %s", update, exc_info=galat)
+    lay: Layanan = context.application.bot_data[KUNCI_LAYANAN]
+    if isinstance(update, Update) and update.effective_chat and not isinstance(galat, Forbidden):
+        try:
+            await context.bot.send_message(update.effective_chat.id, lay.render.pesan("kesalahan"))
+        except Exception:  # the error path must not raise again
+            log.exception("could not tell the user about the error")
+    ringkas = html.escape(f"{type(galat).__name__}: {galat}")[:3000]
+    for admin in lay.settings.admin_ids:
+        try:
+            await context.bot.send_message(
+                admin, f"<b>Galat Asisten Mutu</b>\n<code>{ringkas}</code>"
+            )
+        except Exception:
+            log.exception("could not notify admin %s", admin)

@@ -1,0 +1,88 @@
+"""The `asisten-mutu` command: run the bot, migrate, back up."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sqlite3
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from bot import __version__
+from bot.config import KonfigurasiSalah, Settings, muat_settings
+from db.mesin import path_sqlite
+from db.migrasi_api import tingkatkan
+
+KELUAR_KONFIGURASI = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="asisten-mutu",
+        description="Asisten Mutu: a Telegram bot that guides schools through SPMI.",
+        epilog="Settings come from the environment or .env (see README.md).",
+    )
+    p.add_argument("--version", action="version", version=f"asisten-mutu {__version__}")
+    sub = p.add_subparsers(dest="perintah", metavar="COMMAND", required=True)
+    sub.add_parser("run", help="migrate the database, then run the bot (long polling)")
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="aksi_db", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="apply the migrations up to the newest schema")
+    backup = sub.add_parser("backup", help="copy the SQLite database safely while the bot runs")
+    backup.add_argument("berkas", metavar="FILE", type=Path, help="target file (must not exist)")
+    return p
+
+
+def jalankan(settings: Settings) -> None:
+    """Migrate, then poll until stopped (Ctrl+C)."""
+    from bot.app import ALLOWED_UPDATES, buat_aplikasi
+
+    settings.token()  # fail fast, before touching the database
+    tingkatkan(settings.database_url)
+    app = buat_aplikasi(settings)
+    logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
+    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+
+
+def cadangkan(settings: Settings, tujuan: Path) -> None:
+    """SQLite online backup into a new file; never overwrites."""
+    sumber = path_sqlite(settings.database_url)
+    if sumber is None:
+        raise KonfigurasiSalah(
+            "backup works on a SQLite DATABASE_URL only; use your database's tools"
+        )
+    if not sumber.exists():
+        raise KonfigurasiSalah(f"no database at {sumber}: nothing to back up")
+    if tujuan.exists():
+        raise KonfigurasiSalah(f"{tujuan} exists already; choose a new file name")
+    tujuan.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(sumber) as asal, sqlite3.connect(tujuan) as salinan:
+        asal.backup(salinan)
+    print(f"backup written to {tujuan}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the console script."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        settings = muat_settings()
+        if args.perintah == "run":
+            jalankan(settings)
+        elif args.perintah == "db":
+            tingkatkan(settings.database_url)
+            print("database is at the newest schema")
+        elif args.perintah == "backup":
+            cadangkan(settings, args.berkas)
+    except KonfigurasiSalah as exc:
+        print(f"asisten-mutu: {exc}", file=sys.stderr)
+        return KELUAR_KONFIGURASI
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

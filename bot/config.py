@@ -1,0 +1,74 @@
+"""Settings from the environment or `.env` (pydantic-settings)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+# A Bot API token is "<bot id>:<35 characters>"; we accept 30+ to stay lenient with test tokens.
+POLA_TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+
+
+class KonfigurasiSalah(Exception):
+    """The settings cannot start the bot; the message is one line for the operator."""
+
+
+class Settings(BaseSettings):
+    """Everything the bot reads from its environment."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    database_url: str = "sqlite+aiosqlite:///./data/asisten-mutu.db"
+    telegram_api_url: str = "https://api.telegram.org/bot"
+    telegram_file_url: str = "https://api.telegram.org/file/bot"
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    default_timezone: str = "Asia/Jakarta"
+    data_dir: Path = Path("./data")
+    persistence_interval: float = 2.0
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _pisah_admin(cls, nilai: object) -> object:
+        if isinstance(nilai, str):
+            return [int(bagian) for bagian in re.split(r"[,\s]+", nilai.strip()) if bagian]
+        return nilai
+
+    @field_validator("default_timezone")
+    @classmethod
+    def _zona_dikenal(cls, nilai: str) -> str:
+        try:
+            ZoneInfo(nilai)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {nilai!r}") from exc
+        return nilai
+
+    def token(self) -> str:
+        """The bot token, or `KonfigurasiSalah` with one clear line when missing or malformed."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            raise KonfigurasiSalah(
+                "TELEGRAM_BOT_TOKEN is not set: get a token from @BotFather and put it in the "
+                "environment or in .env (TELEGRAM_BOT_TOKEN=123456:ABC...)."
+            )
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if not POLA_TOKEN.match(token):
+            raise KonfigurasiSalah(
+                "TELEGRAM_BOT_TOKEN is malformed: it should look like 123456789:AAE... "
+                "as @BotFather gives it."
+            )
+        return token
+
+
+def muat_settings() -> Settings:
+    """Read settings; a malformed value becomes `KonfigurasiSalah` with one line."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        pertama = exc.errors()[0]
+        nama = ".".join(str(x) for x in pertama["loc"]).upper()
+        raise KonfigurasiSalah(f"setting {nama} is invalid: {pertama['msg']}") from None

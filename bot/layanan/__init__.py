@@ -1,0 +1,39 @@
+"""Use-cases over `db/`: what the conversations call. No Telegram types here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Settings
+from bot.render import Render
+
+
+def _sekarang() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Layanan:
+    """What every use-case needs: the database, settings, templates and a clock."""
+
+    mesin: AsyncEngine
+    settings: Settings
+    render: Render = field(default_factory=Render)
+    jam: Callable[[], datetime] = _sekarang
+
+    def sekarang(self) -> datetime:
+        """Now, in UTC (tests move this clock)."""
+        return self.jam()
+
+
+class Ditolak(Exception):
+    """A use-case refused an action; `alasan` names a message template key."""
+
+    def __init__(self, alasan: str, **rincian: object) -> None:
+        super().__init__(alasan)
+        self.alasan = alasan
+        self.rincian = rincian

@@ -1,0 +1,61 @@
+"""Who is acting: the user, their active school and their role there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.layanan import Layanan
+from bot.mutu.peran import Peran
+from db import keanggotaan, pengguna
+
+
+@dataclass(frozen=True)
+class Keanggotaan:
+    """One school the user belongs to."""
+
+    sekolah_id: int
+    sekolah_nama: str
+    peran: Peran
+
+
+@dataclass(frozen=True)
+class Aktor:
+    """The user behind an update, resolved once per update by the access check."""
+
+    pengguna_id: int
+    nama: str
+    sekolah: tuple[Keanggotaan, ...]
+    aktif: Keanggotaan | None
+
+    @property
+    def sekolah_id(self) -> int | None:
+        return self.aktif.sekolah_id if self.aktif else None
+
+    @property
+    def peran(self) -> Peran | None:
+        return self.aktif.peran if self.aktif else None
+
+
+async def kenali(lay: Layanan, pengguna_id: int, nama: str, username: str | None) -> Aktor:
+    """Record the visit and resolve the user's active school (the chosen one while they still
+    belong to it, else their first school)."""
+    async with lay.mesin.begin() as conn:
+        await pengguna.catat_kunjungan(conn, pengguna_id, nama, username, lay.sekarang())
+        baris = await keanggotaan.sekolah_pengguna(conn, pengguna_id)
+        semua = tuple(Keanggotaan(b.sekolah_id, b.sekolah_nama, Peran(b.peran)) for b in baris)
+        data = await pengguna.ambil(conn, pengguna_id)
+        pilihan = data.sekolah_aktif_id if data else None
+        aktif = next((k for k in semua if k.sekolah_id == pilihan), semua[0] if semua else None)
+        aktif_id = aktif.sekolah_id if aktif else None
+        if aktif_id != pilihan:
+            await pengguna.pilih_sekolah_aktif(conn, pengguna_id, aktif_id)
+    return Aktor(pengguna_id=pengguna_id, nama=nama, sekolah=semua, aktif=aktif)
+
+
+async def pilih_sekolah(lay: Layanan, aktor: Aktor, sekolah_id: int) -> Keanggotaan | None:
+    """Make one of the user's schools the active one; None when they do not belong to it."""
+    pilihan = next((k for k in aktor.sekolah if k.sekolah_id == sekolah_id), None)
+    if pilihan is not None:
+        async with lay.mesin.begin() as conn:
+            await pengguna.pilih_sekolah_aktif(conn, aktor.pengguna_id, sekolah_id)
+    return pilihan

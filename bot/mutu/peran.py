@@ -1,0 +1,54 @@
+"""Roles and the one table of who may use which command."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Peran(StrEnum):
+    """A member's role in one school."""
+
+    KEPALA_SEKOLAH = "kepala_sekolah"
+    KOORDINATOR = "koordinator"
+    GURU = "guru"
+    TENDIK = "tendik"
+    PENGAWAS = "pengawas"
+
+
+KS, KO, GU, TK, PG = (
+    Peran.KEPALA_SEKOLAH,
+    Peran.KOORDINATOR,
+    Peran.GURU,
+    Peran.TENDIK,
+    Peran.PENGAWAS,
+)
+STAF = frozenset({KS, KO, GU, TK})
+
+# Command -> roles that may use it in their active school. `None`: anyone, even without a
+# school. Order is the order of /bantuan and of the command menus.
+IZIN: dict[str, frozenset[Peran] | None] = {
+    "start": None,
+    "bantuan": None,
+    "daftar": None,
+    "gabung": None,
+    "sekolah": None,
+    "undang": frozenset({KS, KO}),
+    "anggota": frozenset({KS}),
+    "batal": None,
+}
+
+# Roles an invite may grant.
+PERAN_UNDANGAN: tuple[Peran, ...] = (KO, GU, TK, PG)
+
+
+def boleh(perintah: str, peran: Peran | None) -> bool:
+    """Whether a user with this role in their active school (None: no school) may run it."""
+    if perintah not in IZIN:
+        return False
+    izin = IZIN[perintah]
+    return izin is None or (peran is not None and peran in izin)
+
+
+def perintah_untuk(peran: Peran | None) -> list[str]:
+    """The commands this role may use, in menu order."""
+    return [p for p in IZIN if boleh(p, peran)]

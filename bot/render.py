@@ -1,0 +1,106 @@
+"""The jinja2 environment for `templat/`: chat messages (Telegram HTML) and labels."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import yaml
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+FOLDER_TEMPLAT = Path(__file__).resolve().parent.parent / "templat"
+BATAS_PESAN = 4096
+LOKAL = "id_ID"
+
+_SINGKATAN_ZONA = {
+    "Asia/Jakarta": "WIB",
+    "Asia/Pontianak": "WIB",
+    "Asia/Makassar": "WITA",
+    "Asia/Jayapura": "WIT",
+}
+
+
+def tanggal(nilai: date | datetime, zona: str | None = None) -> str:
+    """'Senin, 7 Desember 2026' (a datetime is first moved to the zone)."""
+    if isinstance(nilai, datetime) and zona:
+        nilai = nilai.astimezone(ZoneInfo(zona))
+    return format_date(nilai, format="EEEE, d MMMM y", locale=LOKAL)
+
+
+def tanggal_waktu(nilai: datetime, zona: str) -> str:
+    """'Senin, 7 Desember 2026 pukul 14.30 WIB' in the school's zone."""
+    lokal = nilai.astimezone(ZoneInfo(zona))
+    teks = format_datetime(lokal, format="EEEE, d MMMM y 'pukul' HH.mm", locale=LOKAL)
+    return f"{teks} {_SINGKATAN_ZONA.get(zona, zona)}"
+
+
+def angka(nilai: float | int, desimal: int = 0) -> str:
+    """Indonesian number format: 1.500,25."""
+    pola = "#,##0" + ("." + "0" * desimal if desimal else "")
+    return format_decimal(nilai, format=pola, locale=LOKAL)
+
+
+def rupiah(nilai: int) -> str:
+    """Rp1.500.000"""
+    return "Rp" + angka(nilai)
+
+
+def singkatan_zona(zona: str) -> str:
+    """WIB, WITA or WIT."""
+    return _SINGKATAN_ZONA.get(zona, zona)
+
+
+class Render:
+    """Renders chat messages from `templat/pesan/*.html` and labels from `templat/label.yaml`."""
+
+    def __init__(self, folder: Path = FOLDER_TEMPLAT) -> None:
+        self.folder = folder
+        self.env = Environment(
+            loader=FileSystemLoader(folder),
+            autoescape=select_autoescape(["html"]),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters.update(
+            tanggal=tanggal,
+            tanggal_waktu=tanggal_waktu,
+            angka=angka,
+            rupiah=rupiah,
+            zona=singkatan_zona,
+            peran=self.nama_peran,
+        )
+        self.env.globals["label"] = self.label
+
+    @cached_property
+    def _label(self) -> dict[str, Any]:
+        with (self.folder / "label.yaml").open(encoding="utf-8") as berkas:
+            return yaml.safe_load(berkas)
+
+    def label(self, kunci: str, **isian: object) -> str:
+        """A short text by dotted key (`tombol.daftar`), with `{name}` fields filled in."""
+        nilai: Any = self._label
+        for bagian in kunci.split("."):
+            nilai = nilai[bagian]
+        if not isinstance(nilai, str):
+            raise KeyError(f"label {kunci!r} is not a text")
+        return nilai.format(**isian) if isian else nilai
+
+    def nama_peran(self, peran: str) -> str:
+        """The role as people say it ("Kepala Sekolah")."""
+        return self.label(f"peran.{peran}")
+
+    def pesan(self, nama: str, **konteks: object) -> str:
+        """Render `pesan/<nama>.html` to Telegram HTML, at most 4096 characters."""
+        teks = self.env.get_template(f"pesan/{nama}.html").render(**konteks)
+        teks = re.sub(r"\n{3,}", "\n\n", teks).strip()
+        if len(teks) > BATAS_PESAN:
+            raise ValueError(f"message {nama!r} is {len(teks)} characters; split it first")
+        return teks

@@ -1,0 +1,1 @@
+"""Storage: tables, migrations and query functions. Nothing here imports telegram."""

@@ -1,0 +1,38 @@
+"""The async engine, with SQLite set up for a bot that must not lose data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+
+
+def path_sqlite(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory ones."""
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite" or not u.database or u.database == ":memory:":
+        return None
+    return Path(u.database)
+
+
+def buat_mesin(url: str) -> AsyncEngine:
+    """Create the engine; for SQLite: WAL, foreign keys on, a busy timeout, its folder made."""
+    berkas = path_sqlite(url)
+    if berkas is not None:
+        berkas.parent.mkdir(parents=True, exist_ok=True)
+    mesin = create_async_engine(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        event.listen(mesin.sync_engine, "connect", _pragma_sqlite)
+    return mesin
+
+
+def _pragma_sqlite(dbapi_conn: Any, _record: Any) -> None:
+    kursor = dbapi_conn.cursor()
+    kursor.execute("PRAGMA journal_mode=WAL")
+    kursor.execute("PRAGMA foreign_keys=ON")
+    kursor.execute("PRAGMA busy_timeout=5000")
+    kursor.execute("PRAGMA synchronous=NORMAL")
+    kursor.close()

@@ -1,0 +1,48 @@
+"""Users, keyed by their Telegram id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.tabel import pengguna
+from db.upsert import upsert
+
+
+async def catat_kunjungan(
+    conn: AsyncConnection, pengguna_id: int, nama: str, username: str | None, waktu: datetime
+) -> None:
+    """Create the user on first contact, or refresh name and last activity; writing again
+    also makes a user who had blocked the bot active again."""
+    await upsert(
+        conn,
+        pengguna,
+        {
+            "id": pengguna_id,
+            "nama": nama,
+            "username": username,
+            "aktif": True,
+            "dibuat_pada": waktu,
+            "terakhir_aktif": waktu,
+        },
+        kunci=("id",),
+        perbarui=("nama", "username", "aktif", "terakhir_aktif"),
+    )
+
+
+async def ambil(conn: AsyncConnection, pengguna_id: int) -> Row | None:
+    """One user, or None."""
+    hasil = await conn.execute(select(pengguna).where(pengguna.c.id == pengguna_id))
+    return hasil.first()
+
+
+async def pilih_sekolah_aktif(
+    conn: AsyncConnection, pengguna_id: int, sekolah_id: int | None
+) -> None:
+    """Set the school the user is working in now."""
+    await conn.execute(
+        update(pengguna).where(pengguna.c.id == pengguna_id).values(sekolah_aktif_id=sekolah_id)
+    )

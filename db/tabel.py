@@ -1,0 +1,172 @@
+"""The tables, as SQLAlchemy Core. Times are UTC; money is an integer of rupiah."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class WaktuUTC(TypeDecorator[datetime]):
+    """A datetime stored as naive UTC and always returned aware (SQLite keeps no zone)."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use aware UTC")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: object) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+sekolah = Table(
+    "sekolah",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("npsn", String(8), nullable=False, unique=True),
+    Column("nama", String(200), nullable=False),
+    Column("jenjang", String(8), nullable=False),
+    Column("kabupaten", String(100), nullable=False),
+    Column("provinsi", String(100), nullable=False),
+    Column("zona_waktu", String(40), nullable=False),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+)
+
+pengguna = Table(
+    "pengguna",
+    metadata,
+    # The Telegram user id: stable, and what every update carries.
+    Column("id", BigInteger, primary_key=True, autoincrement=False),
+    Column("nama", String(200), nullable=False),
+    Column("username", String(64)),
+    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    Column("sekolah_aktif_id", Integer, ForeignKey("sekolah.id", ondelete="SET NULL")),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("terakhir_aktif", WaktuUTC, nullable=False),
+)
+
+keanggotaan = Table(
+    "keanggotaan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("peran", String(20), nullable=False),
+    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("keluar_pada", WaktuUTC),
+    UniqueConstraint("pengguna_id", "sekolah_id", name="uq_keanggotaan_pengguna_sekolah"),
+    CheckConstraint(
+        "peran IN ('kepala_sekolah','koordinator','guru','tendik','pengawas')", name="peran"
+    ),
+)
+Index("ix_keanggotaan_sekolah", keanggotaan.c.sekolah_id, keanggotaan.c.aktif)
+
+undangan = Table(
+    "undangan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kode", String(16), nullable=False, unique=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("peran", String(20), nullable=False),
+    Column("dibuat_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("kedaluwarsa_pada", WaktuUTC, nullable=False),
+    Column("maks_pakai", Integer, nullable=False),
+    Column("dipakai", Integer, nullable=False, server_default=text("0")),
+    Column("dicabut_pada", WaktuUTC),
+    # "<chat>:<message>" of the button that created it, so a doubled tap makes one code.
+    Column("kunci_idem", String(40), unique=True),
+    CheckConstraint("dipakai <= maks_pakai", name="kuota"),
+)
+Index("ix_undangan_sekolah", undangan.c.sekolah_id)
+
+siklus = Table(
+    "siklus",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("tahun_ajaran", String(9), nullable=False),
+    Column("tahap", Integer, nullable=False, server_default=text("1")),
+    Column("status", String(10), nullable=False, server_default=text("'terbuka'")),
+    Column("instrumen_versi", String(40)),
+    Column("dibuka_pada", WaktuUTC, nullable=False),
+    Column("ditutup_pada", WaktuUTC),
+    CheckConstraint("tahap BETWEEN 1 AND 5", name="tahap"),
+    CheckConstraint("status IN ('terbuka','selesai')", name="status"),
+)
+# One open cycle per school, enforced by the database itself.
+Index(
+    "uq_siklus_terbuka",
+    siklus.c.sekolah_id,
+    unique=True,
+    sqlite_where=siklus.c.status == "terbuka",
+    postgresql_where=siklus.c.status == "terbuka",
+)
+
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("waktu", WaktuUTC, nullable=False),
+    Column("pengguna_id", BigInteger),
+    Column("sekolah_id", Integer),
+    Column("aksi", String(60), nullable=False),
+    Column("objek", String(40)),
+    Column("objek_id", String(40)),
+    Column("rincian", JSON),
+)
+Index("ix_audit_sekolah_waktu", audit.c.sekolah_id, audit.c.waktu)
+
+# Half-finished multi-step input (a registration being typed): the truth a conversation
+# resumes from after a restart, and what /batal throws away.
+draf = Table(
+    "draf",
+    metadata,
+    Column("pengguna_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("jenis", String(30), primary_key=True),
+    Column("isi", JSON, nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+)
+
+# python-telegram-bot's conversation states (our BasePersistence writes here).
+status_percakapan = Table(
+    "status_percakapan",
+    metadata,
+    Column("nama", String(60), primary_key=True),
+    Column("kunci", String(100), primary_key=True),
+    Column("status", Text, nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+)

@@ -1,0 +1,28 @@
+"""INSERT ... ON CONFLICT DO UPDATE for the dialect at hand (SQLite now, PostgreSQL later)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+
+async def upsert(
+    conn: AsyncConnection,
+    tabel: Table,
+    nilai: dict[str, Any],
+    kunci: Sequence[str],
+    perbarui: Sequence[str],
+) -> None:
+    """Insert the row, or update the `perbarui` columns of the row with the same `kunci`."""
+    modul = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = modul.insert(tabel).values(**nilai)
+    await conn.execute(
+        stmt.on_conflict_do_update(
+            index_elements=[tabel.c[k] for k in kunci],
+            set_={k: stmt.excluded[k] for k in perbarui},
+        )
+    )

@@ -1,0 +1,1 @@
+"""One module per conversation: parse the update, call a use-case, render a template, reply."""

@@ -1,0 +1,89 @@
+"""Small helpers every conversation uses: keyboards, replying, editing."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import ConversationHandler, filters
+from telegram.warnings import PTBUserWarning
+
+from bot.akses import Konteks, jawab_tombol, layanan
+
+__all__ = [
+    "PRIBADI",
+    "Konteks",
+    "balas",
+    "percakapan",
+    "galat",
+    "hapus_tombol",
+    "jawab_tombol",
+    "layanan",
+    "papan",
+    "ubah",
+]
+
+# Conversations run in private chats; groups get only what is meant for them.
+PRIBADI = filters.ChatType.PRIVATE
+
+Tombol = tuple[str, str]
+
+
+def papan(baris: Sequence[Sequence[Tombol]]) -> InlineKeyboardMarkup:
+    """An inline keyboard from rows of (label, callback_data)."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in baris]
+    )
+
+
+async def balas(
+    update: Update, context: Konteks, teks: str, tombol: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Send a new message to the chat of the update."""
+    assert update.effective_chat is not None
+    return await context.bot.send_message(update.effective_chat.id, teks, reply_markup=tombol)
+
+
+async def ubah(update: Update, teks: str, tombol: InlineKeyboardMarkup | None = None) -> None:
+    """Edit the message whose button was pressed (dropping its buttons unless new ones are
+    given); an edit that changes nothing is fine."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_text(teks, reply_markup=tombol)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def hapus_tombol(update: Update) -> None:
+    """Take the buttons off the message whose button was pressed."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(None)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def galat(update: Update, context: Konteks, alasan: str, **rincian: object) -> None:
+    """Tell the user, in one line, why something was refused."""
+    r = layanan(context).render
+    await balas(update, context, r.pesan("galat", galat=r.label(f"galat.{alasan}", **rincian)))
+
+
+def percakapan(**opsi: Any) -> ConversationHandler[Any]:
+    """A ConversationHandler keyed per chat and user, with buttons inside its states.
+
+    PTB warns that with per_message=False a CallbackQueryHandler "will not be tracked for
+    every message". That is what we want: a user has one current question, and every button
+    carries what it acts on, so a stale press is recognised by its callback_data."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
+        return ConversationHandler(per_chat=True, per_user=True, per_message=False, **opsi)

@@ -1,0 +1,55 @@
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+TOKEN = "123456789:" + "A" * 35
+
+
+@pytest.fixture
+def lingkungan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)  # no .env of the developer's is read
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'data' / 'am.db'}")
+    return tmp_path
+
+
+def test_run_tanpa_token_keluar_2_dengan_satu_baris(
+    lingkungan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["run"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "TELEGRAM_BOT_TOKEN is not set" in err[0]
+    assert not (lingkungan / "data").exists()  # nothing touched before the token is known
+
+
+def test_run_token_rusak_keluar_2(
+    lingkungan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "bukan-token")
+    assert main(["run"]) == 2
+    assert "malformed" in capsys.readouterr().err
+
+
+def test_db_upgrade_lalu_backup_tidak_menimpa(
+    lingkungan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["db", "upgrade"]) == 0
+    salinan = lingkungan / "salinan.db"
+    assert main(["backup", str(salinan)]) == 0
+    with sqlite3.connect(salinan) as conn:
+        tabel = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
+    assert {"sekolah", "pengguna", "keanggotaan", "undangan", "siklus", "audit"} <= tabel
+    ukuran = salinan.stat().st_size
+    assert main(["backup", str(salinan)]) == 2
+    assert "exists already" in capsys.readouterr().err
+    assert salinan.stat().st_size == ukuran
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as keluar:
+        main(["--version"])
+    assert keluar.value.code == 0
+    assert capsys.readouterr().out.startswith("asisten-mutu ")

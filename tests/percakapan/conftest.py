@@ -1,0 +1,143 @@
+"""Fixtures for conversation tests: the real Application, over HTTP, against FakeBotApi."""
+
+from __future__ import annotations
+
+import itertools
+import shutil
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from telegram.ext import Application
+
+from bot.app import ALLOWED_UPDATES, buat_aplikasi
+from bot.config import Settings
+from db.migrasi_api import tingkatkan
+from tests.fakes.bot_api import TOKEN, FakeBotApi
+from tests.fakes.lifecycle import jalankan
+from tests.fakes.pengguna import Pengguna
+
+
+class Jam:
+    """A clock the test moves by hand."""
+
+    def __init__(self, awal: datetime) -> None:
+        self.sekarang = awal
+
+    def __call__(self) -> datetime:
+        return self.sekarang
+
+    def maju(self, selang: timedelta) -> None:
+        self.sekarang += selang
+
+
+@pytest.fixture(scope="session")
+def db_templat(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A migrated database made once; each test gets its own copy."""
+    berkas = tmp_path_factory.mktemp("templat") / "templat.db"
+    tingkatkan(f"sqlite+aiosqlite:///{berkas}")
+    return berkas
+
+
+@pytest.fixture
+def db_url(tmp_path: Path, db_templat: Path) -> str:
+    berkas = tmp_path / "bot.db"
+    shutil.copy(db_templat, berkas)
+    return f"sqlite+aiosqlite:///{berkas}"
+
+
+@pytest.fixture
+def jam() -> Jam:
+    # Monday 23 November 2026, 10:00 WIB.
+    return Jam(datetime(2026, 11, 23, 3, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings(db_url: str, bot_api: FakeBotApi, tmp_path: Path) -> Settings:
+    return Settings(
+        _env_file=None,
+        telegram_bot_token=TOKEN,
+        database_url=db_url,
+        telegram_api_url=bot_api.base_url,
+        telegram_file_url=bot_api.base_file_url,
+        data_dir=tmp_path / "data",
+        persistence_interval=0.5,
+    )
+
+
+Aplikasi = Application[Any, Any, Any, Any, Any, Any]
+
+
+@pytest.fixture
+def mulai_bot(
+    settings: Settings, bot_api: FakeBotApi, jam: Jam
+) -> Callable[[], Any]:
+    """Start a (new) Application on the test's database: call it again to 'restart'."""
+
+    @asynccontextmanager
+    async def mulai() -> AsyncIterator[Aplikasi]:
+        app = buat_aplikasi(settings, jam=jam)
+        async with jalankan(app, bot_api, allowed_updates=ALLOWED_UPDATES):
+            yield app
+
+    return mulai
+
+
+@pytest.fixture
+async def bot(mulai_bot: Callable[[], Any]) -> AsyncIterator[Aplikasi]:
+    async with mulai_bot() as app:
+        yield app
+
+
+@pytest.fixture
+def orang(bot_api: FakeBotApi) -> Callable[[str], Pengguna]:
+    """Make a new simulated user: `orang("Bu Sari")`."""
+    nomor = itertools.count(10_001)
+
+    def buat(nama: str) -> Pengguna:
+        return Pengguna(bot_api, next(nomor), nama)
+
+    return buat
+
+
+async def daftarkan_sekolah(
+    kepala: Pengguna, npsn: str = "20512345", nama: str = "SMP Negeri 1 Sleman"
+) -> None:
+    """Walk /daftar to the end, the way a principal would."""
+    await kepala.kirim("/daftar")
+    await kepala.balasan_berisi("NPSN")
+    await kepala.kirim(npsn)
+    await kepala.balasan_berisi("nama sekolah")
+    await kepala.kirim(nama)
+    await kepala.balasan_berisi("Pilih jenjang")
+    await kepala.tekan("SMP")
+    await kepala.balasan_berisi("kabupaten/kota")
+    await kepala.kirim("Kabupaten Sleman")
+    await kepala.balasan_berisi("provinsi")
+    await kepala.kirim("DI Yogyakarta")
+    await kepala.balasan_berisi("zona waktu")
+    await kepala.tekan("WIB (Jakarta)")
+    await kepala.balasan_berisi("Mohon periksa")
+    await kepala.tekan("Simpan")
+    await kepala.api.idle()
+
+
+async def undang(pengundang: Pengguna, peran_label: str, sekali: bool = True) -> str:
+    """Create an invite by buttons and return its code."""
+    await pengundang.kirim("/undang")
+    await pengundang.balasan_berisi("Pilih peran")
+    await pengundang.tekan(peran_label)
+    await pengundang.api.idle()
+    await pengundang.tekan("Sekali pakai" if sekali else "Banyak pakai")
+    await pengundang.api.idle()
+    pesan = pengundang.pesan_terakhir()
+    assert pesan is not None and "Kode:" in pesan.teks, pesan
+    return pesan.teks.split("Kode: ")[1].split()[0]
+
+
+async def gabung(anggota: Pengguna, kode: str) -> None:
+    await anggota.kirim(f"/gabung {kode}")
+    await anggota.balasan_berisi("Selamat bergabung")
