@@ -84,7 +84,7 @@ class Render:
         with (self.folder / "label.yaml").open(encoding="utf-8") as berkas:
             return yaml.safe_load(berkas)
 
-    def label(self, kunci: str, **isian: object) -> str:
+    def label(self, kunci: str, /, **isian: object) -> str:
         """A short text by dotted key (`tombol.daftar`), with `{name}` fields filled in."""
         nilai: Any = self._label
         for bagian in kunci.split("."):
@@ -97,10 +97,10 @@ class Render:
         """The role as people say it ("Kepala Sekolah")."""
         return self.label(f"peran.{peran}")
 
-    def pesan(self, nama: str, **konteks: object) -> str:
-        """Render `pesan/<nama>.html` to Telegram HTML, at most 4096 characters."""
-        teks = self.env.get_template(f"pesan/{nama}.html").render(**konteks)
+    def pesan(self, templat: str, /, **konteks: object) -> str:
+        """Render `pesan/<templat>.html` to Telegram HTML, at most 4096 characters."""
+        teks = self.env.get_template(f"pesan/{templat}.html").render(**konteks)
         teks = re.sub(r"\n{3,}", "\n\n", teks).strip()
         if len(teks) > BATAS_PESAN:
-            raise ValueError(f"message {nama!r} is {len(teks)} characters; split it first")
+            raise ValueError(f"message {templat!r} is {len(teks)} characters; split it first")
         return teks

@@ -72,9 +72,7 @@ Aplikasi = Application[Any, Any, Any, Any, Any, Any]
 
 
 @pytest.fixture
-def mulai_bot(
-    settings: Settings, bot_api: FakeBotApi, jam: Jam
-) -> Callable[[], Any]:
+def mulai_bot(settings: Settings, bot_api: FakeBotApi, jam: Jam) -> Callable[[], Any]:
     """Start a (new) Application on the test's database: call it again to 'restart'."""
 
     @asynccontextmanager

@@ -19,7 +19,9 @@ async def _baris(app: Any, tabel: Any) -> list[Any]:
         return list(await conn.execute(select(tabel)))
 
 
-async def test_start_menyambut_dengan_dua_tombol(bot: Any, orang: Callable[[str], Pengguna]) -> None:
+async def test_start_menyambut_dengan_dua_tombol(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
     bu_sari = orang("Bu Sari")
     await bu_sari.kirim("/start")
     pesan = await bu_sari.balasan()
@@ -46,7 +48,12 @@ async def test_pendaftaran_lengkap(bot: Any, orang: Callable[[str], Pengguna]) -
     await kepala.kirim("DI Yogyakarta")
     await kepala.balasan_berisi("provinsi")
     zona = await kepala.balasan_berisi("zona waktu")
-    assert zona.tombol_datar == ["WIB (Jakarta)", "WIB (Pontianak)", "WITA (Makassar)", "WIT (Jayapura)"]
+    assert zona.tombol_datar == [
+        "WIB (Jakarta)",
+        "WIB (Pontianak)",
+        "WITA (Makassar)",
+        "WIT (Jayapura)",
+    ]
     await kepala.tekan("WITA (Makassar)")
     ringkas = await kepala.balasan_berisi("Mohon periksa")
     assert "Zona waktu: WITA (Makassar)" in ringkas.teks
@@ -58,7 +65,11 @@ async def test_pendaftaran_lengkap(bot: Any, orang: Callable[[str], Pengguna]) -
 
     (s,) = await _baris(bot, sekolah)
     assert (s.npsn, s.jenjang, s.kabupaten, s.provinsi, s.zona_waktu) == (
-        "20512345", "SMP", "Kabupaten Sleman", "DI Yogyakarta", "Asia/Makassar"
+        "20512345",
+        "SMP",
+        "Kabupaten Sleman",
+        "DI Yogyakarta",
+        "Asia/Makassar",
     )
     (k,) = await _baris(bot, keanggotaan)
     assert (k.pengguna_id, k.peran) == (kepala.id, "kepala_sekolah")
