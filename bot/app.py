@@ -17,10 +17,11 @@ from bot import menu
 from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
 from bot.layanan import Layanan
+from bot.layanan.instrumen import daftarkan_bawaan
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
-from percakapan import anggota, batal, gabung, pendaftaran, umum, undangan
+from percakapan import anggota, batal, gabung, pemetaan, pendaftaran, umum, undangan
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
 
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         app.bot_data[KUNCI_LAYANAN] = lay
+        await daftarkan_bawaan(lay)  # a broken instrument stops start-up here
         await menu.pasang_bawaan(app.bot, lay.render)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -63,6 +65,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *gabung.penangan(),
             *undangan.penangan(),
             *anggota.penangan(),
+            *pemetaan.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *umum.penangan_sisa(),

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot import __version__
 from bot.config import KonfigurasiSalah, Settings, muat_settings
+from bot.mutu import instrumen as mutu_instrumen
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
 
@@ -29,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="aksi_db", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations up to the newest schema")
+    instrumen = sub.add_parser("instrumen", help="the stage-1 instrument data")
+    ins_sub = instrumen.add_subparsers(dest="aksi_instrumen", metavar="ACTION", required=True)
+    periksa = ins_sub.add_parser("periksa", help="validate an instrument file (default: shipped)")
+    periksa.add_argument("berkas", metavar="FILE", type=Path, nargs="?", help="YAML file")
     backup = sub.add_parser("backup", help="copy the SQLite database safely while the bot runs")
     backup.add_argument("berkas", metavar="FILE", type=Path, help="target file (must not exist)")
     return p
@@ -39,6 +44,9 @@ def jalankan(settings: Settings) -> None:
     from bot.app import ALLOWED_UPDATES, buat_aplikasi
 
     settings.token()  # fail fast, before touching the database
+    masalah = mutu_instrumen.periksa(mutu_instrumen.INSTRUMEN_BAWAAN)
+    if masalah:
+        raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
     tingkatkan(settings.database_url)
     app = buat_aplikasi(settings)
     logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
@@ -62,6 +70,21 @@ def cadangkan(settings: Settings, tujuan: Path) -> None:
     print(f"backup written to {tujuan}")
 
 
+def periksa_instrumen(berkas: Path) -> int:
+    """Validate an instrument file: 0 and a summary when fine, 1 and every problem if not."""
+    masalah = mutu_instrumen.periksa(berkas)
+    if masalah:
+        print("\n".join(masalah), file=sys.stderr)
+        return 1
+    inst = mutu_instrumen.muat(berkas)
+    soal = inst.semua_pertanyaan()
+    print(
+        f"{berkas.name}: version {inst.versi}, {len(inst.standar)} standards, "
+        f"{sum(len(s.indikator) for s in inst.standar)} indicators, {len(soal)} questions: OK"
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args = _parser().parse_args(argv)
@@ -76,6 +99,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.perintah == "db":
             tingkatkan(settings.database_url)
             print("database is at the newest schema")
+        elif args.perintah == "instrumen":
+            return periksa_instrumen(args.berkas or mutu_instrumen.INSTRUMEN_BAWAAN)
         elif args.perintah == "backup":
             cadangkan(settings, args.berkas)
     except KonfigurasiSalah as exc:

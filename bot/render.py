@@ -74,6 +74,7 @@ class Render:
             tanggal_waktu=tanggal_waktu,
             angka=angka,
             rupiah=rupiah,
+            skor=lambda nilai: angka(nilai, 2),
             zona=singkatan_zona,
             peran=self.nama_peran,
         )

@@ -46,3 +46,11 @@ async def riwayat_sekolah(conn: AsyncConnection, sekolah_id: int, batas: int = 5
         .limit(batas)
     )
     return list(hasil)
+
+
+async def ada(conn: AsyncConnection, aksi: str, objek_id: str) -> bool:
+    """Whether an action on this object was recorded already (an idempotency check)."""
+    hasil = await conn.execute(
+        select(audit.c.id).where(audit.c.aksi == aksi, audit.c.objek_id == objek_id).limit(1)
+    )
+    return hasil.first() is not None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -29,3 +29,31 @@ async def terbuka(conn: AsyncConnection, sekolah_id: int) -> Row | None:
         select(siklus).where(siklus.c.sekolah_id == sekolah_id, siklus.c.status == "terbuka")
     )
     return hasil.first()
+
+
+async def ambil(conn: AsyncConnection, siklus_id: int) -> Row | None:
+    """One cycle."""
+    hasil = await conn.execute(select(siklus).where(siklus.c.id == siklus_id))
+    return hasil.first()
+
+
+async def buka_pemetaan(
+    conn: AsyncConnection, siklus_id: int, instrumen_versi: str, waktu: datetime
+) -> bool:
+    """Send stage 1 out with this instrument version; False when it was already open."""
+    hasil = await conn.execute(
+        update(siklus)
+        .where(siklus.c.id == siklus_id, siklus.c.pemetaan_dibuka_pada.is_(None))
+        .values(instrumen_versi=instrumen_versi, pemetaan_dibuka_pada=waktu)
+    )
+    return hasil.rowcount == 1
+
+
+async def pindah_tahap(conn: AsyncConnection, siklus_id: int, dari: int, ke: int) -> bool:
+    """Move the cycle forward one explicit step; False when it was not at `dari` any more."""
+    hasil = await conn.execute(
+        update(siklus)
+        .where(siklus.c.id == siklus_id, siklus.c.tahap == dari, siklus.c.status == "terbuka")
+        .values(tahap=ke)
+    )
+    return hasil.rowcount == 1

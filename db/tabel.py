@@ -123,6 +123,8 @@ siklus = Table(
     Column("status", String(10), nullable=False, server_default=text("'terbuka'")),
     Column("instrumen_versi", String(40)),
     Column("dibuka_pada", WaktuUTC, nullable=False),
+    # Stage 1 questionnaires were sent out (the instrument version is fixed from then on).
+    Column("pemetaan_dibuka_pada", WaktuUTC),
     Column("ditutup_pada", WaktuUTC),
     CheckConstraint("tahap BETWEEN 1 AND 5", name="tahap"),
     CheckConstraint("status IN ('terbuka','selesai')", name="status"),
@@ -149,6 +151,75 @@ audit = Table(
     Column("rincian", JSON),
 )
 Index("ix_audit_sekolah_waktu", audit.c.sekolah_id, audit.c.waktu)
+
+# Every instrument version a cycle used, kept whole, so old answers keep their meaning after
+# the data file changes.
+instrumen = Table(
+    "instrumen",
+    metadata,
+    Column("versi", String(40), primary_key=True),
+    Column("isi", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("didaftarkan_pada", WaktuUTC, nullable=False),
+)
+
+jawaban = Table(
+    "jawaban",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    # The respondent group the answer was given as (kepala_sekolah, guru, tendik).
+    Column("responden", String(20), nullable=False),
+    Column("pertanyaan_kode", String(20), nullable=False),
+    Column("nilai", Text, nullable=False),
+    # "sah", or "dikembalikan" when the coordinator asked the respondent to check it again.
+    Column("status", String(12), nullable=False, server_default=text("'sah'")),
+    Column("komentar", Text),
+    Column("dijawab_pada", WaktuUTC, nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("siklus_id", "pengguna_id", "pertanyaan_kode", name="uq_jawaban_satu"),
+)
+
+# Questions a respondent skipped: unanswered, offered again at the end.
+lewatan = Table(
+    "lewatan",
+    metadata,
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), primary_key=True),
+    Column("pengguna_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("pertanyaan_kode", String(20), primary_key=True),
+    Column("waktu", WaktuUTC, nullable=False),
+)
+
+# The question a respondent has in front of them: only its buttons are accepted.
+posisi_kuesioner = Table(
+    "posisi_kuesioner",
+    metadata,
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), primary_key=True),
+    Column("pengguna_id", BigInteger, primary_key=True, autoincrement=False),
+    Column("pertanyaan_kode", String(20), nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+)
+
+bukti = Table(
+    "bukti",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    # What it proves: "pertanyaan:<kode>" in stage 1; later stages add their own.
+    Column("sumber", String(40), nullable=False),
+    Column("file_id", String(200), nullable=False),
+    Column("file_unique_id", String(100), nullable=False),
+    Column("nama_file", String(200)),
+    Column("mime", String(100), nullable=False),
+    Column("ukuran", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("path", String(400), nullable=False),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+)
+Index("ix_bukti_siklus", bukti.c.siklus_id)
 
 # Half-finished multi-step input (a registration being typed): the truth a conversation
 # resumes from after a restart, and what /batal throws away.

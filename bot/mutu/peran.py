@@ -34,8 +34,20 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "sekolah": None,
     "undang": frozenset({KS, KO}),
     "anggota": frozenset({KS}),
+    "pemetaan": STAF,
+    "lanjut": STAF,
+    "lewati": STAF,
+    "kembali": STAF,
+    "jawaban": STAF,
     "batal": None,
 }
+
+# Who runs a stage for the school (opens and closes it, sends answers back, nudges).
+PENGELOLA = frozenset({KS, KO})
+
+# The respondent group a role answers stage 1 as. The coordinator is a teacher on the TPMPS;
+# a pengawas does not answer the school's questionnaire.
+RESPONDEN: dict[Peran, str] = {KS: "kepala_sekolah", KO: "guru", GU: "guru", TK: "tendik"}
 
 # Roles an invite may grant.
 PERAN_UNDANGAN: tuple[Peran, ...] = (KO, GU, TK, PG)

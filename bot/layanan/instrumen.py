@@ -1,0 +1,50 @@
+"""Which instrument a cycle uses: the shipped file is registered once per version, and a
+cycle reads the version it started with, even after the file has changed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from pathlib import Path
+
+from bot.layanan import Layanan
+from bot.mutu import instrumen as mutu_instrumen
+from bot.mutu.instrumen import Instrumen, InstrumenRusak
+from db import instrumen as db_instrumen
+
+_CACHE: dict[str, Instrumen] = {}
+
+
+def _sha(teks: str) -> str:
+    return hashlib.sha256(teks.encode("utf-8")).hexdigest()
+
+
+async def daftarkan_bawaan(lay: Layanan, path: Path = mutu_instrumen.INSTRUMEN_BAWAAN) -> Instrumen:
+    """Load and validate the shipped instrument and store its version. A version number that
+    was stored before with other content is refused: old answers would change meaning."""
+    teks = await asyncio.to_thread(path.read_text, encoding="utf-8")
+    inst = mutu_instrumen.muat_teks(teks, path.name)
+    async with lay.mesin.begin() as conn:
+        lama = await db_instrumen.ambil(conn, inst.versi)
+        if lama is None:
+            await db_instrumen.daftarkan(conn, inst.versi, teks, _sha(teks), lay.sekarang())
+        elif lama.sha256 != _sha(teks):
+            raise InstrumenRusak(
+                [
+                    f"{path.name}: meta.versi {inst.versi!r} is already stored with other "
+                    "content; raise meta.versi when questions change"
+                ]
+            )
+    _CACHE[inst.versi] = inst
+    return inst
+
+
+async def untuk_versi(lay: Layanan, versi: str) -> Instrumen:
+    """The instrument a cycle used."""
+    if versi not in _CACHE:
+        async with lay.mesin.connect() as conn:
+            baris = await db_instrumen.ambil(conn, versi)
+        if baris is None:
+            raise InstrumenRusak([f"instrument version {versi!r} is not stored"])
+        _CACHE[versi] = mutu_instrumen.muat_teks(baris.isi, f"instrumen {versi}")
+    return _CACHE[versi]

@@ -1,0 +1,262 @@
+"""Stage 1 for the school: opening it, following who has answered, sending an answer back,
+and closing it into the quality map."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.layanan.instrumen import daftarkan_bawaan, untuk_versi
+from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
+from bot.mutu import skor
+from bot.mutu.instrumen import Instrumen, Pertanyaan, tampil_jawaban
+from bot.mutu.peran import PENGELOLA, RESPONDEN, Peran
+from db import audit
+from db import jawaban as db_jawaban
+from db import sekolah as db_sekolah
+from db import siklus as db_siklus
+
+DETIK_PER_PERTANYAAN = 12
+KELOMPOK_CHAT = ("kepala_sekolah", "guru", "tendik")
+
+
+@dataclass(frozen=True)
+class Responden:
+    """One member's progress in stage 1."""
+
+    pengguna_id: int
+    nama: str
+    kelompok: str
+    terjawab: int
+    total: int
+
+    @property
+    def status(self) -> str:
+        """selesai, berjalan or belum."""
+        if self.total and self.terjawab >= self.total:
+            return "selesai"
+        return "berjalan" if self.terjawab else "belum"
+
+    @property
+    def menit(self) -> int:
+        """About how long the questionnaire takes."""
+        return max(1, math.ceil(self.total * DETIK_PER_PERTANYAAN / 60))
+
+
+@dataclass(frozen=True)
+class Kemajuan:
+    """Stage 1 of one school as the coordinator sees it."""
+
+    siklus_id: int
+    sekolah_nama: str
+    tahun_ajaran: str
+    tahap: int
+    dibuka: bool
+    responden: tuple[Responden, ...]
+
+    def dengan_status(self, status: str) -> list[Responden]:
+        """Members with that status."""
+        return [r for r in self.responden if r.status == status]
+
+
+@dataclass(frozen=True)
+class TingkatRespons:
+    """Response figures of one respondent group."""
+
+    kelompok: str
+    selesai: int
+    sebagian: int
+    jumlah: int
+
+    @property
+    def persen(self) -> float:
+        """Share of the group that finished, 0..100."""
+        return 100.0 * self.selesai / self.jumlah if self.jumlah else 0.0
+
+
+@dataclass(frozen=True)
+class PetaSekolah:
+    """The quality map of a cycle with its response figures."""
+
+    sekolah_nama: str
+    tahun_ajaran: str
+    instrumen: Instrumen
+    peta: skor.PetaMutu
+    respons: tuple[TingkatRespons, ...]
+
+
+def _wajib_pengelola(aktor: Aktor) -> int:
+    if aktor.aktif is None or aktor.peran not in PENGELOLA:
+        raise Ditolak("bukan_pengelola")
+    return aktor.aktif.sekolah_id
+
+
+async def _siklus(conn: AsyncConnection, sekolah_id: int) -> Row:
+    siklus = await db_siklus.terbuka(conn, sekolah_id)
+    if siklus is None:
+        raise Ditolak("tanpa_siklus")
+    return siklus
+
+
+def _kemajuan(
+    inst: Instrumen, anggota: list[Row], semua: list[Row], siklus: Row
+) -> list[Responden]:
+    per_orang: dict[int, list[Row]] = {}
+    for j in semua:
+        per_orang.setdefault(j.pengguna_id, []).append(j)
+    hasil = []
+    for a in anggota:
+        kelompok = RESPONDEN.get(Peran(a.peran))
+        if kelompok is None:
+            continue
+        milik = per_orang.get(a.pengguna_id, [])
+        keadaan = Keadaan({j.pertanyaan_kode: j.nilai for j in milik}, {}, {})
+        sesi = Sesi(siklus.id, siklus.sekolah_id, a.pengguna_id, kelompok, inst)
+        soal = daftar_pertanyaan(sesi, keadaan)
+        terjawab = sum(1 for p in soal if p.kode in keadaan.jawaban)
+        hasil.append(Responden(a.pengguna_id, a.nama, kelompok, terjawab, len(soal)))
+    return hasil
+
+
+async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
+    """Who has finished, who is answering, who has not started."""
+    sekolah_id = _wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, sekolah_id)
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+        anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
+        semua = await db_jawaban.siklus_semua(conn, siklus.id)
+    assert sekolah is not None
+    dibuka = siklus.pemetaan_dibuka_pada is not None
+    inst = await untuk_versi(lay, siklus.instrumen_versi) if dibuka else await daftarkan_bawaan(lay)
+    return Kemajuan(
+        siklus.id,
+        sekolah.nama,
+        siklus.tahun_ajaran,
+        siklus.tahap,
+        dibuka,
+        tuple(_kemajuan(inst, anggota, semua, siklus)),
+    )
+
+
+async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
+    """Send stage 1 out: fix the instrument version and return who should be told."""
+    sekolah_id = _wajib_pengelola(aktor)
+    inst = await daftarkan_bawaan(lay)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, sekolah_id)
+        if siklus.tahap != 1:
+            raise Ditolak("pemetaan_ditutup")
+        if not await db_siklus.buka_pemetaan(conn, siklus.id, inst.versi, lay.sekarang()):
+            raise Ditolak("pemetaan_sudah_dibuka")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pemetaan.buka",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="siklus",
+            objek_id=siklus.id,
+            rincian={"instrumen": inst.versi},
+        )
+    return [r for r in (await kemajuan(lay, aktor)).responden if r.total]
+
+
+async def kembalikan(
+    lay: Layanan, aktor: Aktor, pengguna_id: int, kode: str, komentar: str
+) -> None:
+    """Send one answer back to its respondent with a comment."""
+    sekolah_id = _wajib_pengelola(aktor)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, sekolah_id)
+        if siklus.tahap != 1:
+            raise Ditolak("pemetaan_ditutup")
+        if not await db_jawaban.kembalikan(conn, siklus.id, pengguna_id, kode, komentar):
+            raise Ditolak("tombol_usang")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pemetaan.kembalikan",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="jawaban",
+            objek_id=f"{pengguna_id}:{kode}",
+            rincian={"komentar": komentar},
+        )
+
+
+def hitung_respons(responden: tuple[Responden, ...]) -> tuple[TingkatRespons, ...]:
+    """Finished, partly answered and total per chatting respondent group."""
+    return tuple(
+        TingkatRespons(
+            k,
+            sum(1 for r in responden if r.kelompok == k and r.status == "selesai"),
+            sum(1 for r in responden if r.kelompok == k and r.status == "berjalan"),
+            sum(1 for r in responden if r.kelompok == k),
+        )
+        for k in KELOMPOK_CHAT
+    )
+
+
+async def peta_siklus(lay: Layanan, siklus_id: int) -> PetaSekolah:
+    """The quality map of a cycle from its stored answers (any stage after opening)."""
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.ambil(conn, siklus_id)
+        assert siklus is not None and siklus.instrumen_versi is not None
+        sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
+        anggota = await db_jawaban.responden_sekolah(conn, siklus.sekolah_id)
+        semua = await db_jawaban.siklus_semua(conn, siklus.id)
+    assert sekolah is not None
+    inst = await untuk_versi(lay, siklus.instrumen_versi)
+    jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
+    respons = hitung_respons(tuple(_kemajuan(inst, anggota, semua, siklus)))
+    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, skor.hitung(inst, jawaban), respons)
+
+
+async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
+    """Close stage 1 with what is there; the cycle moves to stage 2."""
+    sekolah_id = _wajib_pengelola(aktor)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, sekolah_id)
+        if siklus.pemetaan_dibuka_pada is None:
+            raise Ditolak("pemetaan_belum_dibuka")
+        if not await db_siklus.pindah_tahap(conn, siklus.id, 1, 2):
+            raise Ditolak("pemetaan_ditutup")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pemetaan.tutup",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="siklus",
+            objek_id=siklus.id,
+        )
+    return await peta_siklus(lay, siklus.id)
+
+
+async def jawaban_responden(
+    lay: Layanan, aktor: Aktor, pengguna_id: int
+) -> tuple[str, list[tuple[str, list[tuple[Pertanyaan, str]]]]]:
+    """A respondent's answers in the manager's school, per standard, as shown: for choosing
+    one to send back. `Ditolak` for anyone outside the school."""
+    sekolah_id = _wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, sekolah_id)
+        anggota = {a.pengguna_id: a for a in await db_jawaban.responden_sekolah(conn, sekolah_id)}
+        if pengguna_id not in anggota:
+            raise Ditolak("bukan_sekolah_ini")
+        if siklus.tahap != 1 or siklus.instrumen_versi is None:
+            raise Ditolak("pemetaan_ditutup")
+        milik = await db_jawaban.milik(conn, siklus.id, pengguna_id)
+    inst = await untuk_versi(lay, siklus.instrumen_versi)
+    per_standar: dict[str, list[tuple[Pertanyaan, str]]] = {}
+    nilai = {j.pertanyaan_kode: j.nilai for j in milik}
+    for p in inst.semua_pertanyaan():
+        if p.kode in nilai:
+            per_standar.setdefault(p.standar_kode, []).append((p, tampil_jawaban(p, nilai[p.kode])))
+    return anggota[pengguna_id].nama, list(per_standar.items())

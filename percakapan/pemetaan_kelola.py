@@ -1,0 +1,323 @@
+"""/pemetaan for the kepala_sekolah and koordinator: open stage 1, follow who has answered,
+nudge, send one answer back with a comment, and close it into the quality map."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
+
+from bot.akses import akses
+from bot.dokumen import grafik
+from bot.layanan import Ditolak, Layanan, pemetaan
+from bot.layanan.aktor import Aktor
+from bot.layanan.pemetaan import Kemajuan, PetaSekolah
+from bot.mutu.peran import PENGELOLA, Peran
+from db import audit as db_audit
+from db import draf as db_draf
+from db import jawaban as db_jawaban
+from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
+
+log = logging.getLogger(__name__)
+KOMENTAR = "komentar"
+END = ConversationHandler.END
+DRAF_KEMBALIKAN = "kembalikan"
+
+
+def _papan_panel(lay: Layanan, k: Kemajuan) -> InlineKeyboardMarkup:
+    r = lay.render
+    if not k.dibuka:
+        return papan([[(r.label("tombol.buka_pemetaan"), "pmk:buka")]])
+    baris = [[(r.label("tombol.isi_kuesioner_saya"), "pm:mulai")]]
+    belum = len(k.dengan_status("belum"))
+    if belum:
+        baris.append([(r.label("tombol.ingatkan_belum", jumlah=belum), "pmk:ingat")])
+    baris.append([(r.label("tombol.kembalikan_jawaban"), "pmk:kr")])
+    baris.append([(r.label("tombol.tutup_tahap1"), "pmk:tutup")])
+    return papan(baris)
+
+
+async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The stage-1 panel; after stage 1, the quality map again."""
+    lay = layanan(context)
+    try:
+        k = await pemetaan.kemajuan(lay, aktor)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return
+    if k.tahap != 1:
+        assert update.effective_chat is not None
+        ps = await pemetaan.peta_siklus(lay, k.siklus_id)
+        await kirim_peta(context, update.effective_chat.id, ps, lanjut=False)
+        return
+    await balas(update, context, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+
+
+async def kirim_peta(context: Konteks, chat_id: int, ps: PetaSekolah, *, lanjut: bool) -> None:
+    """The quality map as a message, then as a radar chart."""
+    teks = layanan(context).render.pesan("pemetaan/peta", ps=ps, lanjut=lanjut)
+    await context.bot.send_message(chat_id, teks)
+    await kirim_grafik(context, chat_id, ps)
+
+
+async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
+    """The radar chart of the 8 standards, drawn off the event loop."""
+    r = layanan(context).render
+    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
+    png = await asyncio.to_thread(
+        grafik.radar,
+        [r.label(f"standar_pendek.{s.kode}") for s in ps.peta.standar],
+        [s.skor for s in ps.peta.standar],
+        r.label("grafik.judul_peta", sekolah=ps.sekolah_nama, tahun=ps.tahun_ajaran),
+    )
+    keterangan = r.label("grafik.keterangan_peta", sekolah=ps.sekolah_nama, tahun=ps.tahun_ajaran)
+    await context.bot.send_photo(chat_id, png, caption=keterangan)
+
+
+async def _kirim(
+    context: Konteks, pengguna_id: int, teks: str, tombol: InlineKeyboardMarkup | None = None
+) -> bool:
+    try:
+        await context.bot.send_message(pengguna_id, teks, reply_markup=tombol)
+    except TelegramError as exc:
+        log.warning("message to %s not sent: %s", pengguna_id, exc)
+        return False
+    return True
+
+
+@akses("pemetaan", ditolak=None)
+async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Open stage 1 and tell every respondent, once."""
+    lay = layanan(context)
+    try:
+        penerima = await pemetaan.buka(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    k = await pemetaan.kemajuan(lay, aktor)
+    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
+    for r in penerima:
+        teks = lay.render.pesan(
+            "pemetaan/undangan", sekolah=k.sekolah_nama, tahun=k.tahun_ajaran, r=r
+        )
+        await _kirim(context, r.pengguna_id, teks, tombol)
+
+
+@akses("pemetaan", ditolak=None)
+async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Nudge everyone who has not started; a doubled press nudges nobody twice."""
+    lay = layanan(context)
+    query = update.callback_query
+    assert query is not None and query.message is not None
+    kunci = f"{query.message.chat.id}:{query.message.message_id}"
+    async with lay.mesin.begin() as conn:
+        if await db_audit.ada(conn, "pemetaan.ingatkan", kunci):
+            await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
+            return
+        await db_audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pemetaan.ingatkan",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="pesan",
+            objek_id=kunci,
+        )
+    await jawab_tombol(update)
+    k = await pemetaan.kemajuan(lay, aktor)
+    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
+    terkirim = 0
+    for r in k.dengan_status("belum"):
+        teks = lay.render.pesan("pemetaan/pengingat", sekolah=k.sekolah_nama, r=r)
+        terkirim += await _kirim(context, r.pengguna_id, teks, tombol)
+    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
+
+
+@akses("pemetaan", ditolak=None)
+async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Whose answer to send back."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    try:
+        k = await pemetaan.kemajuan(lay, aktor)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return
+    ada = [r for r in k.responden if r.terjawab]
+    tombol = papan(
+        [[(f"{r.nama} ({r.terjawab}/{r.total})", f"pmk:kr:{r.pengguna_id}")] for r in ada]
+    )
+    await balas(update, context, lay.render.pesan("pemetaan/pilih_responden"), tombol)
+
+
+@akses("pemetaan", ditolak=None)
+async def pilih_jawaban(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """A respondent's answers, one standard at a time, each with a button."""
+    lay = layanan(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    bagian = query.data.split(":")
+    try:
+        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, int(bagian[2]))
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    if len(bagian) == 3:  # choose the standard first
+        tombol = [
+            [
+                (
+                    lay.render.label(
+                        "tombol.standar_baris",
+                        nomor=i,
+                        nama=lay.render.label(f"standar_pendek.{kode}"),
+                    ),
+                    f"pmk:kr:{bagian[2]}:{kode}",
+                )
+            ]
+            for i, (kode, _) in enumerate(per_standar, 1)
+        ]
+        await ubah(update, lay.render.pesan("pemetaan/pilih_responden"), papan(tombol))
+        return
+    daftar = dict(per_standar).get(bagian[3], [])
+    tombol = [
+        [(p.kode, f"pmk:kj:{bagian[2]}:{p.kode}") for p, _ in daftar[i : i + 4]]
+        for i in range(0, len(daftar), 4)
+    ]
+    await ubah(
+        update, lay.render.pesan("pemetaan/pilih_jawaban", nama=nama, daftar=daftar), papan(tombol)
+    )
+
+
+@akses("pemetaan")
+async def minta_komentar(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+    """Ask the coordinator for the comment that goes with the returned answer."""
+    lay = layanan(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    _, _, uid, kode = query.data.split(":", 3)
+    try:
+        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, int(uid))
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return END
+    p = next((p for _, daftar in per_standar for p, _ in daftar if p.kode == kode), None)
+    if p is None:
+        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
+        return END
+    await jawab_tombol(update)
+    async with lay.mesin.begin() as conn:
+        await db_draf.simpan(
+            conn,
+            aktor.pengguna_id,
+            DRAF_KEMBALIKAN,
+            {"pengguna_id": int(uid), "kode": kode},
+            lay.sekarang(),
+        )
+    await balas(update, context, lay.render.pesan("pemetaan/tanya_komentar", nama=nama, p=p))
+    return KOMENTAR
+
+
+@akses("pemetaan")
+async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+    """Send the answer back with the comment, and tell the respondent."""
+    lay = layanan(context)
+    assert update.message is not None and update.message.text is not None
+    komentar = " ".join(update.message.text.split())[:500]
+    async with lay.mesin.connect() as conn:
+        isi = await db_draf.ambil(conn, aktor.pengguna_id, DRAF_KEMBALIKAN)
+    if isi is None:
+        await galat(update, context, "draf_hilang")
+        return END
+    if not komentar:
+        await galat(update, context, "komentar_kosong")
+        return KOMENTAR
+    try:
+        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, isi["pengguna_id"])
+        await pemetaan.kembalikan(lay, aktor, isi["pengguna_id"], isi["kode"], komentar)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return END
+    async with lay.mesin.begin() as conn:
+        await db_draf.hapus(conn, aktor.pengguna_id, DRAF_KEMBALIKAN)
+    p, tampil = next(
+        (p, t) for _, daftar in per_standar for p, t in daftar if p.kode == isi["kode"]
+    )
+    tombol = papan([[(lay.render.label("tombol.jawab_sekarang"), f"pm:u:{p.kode}")]])
+    teks = lay.render.pesan("pemetaan/dikembalikan", p=p, tampil=tampil, komentar=komentar)
+    await _kirim(context, isi["pengguna_id"], teks, tombol)
+    await balas(update, context, lay.render.pesan("pemetaan/kembalikan_terkirim", p=p, nama=nama))
+    return END
+
+
+@akses("pemetaan", ditolak=None)
+async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Say who has not answered before closing."""
+    lay = layanan(context)
+    try:
+        k = await pemetaan.kemajuan(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    r = lay.render
+    tombol = papan(
+        [
+            [(r.label("tombol.ya_tutup_tahap1"), "pmk:tutup_ya")],
+            [(r.label("tombol.batal"), "pmk:panel")],
+        ]
+    )
+    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k), tombol)
+
+
+@akses("pemetaan", ditolak=None)
+async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Close stage 1: the quality map to every manager of the school; on to stage 2."""
+    lay = layanan(context)
+    try:
+        ps = await pemetaan.tutup(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    await ubah(update, lay.render.pesan("pemetaan/peta", ps=ps, lanjut=True))
+    async with lay.mesin.connect() as conn:
+        anggota = await db_jawaban.responden_sekolah(conn, aktor.sekolah_id or 0)
+    for a in anggota:
+        if Peran(a.peran) in PENGELOLA and a.pengguna_id != aktor.pengguna_id:
+            try:
+                await kirim_peta(context, a.pengguna_id, ps, lanjut=True)
+            except TelegramError as exc:
+                log.warning("quality map to %s not sent: %s", a.pengguna_id, exc)
+    assert update.effective_chat is not None
+    await kirim_grafik(context, update.effective_chat.id, ps)
+
+
+@akses("pemetaan", ditolak=None)
+async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Back from a confirmation to the panel."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    k = await pemetaan.kemajuan(lay, aktor)
+    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+
+
+def penangan() -> list[BaseHandler[Any, Any, Any]]:
+    """The coordinator's buttons (the comment step lives in the /pemetaan conversation)."""
+    return [
+        CallbackQueryHandler(buka, pattern=r"^pmk:buka$"),
+        CallbackQueryHandler(ingatkan, pattern=r"^pmk:ingat$"),
+        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr$"),
+        CallbackQueryHandler(pilih_jawaban, pattern=r"^pmk:kr:\d+(:\w+)?$"),
+        CallbackQueryHandler(konfirmasi_tutup, pattern=r"^pmk:tutup$"),
+        CallbackQueryHandler(tutup, pattern=r"^pmk:tutup_ya$"),
+        CallbackQueryHandler(kembali_ke_panel, pattern=r"^pmk:panel$"),
+    ]
