@@ -17,7 +17,7 @@ from telegram.ext import ContextTypes, ConversationHandler
 
 from bot.layanan import Layanan
 from bot.layanan.aktor import Aktor, kenali
-from bot.mutu.peran import IZIN, boleh
+from bot.mutu.peran import IZIN, IZIN_AKSI, boleh, izin_untuk
 
 Konteks = ContextTypes.DEFAULT_TYPE
 Penangan = Callable[[Update, Konteks, Aktor], Awaitable[Any]]
@@ -43,8 +43,8 @@ async def jawab_tombol(update: Update, teks: str | None = None) -> None:
 
 def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callable[[Penangan], Any]:
     """Wrap a handler with the access check for `perintah` (a key of `IZIN`)."""
-    if perintah not in IZIN:
-        raise KeyError(f"{perintah!r} is not in IZIN")
+    if perintah not in IZIN and perintah not in IZIN_AKSI:
+        raise KeyError(f"{perintah!r} is neither in IZIN nor in IZIN_AKSI")
 
     def hias(fungsi: Penangan) -> Callable[[Update, Konteks], Awaitable[Any]]:
         @functools.wraps(fungsi)
@@ -56,10 +56,10 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
             aktor = await kenali(lay, user.id, user.full_name, user.username)
             if not boleh(perintah, aktor.peran):
                 await jawab_tombol(update, lay.render.label("notifikasi.ditolak"))
-                izin = IZIN[perintah] or frozenset()
+                izin = izin_untuk(perintah) or frozenset()
                 teks = lay.render.pesan(
                     "akses_ditolak",
-                    perintah=perintah,
+                    perintah=perintah if perintah in IZIN else None,
                     punya_sekolah=aktor.aktif is not None,
                     peran=aktor.peran,
                     sekolah=aktor.aktif.sekolah_nama if aktor.aktif else None,

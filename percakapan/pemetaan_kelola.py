@@ -90,7 +90,7 @@ async def _kirim(
     return True
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Open stage 1 and tell every respondent, once."""
     lay = layanan(context)
@@ -110,7 +110,7 @@ async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
         await _kirim(context, r.pengguna_id, teks, tombol)
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Nudge everyone who has not started; a doubled press nudges nobody twice."""
     lay = layanan(context)
@@ -141,7 +141,7 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Whose answer to send back."""
     lay = layanan(context)
@@ -158,7 +158,7 @@ async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> Non
     await balas(update, context, lay.render.pesan("pemetaan/pilih_responden"), tombol)
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def pilih_jawaban(update: Update, context: Konteks, aktor: Aktor) -> None:
     """A respondent's answers, one standard at a time, each with a button."""
     lay = layanan(context)
@@ -197,7 +197,7 @@ async def pilih_jawaban(update: Update, context: Konteks, aktor: Aktor) -> None:
     )
 
 
-@akses("pemetaan")
+@akses("pemetaan_kelola")
 async def minta_komentar(update: Update, context: Konteks, aktor: Aktor) -> str | int:
     """Ask the coordinator for the comment that goes with the returned answer."""
     lay = layanan(context)
@@ -226,7 +226,7 @@ async def minta_komentar(update: Update, context: Konteks, aktor: Aktor) -> str 
     return KOMENTAR
 
 
-@akses("pemetaan")
+@akses("pemetaan_kelola")
 async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str | int:
     """Send the answer back with the comment, and tell the respondent."""
     lay = layanan(context)
@@ -258,7 +258,7 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     return END
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Say who has not answered before closing."""
     lay = layanan(context)
@@ -278,7 +278,7 @@ async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> No
     await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k), tombol)
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Close stage 1: the quality map to every manager of the school; on to stage 2."""
     lay = layanan(context)
@@ -301,7 +301,7 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
     await kirim_grafik(context, update.effective_chat.id, ps)
 
 
-@akses("pemetaan", ditolak=None)
+@akses("pemetaan_kelola", ditolak=None)
 async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Back from a confirmation to the panel."""
     lay = layanan(context)

@@ -42,22 +42,33 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "batal": None,
 }
 
-# Who runs a stage for the school (opens and closes it, sends answers back, nudges).
-PENGELOLA = frozenset({KS, KO})
 
 # The respondent group a role answers stage 1 as. The coordinator is a teacher on the TPMPS;
 # a pengawas does not answer the school's questionnaire.
 RESPONDEN: dict[Peran, str] = {KS: "kepala_sekolah", KO: "guru", GU: "guru", TK: "tendik"}
 
+# Who runs a stage for the school (opens and closes it, sends answers back, nudges).
+PENGELOLA = frozenset({KS, KO})
+
+# Actions behind buttons rather than commands, checked by the same access check.
+IZIN_AKSI: dict[str, frozenset[Peran]] = {
+    "pemetaan_kelola": PENGELOLA,
+}
+
 # Roles an invite may grant.
 PERAN_UNDANGAN: tuple[Peran, ...] = (KO, GU, TK, PG)
 
 
+def izin_untuk(perintah: str) -> frozenset[Peran] | None:
+    """The roles allowed a command or a button action (None: anyone); KeyError if unknown."""
+    return IZIN[perintah] if perintah in IZIN else IZIN_AKSI[perintah]
+
+
 def boleh(perintah: str, peran: Peran | None) -> bool:
     """Whether a user with this role in their active school (None: no school) may run it."""
-    if perintah not in IZIN:
+    if perintah not in IZIN and perintah not in IZIN_AKSI:
         return False
-    izin = IZIN[perintah]
+    izin = izin_untuk(perintah)
     return izin is None or (peran is not None and peran in izin)
 
 

@@ -26,3 +26,12 @@ def test_menu_mengikuti_tabel_izin() -> None:
     assert "undang" in perintah_untuk(Peran.KOORDINATOR)
     assert "anggota" not in perintah_untuk(Peran.KOORDINATOR)
     assert set(perintah_untuk(Peran.KEPALA_SEKOLAH)) == set(IZIN)
+
+
+def test_aksi_tombol_pengelola_hanya_kepala_dan_koordinator() -> None:
+    assert [p for p in Peran if boleh("pemetaan_kelola", p)] == [
+        Peran.KEPALA_SEKOLAH,
+        Peran.KOORDINATOR,
+    ]
+    assert not boleh("pemetaan_kelola", None)
+    assert "pemetaan_kelola" not in perintah_untuk(Peran.KEPALA_SEKOLAH)
