@@ -7,7 +7,7 @@ from bot.mutu.instrumen import bawaan
 
 INST = bawaan()
 SESI = Sesi(1, 1, 7, "kepala_sekolah", INST)
-SOAL = list(INST.pertanyaan_untuk("kepala_sekolah"))
+SOAL = [p for p in INST.pertanyaan_untuk("kepala_sekolah") if p.jika is None]
 T0 = datetime(2026, 11, 23, tzinfo=UTC)
 
 
