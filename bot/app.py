@@ -18,6 +18,7 @@ from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
 from bot.layanan import Layanan
 from bot.layanan.instrumen import daftarkan_bawaan
+from bot.pemroses import PemrosesPerPengguna
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
@@ -51,7 +52,10 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
         .base_file_url(settings.telegram_file_url)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.default_timezone)))
         .persistence(PersistensiSql(mesin, settings.persistence_interval, jam=lay.jam))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(
+            AIORateLimiter(overall_max_rate=settings.rate_limit_per_second, max_retries=3)
+        )
+        .concurrent_updates(PemrosesPerPengguna(settings.concurrent_updates))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
         .build()

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bot import __version__
-from bot.config import KonfigurasiSalah, Settings, muat_settings
+from bot.config import KonfigurasiSalah, Settings, berkas_instrumen, muat_settings
 from bot.mutu import instrumen as mutu_instrumen
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
@@ -44,7 +44,7 @@ def jalankan(settings: Settings) -> None:
     from bot.app import ALLOWED_UPDATES, buat_aplikasi
 
     settings.token()  # fail fast, before touching the database
-    masalah = mutu_instrumen.periksa(mutu_instrumen.INSTRUMEN_BAWAAN)
+    masalah = mutu_instrumen.periksa(berkas_instrumen(settings))
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
     tingkatkan(settings.database_url)
@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             tingkatkan(settings.database_url)
             print("database is at the newest schema")
         elif args.perintah == "instrumen":
-            return periksa_instrumen(args.berkas or mutu_instrumen.INSTRUMEN_BAWAAN)
+            return periksa_instrumen(args.berkas or berkas_instrumen(settings))
         elif args.perintah == "backup":
             cadangkan(settings, args.berkas)
     except KonfigurasiSalah as exc:

@@ -31,6 +31,13 @@ class Settings(BaseSettings):
     default_timezone: str = "Asia/Jakarta"
     data_dir: Path = Path("./data")
     persistence_interval: float = 2.0
+    # A school district may ship its own instrument; None means the one in db/.
+    instrumen_file: Path | None = None
+    # Telegram's flood limit for messages across all chats (about 30 a second); a local Bot API
+    # server or a benchmark against a fake may set it higher.
+    rate_limit_per_second: int = Field(default=30, ge=1)
+    # Updates handled at once (never two of one user); 1 processes strictly one at a time.
+    concurrent_updates: int = Field(default=32, ge=1, le=256)
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -72,3 +79,10 @@ def muat_settings() -> Settings:
         pertama = exc.errors()[0]
         nama = ".".join(str(x) for x in pertama["loc"]).upper()
         raise KonfigurasiSalah(f"setting {nama} is invalid: {pertama['msg']}") from None
+
+
+def berkas_instrumen(settings: Settings) -> Path:
+    """The instrument file this deployment uses."""
+    from bot.mutu.instrumen import INSTRUMEN_BAWAAN
+
+    return settings.instrumen_file or INSTRUMEN_BAWAAN

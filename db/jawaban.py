@@ -31,8 +31,10 @@ async def simpan(
     pertanyaan_kode: str,
     nilai: str,
     waktu: datetime,
+    dilewati: bool = True,
 ) -> None:
-    """Store or replace one answer; a returned answer becomes valid again."""
+    """Store or replace one answer; a returned answer becomes valid again, and a skipped
+    question is no longer skipped (`dilewati=False` when the caller knows it was not)."""
     await upsert(
         conn,
         jawaban,
@@ -50,6 +52,8 @@ async def simpan(
         kunci=("siklus_id", "pengguna_id", "pertanyaan_kode"),
         perbarui=("responden", "nilai", "status", "komentar", "diperbarui_pada"),
     )
+    if not dilewati:
+        return
     await conn.execute(
         delete(lewatan).where(
             lewatan.c.siklus_id == siklus_id,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
@@ -24,10 +25,16 @@ class Layanan:
     settings: Settings
     render: Render = field(default_factory=Render)
     jam: Callable[[], datetime] = _sekarang
+    # Recently resolved actors (see bot.layanan.aktor.kenali), by Telegram user id.
+    aktor_terbaru: dict[int, Any] = field(default_factory=dict)
 
     def sekarang(self) -> datetime:
         """Now, in UTC (tests move this clock)."""
         return self.jam()
+
+    def lupakan_aktor(self, pengguna_id: int) -> None:
+        """A user's memberships, role or active school changed: resolve them afresh."""
+        self.aktor_terbaru.pop(pengguna_id, None)
 
 
 class Ditolak(Exception):

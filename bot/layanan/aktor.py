@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from bot.layanan import Layanan
 from bot.mutu.peran import Peran
@@ -36,9 +37,30 @@ class Aktor:
         return self.aktif.peran if self.aktif else None
 
 
+# How long a resolved actor is reused without reading the database. Every change of
+# membership, role or active school made by this process forgets the user at once
+# (Layanan.lupakan_aktor); the window only bounds what another process could have changed.
+UMUR_AKTOR = timedelta(seconds=60)
+
+
 async def kenali(lay: Layanan, pengguna_id: int, nama: str, username: str | None) -> Aktor:
     """Record the visit and resolve the user's active school (the chosen one while they still
-    belong to it, else their first school)."""
+    belong to it, else their first school). Runs for every update, so a user seen in the last
+    minute under the same name is answered from memory."""
+    sekarang = lay.sekarang()
+    terbaru = lay.aktor_terbaru.get(pengguna_id)
+    if terbaru is not None:
+        waktu, aktor, nama_lama, username_lama = terbaru
+        if sekarang - waktu < UMUR_AKTOR and (nama, username) == (nama_lama, username_lama):
+            return aktor  # type: ignore[no-any-return]
+    aktor = await _kenali_dari_basis_data(lay, pengguna_id, nama, username)
+    lay.aktor_terbaru[pengguna_id] = (sekarang, aktor, nama, username)
+    return aktor
+
+
+async def _kenali_dari_basis_data(
+    lay: Layanan, pengguna_id: int, nama: str, username: str | None
+) -> Aktor:
     async with lay.mesin.begin() as conn:
         await pengguna.catat_kunjungan(conn, pengguna_id, nama, username, lay.sekarang())
         baris = await keanggotaan.sekolah_pengguna(conn, pengguna_id)
@@ -58,4 +80,5 @@ async def pilih_sekolah(lay: Layanan, aktor: Aktor, sekolah_id: int) -> Keanggot
     if pilihan is not None:
         async with lay.mesin.begin() as conn:
             await pengguna.pilih_sekolah_aktif(conn, aktor.pengguna_id, sekolah_id)
+        lay.lupakan_aktor(aktor.pengguna_id)
     return pilihan

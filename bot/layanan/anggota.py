@@ -68,6 +68,7 @@ async def ubah_peran(lay: Layanan, aktor: Aktor, keanggotaan_id: int, peran: Per
             objek_id=keanggotaan_id,
             rincian={"dari": sasaran.peran, "ke": peran, "anggota": sasaran.pengguna_id},
         )
+    lay.lupakan_aktor(sasaran.pengguna_id)
     return Anggota(sasaran.id, sasaran.pengguna_id, sasaran.nama, peran)
 
 
@@ -91,4 +92,5 @@ async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
             objek_id=keanggotaan_id,
             rincian={"peran": sasaran.peran, "anggota": sasaran.pengguna_id},
         )
+    lay.lupakan_aktor(sasaran.pengguna_id)
     return sasaran

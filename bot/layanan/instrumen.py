@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-from pathlib import Path
 
+from bot.config import berkas_instrumen
 from bot.layanan import Layanan
 from bot.mutu import instrumen as mutu_instrumen
 from bot.mutu.instrumen import Instrumen, InstrumenRusak
@@ -19,9 +19,10 @@ def _sha(teks: str) -> str:
     return hashlib.sha256(teks.encode("utf-8")).hexdigest()
 
 
-async def daftarkan_bawaan(lay: Layanan, path: Path = mutu_instrumen.INSTRUMEN_BAWAAN) -> Instrumen:
-    """Load and validate the shipped instrument and store its version. A version number that
-    was stored before with other content is refused: old answers would change meaning."""
+async def daftarkan_bawaan(lay: Layanan) -> Instrumen:
+    """Load and validate the deployment's instrument and store its version. A version number
+    that was stored before with other content is refused: old answers would change meaning."""
+    path = berkas_instrumen(lay.settings)
     teks = await asyncio.to_thread(path.read_text, encoding="utf-8")
     inst = mutu_instrumen.muat_teks(teks, path.name)
     async with lay.mesin.begin() as conn:

@@ -141,27 +141,26 @@ def susun_langkah(sesi: Sesi, keadaan: Keadaan, p: Pertanyaan | None) -> Langkah
     )
 
 
-async def _tampilkan(lay: Layanan, sesi: Sesi, p: Pertanyaan | None, keadaan: Keadaan) -> Langkah:
-    async with lay.mesin.begin() as conn:
-        if p is None:
-            await db_jawaban.hapus_posisi(conn, sesi.siklus_id, sesi.pengguna_id)
-        else:
-            await db_jawaban.atur_posisi(
-                conn, sesi.siklus_id, sesi.pengguna_id, p.kode, lay.sekarang()
-            )
+async def _tampilkan(
+    conn: AsyncConnection, lay: Layanan, sesi: Sesi, p: Pertanyaan | None, keadaan: Keadaan
+) -> Langkah:
+    if p is None:
+        await db_jawaban.hapus_posisi(conn, sesi.siklus_id, sesi.pengguna_id)
+    else:
+        await db_jawaban.atur_posisi(conn, sesi.siklus_id, sesi.pengguna_id, p.kode, lay.sekarang())
     return susun_langkah(sesi, keadaan, p)
 
 
 async def lanjut(lay: Layanan, sesi: Sesi) -> Langkah:
     """The next question to answer (skipped ones again at the end)."""
-    return (await _lanjut(lay, sesi))[1]
+    async with lay.mesin.begin() as conn:
+        return (await _lanjut(conn, lay, sesi))[1]
 
 
-async def _lanjut(lay: Layanan, sesi: Sesi) -> tuple[Keadaan, Langkah]:
-    async with lay.mesin.connect() as conn:
-        keadaan = await _keadaan(conn, sesi)
+async def _lanjut(conn: AsyncConnection, lay: Layanan, sesi: Sesi) -> tuple[Keadaan, Langkah]:
+    keadaan = await _keadaan(conn, sesi)
     p = pilih_berikut(daftar_pertanyaan(sesi, keadaan), keadaan, ulang_lewatan=True)
-    return keadaan, await _tampilkan(lay, sesi, p, keadaan)
+    return keadaan, await _tampilkan(conn, lay, sesi, p, keadaan)
 
 
 @dataclass(frozen=True)
@@ -173,12 +172,37 @@ class Terjawab:
     berikut: Langkah
 
 
-async def _terjawab(lay: Layanan, sesi: Sesi, p: Pertanyaan, nilai: str) -> Terjawab:
-    keadaan, berikut = await _lanjut(lay, sesi)
-    return Terjawab(mi.tampil_jawaban(p, nilai), susun_langkah(sesi, keadaan, p), berikut)
+async def _simpan_lalu_lanjut(
+    conn: AsyncConnection, lay: Layanan, sesi: Sesi, p: Pertanyaan, nilai: str
+) -> Terjawab:
+    """Store the answer, then choose the next question from the state as it now is (kept in
+    memory rather than read back: one transaction, few statements, on every answer)."""
+    lama = await _keadaan(conn, sesi)
+    await db_jawaban.simpan(
+        conn,
+        siklus_id=sesi.siklus_id,
+        pengguna_id=sesi.pengguna_id,
+        responden=sesi.responden,
+        pertanyaan_kode=p.kode,
+        nilai=nilai,
+        waktu=lay.sekarang(),
+        dilewati=p.kode in lama.lewatan,
+    )
+    keadaan = Keadaan(
+        jawaban={**lama.jawaban, p.kode: nilai},
+        dikembalikan={k: v for k, v in lama.dikembalikan.items() if k != p.kode},
+        lewatan={k: v for k, v in lama.lewatan.items() if k != p.kode},
+    )
+    berikut = pilih_berikut(daftar_pertanyaan(sesi, keadaan), keadaan, ulang_lewatan=True)
+    langkah = await _tampilkan(conn, lay, sesi, berikut, keadaan)
+    return Terjawab(mi.tampil_jawaban(p, nilai), susun_langkah(sesi, keadaan, p), langkah)
 
 
 async def _pertanyaan_sekarang(conn: AsyncConnection, sesi: Sesi, kode: str | None) -> Pertanyaan:
+    # Checked again inside the writing transaction: stage 1 may have closed a moment ago.
+    siklus = await db_siklus.ambil(conn, sesi.siklus_id)
+    if siklus is None or siklus.tahap != 1 or siklus.status != "terbuka":
+        raise Ditolak("pemetaan_ditutup")
     posisi = await db_jawaban.posisi(conn, sesi.siklus_id, sesi.pengguna_id)
     if posisi is None or (kode is not None and kode != posisi):
         raise Ditolak("tombol_usang")
@@ -198,26 +222,11 @@ async def jawab(lay: Layanan, sesi: Sesi, kode: str | None, masukan: str) -> Ter
             raise Ditolak(
                 f"jawaban_{salah.alasan}", contoh=salah.contoh or "", **_rentang(salah)
             ) from None
-        await _simpan(conn, lay, sesi, p, nilai)
-    return await _terjawab(lay, sesi, p, nilai)
+        return await _simpan_lalu_lanjut(conn, lay, sesi, p, nilai)
 
 
 def _rentang(salah: mi.JawabanTidakSah) -> dict[str, object]:
     return {k: getattr(salah, k) for k in ("min", "maks") if getattr(salah, k, None) is not None}
-
-
-async def _simpan(
-    conn: AsyncConnection, lay: Layanan, sesi: Sesi, p: Pertanyaan, nilai: str
-) -> None:
-    await db_jawaban.simpan(
-        conn,
-        siklus_id=sesi.siklus_id,
-        pengguna_id=sesi.pengguna_id,
-        responden=sesi.responden,
-        pertanyaan_kode=p.kode,
-        nilai=nilai,
-        waktu=lay.sekarang(),
-    )
 
 
 async def simpan_bukti(
@@ -259,8 +268,7 @@ async def simpan_bukti(
             path=str(path),
             waktu=lay.sekarang(),
         )
-        await _simpan(conn, lay, sesi, p, f"bukti:{bukti_id}")
-    return await _terjawab(lay, sesi, p, f"bukti:{bukti_id}")
+        return await _simpan_lalu_lanjut(conn, lay, sesi, p, f"bukti:{bukti_id}")
 
 
 def _tulis_berkas(data_dir: Path, sekolah_id: int, sha: str, akhiran: str, isi: bytes) -> Path:
@@ -280,33 +288,31 @@ async def lewati(lay: Layanan, sesi: Sesi) -> Langkah:
         p = await _pertanyaan_sekarang(conn, sesi, None)
         await db_jawaban.lewati(conn, sesi.siklus_id, sesi.pengguna_id, p.kode, lay.sekarang())
         keadaan = await _keadaan(conn, sesi)
-    berikut = pilih_berikut(daftar_pertanyaan(sesi, keadaan), keadaan, ulang_lewatan=False)
-    return await _tampilkan(lay, sesi, berikut, keadaan)
+        berikut = pilih_berikut(daftar_pertanyaan(sesi, keadaan), keadaan, ulang_lewatan=False)
+        return await _tampilkan(conn, lay, sesi, berikut, keadaan)
 
 
 async def kembali(lay: Layanan, sesi: Sesi) -> Langkah:
     """Show the question before the current one (or the last one when all are done)."""
-    async with lay.mesin.connect() as conn:
+    async with lay.mesin.begin() as conn:
         keadaan = await _keadaan(conn, sesi)
         posisi = await db_jawaban.posisi(conn, sesi.siklus_id, sesi.pengguna_id)
-    soal = daftar_pertanyaan(sesi, keadaan)
-    kode = [p.kode for p in soal]
-    if not soal:
-        return await _tampilkan(lay, sesi, None, keadaan)
-    i = kode.index(posisi) if posisi in kode else len(soal)
-    if i == 0:
-        raise Ditolak("sudah_pertama")
-    return await _tampilkan(lay, sesi, soal[i - 1], keadaan)
+        soal = daftar_pertanyaan(sesi, keadaan)
+        kode = [p.kode for p in soal]
+        i = kode.index(posisi) if posisi in kode else len(soal)
+        if i == 0:
+            raise Ditolak("sudah_pertama")
+        return await _tampilkan(conn, lay, sesi, soal[i - 1], keadaan)
 
 
 async def buka_pertanyaan(lay: Layanan, sesi: Sesi, kode: str) -> Langkah:
     """Put one of the respondent's questions in front of them again (to change an answer)."""
-    async with lay.mesin.connect() as conn:
+    async with lay.mesin.begin() as conn:
         keadaan = await _keadaan(conn, sesi)
-    p = next((q for q in daftar_pertanyaan(sesi, keadaan) if q.kode == kode), None)
-    if p is None:
-        raise Ditolak("tombol_usang")
-    return await _tampilkan(lay, sesi, p, keadaan)
+        p = next((q for q in daftar_pertanyaan(sesi, keadaan) if q.kode == kode), None)
+        if p is None:
+            raise Ditolak("tombol_usang")
+        return await _tampilkan(conn, lay, sesi, p, keadaan)
 
 
 async def rekap(lay: Layanan, sesi: Sesi) -> list[tuple[str, list[tuple[Pertanyaan, str | None]]]]:

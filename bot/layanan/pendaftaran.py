@@ -139,4 +139,5 @@ async def simpan(lay: Layanan, pengguna_id: int) -> SekolahBaru:
     except IntegrityError:
         # Another registration of the same NPSN won the race.
         raise Ditolak("npsn_terdaftar", npsn=isi["npsn"]) from None
+    lay.lupakan_aktor(pengguna_id)
     return SekolahBaru(sekolah_id, isi["nama"], isi["npsn"], tahun)

@@ -168,4 +168,5 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
             objek_id=baris.id,
             rincian={"peran": baris.peran},
         )
+    lay.lupakan_aktor(pengguna_id)
     return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran), baris.dibuat_oleh)
