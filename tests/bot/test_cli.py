@@ -53,3 +53,27 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert keluar.value.code == 0
     assert capsys.readouterr().out.startswith("asisten-mutu ")
+
+
+def test_instrumen_periksa_menyebut_baris_yang_rusak(
+    lingkungan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["instrumen", "periksa"]) == 0
+    assert "8 standards, 29 indicators" in capsys.readouterr().out
+    from bot.mutu.instrumen import INSTRUMEN_BAWAAN
+
+    rusak = lingkungan / "rusak.yaml"
+    teks = INSTRUMEN_BAWAAN.read_text(encoding="utf-8")
+    baris = teks.splitlines()
+    nomor = next(i for i, b in enumerate(baris) if 'kode: "1.1-02"' in b)
+    baris[nomor] = baris[nomor].replace("1.1-02", "1.1-01")  # a duplicate question code
+    rusak.write_text("\n".join(baris), encoding="utf-8")
+    assert main(["instrumen", "periksa", str(rusak)]) == 1
+    err = capsys.readouterr().err
+    assert f"baris {nomor + 1}" in err and "1.1-01" in err
+    # The bot refuses to start on it, with the same line, and touches no database.
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("INSTRUMEN_FILE", str(rusak))
+    assert main(["run"]) == 2
+    assert f"baris {nomor + 1}" in capsys.readouterr().err
+    assert not (lingkungan / "data").exists()
