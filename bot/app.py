@@ -22,7 +22,17 @@ from bot.pemroses import PemrosesPerPengguna
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
-from percakapan import anggota, batal, gabung, pemetaan, pendaftaran, umum, undangan
+from percakapan import (
+    anggota,
+    batal,
+    gabung,
+    komitmen_pic,
+    pemetaan,
+    pendaftaran,
+    perencanaan,
+    umum,
+    undangan,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +80,8 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *undangan.penangan(),
             *anggota.penangan(),
             *pemetaan.penangan(),
+            *perencanaan.penangan(),
+            *komitmen_pic.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *umum.penangan_sisa(),

@@ -33,6 +33,11 @@ def tanggal(nilai: date | datetime, zona: str | None = None) -> str:
     return format_date(nilai, format="EEEE, d MMMM y", locale=LOKAL)
 
 
+def tanggal_pendek(nilai: date | datetime) -> str:
+    """'15 Jan 2027'"""
+    return format_date(nilai, format="d MMM y", locale=LOKAL)
+
+
 def tanggal_waktu(nilai: datetime, zona: str) -> str:
     """'Senin, 7 Desember 2026 pukul 14.30 WIB' in the school's zone."""
     lokal = nilai.astimezone(ZoneInfo(zona))
@@ -72,6 +77,7 @@ class Render:
         self.env.filters.update(
             tanggal=tanggal,
             tanggal_waktu=tanggal_waktu,
+            tanggal_pendek=tanggal_pendek,
             angka=angka,
             rupiah=rupiah,
             skor=lambda nilai: angka(nilai, 2),
@@ -98,10 +104,27 @@ class Render:
         """The role as people say it ("Kepala Sekolah")."""
         return self.label(f"peran.{peran}")
 
+    def pesan_panjang(self, templat: str, /, **konteks: object) -> list[str]:
+        """Render, then split into messages of at most 4096 characters at blank lines (our
+        templates never open a tag across a blank line, so no tag is cut)."""
+        teks = self._isi(templat, konteks)
+        potongan: list[str] = []
+        for bagian in teks.split("\n\n"):
+            if potongan and len(potongan[-1]) + 2 + len(bagian) <= BATAS_PESAN:
+                potongan[-1] += "\n\n" + bagian
+            else:
+                potongan.extend(
+                    bagian[i : i + BATAS_PESAN] for i in range(0, len(bagian), BATAS_PESAN)
+                )
+        return potongan
+
+    def _isi(self, templat: str, konteks: dict[str, object]) -> str:
+        teks = self.env.get_template(f"pesan/{templat}.html").render(**konteks)
+        return re.sub(r"\n{3,}", "\n\n", teks).strip()
+
     def pesan(self, templat: str, /, **konteks: object) -> str:
         """Render `pesan/<templat>.html` to Telegram HTML, at most 4096 characters."""
-        teks = self.env.get_template(f"pesan/{templat}.html").render(**konteks)
-        teks = re.sub(r"\n{3,}", "\n\n", teks).strip()
+        teks = self._isi(templat, konteks)
         if len(teks) > BATAS_PESAN:
             raise ValueError(f"message {templat!r} is {len(teks)} characters; split it first")
         return teks

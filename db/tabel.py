@@ -10,7 +10,9 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -220,6 +222,106 @@ bukti = Table(
     Column("dibuat_pada", WaktuUTC, nullable=False),
 )
 Index("ix_bukti_siklus", bukti.c.siklus_id)
+
+# Stage 2: the plan (Rencana Pemenuhan Mutu). Each approval locks a version; a change after
+# that works on a new version, copied from the last one.
+rencana = Table(
+    "rencana",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("versi", Integer, nullable=False),
+    Column("status", String(10), nullable=False, server_default=text("'draf'")),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("disetujui_oleh", BigInteger, ForeignKey("pengguna.id")),
+    Column("disetujui_pada", WaktuUTC),
+    Column("ditinjau_oleh", BigInteger, ForeignKey("pengguna.id")),
+    Column("ditinjau_pada", WaktuUTC),
+    Column("komentar_tinjauan", Text),
+    UniqueConstraint("siklus_id", "versi", name="uq_rencana_versi"),
+    CheckConstraint("status IN ('draf','disetujui')", name="status"),
+)
+
+masalah = Table(
+    "masalah",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rencana_id", Integer, ForeignKey("rencana.id", ondelete="CASCADE"), nullable=False),
+    Column("indikator_kode", String(10), nullable=False),
+    Column("skor_awal", Float),
+    Column("akar_kategori", String(20), nullable=False),
+    Column("akar_penjelasan", Text, nullable=False),
+    Column("urutan", Integer, nullable=False),
+    UniqueConstraint("rencana_id", "indikator_kode", name="uq_masalah_indikator"),
+)
+
+program = Table(
+    "program",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("masalah_id", Integer, ForeignKey("masalah.id", ondelete="CASCADE"), nullable=False),
+    Column("nama", String(300), nullable=False),
+    Column("urutan", Integer, nullable=False),
+)
+
+kegiatan = Table(
+    "kegiatan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("program_id", Integer, ForeignKey("program.id", ondelete="CASCADE"), nullable=False),
+    # Stable across plan versions: a commitment follows its activity from version to version.
+    Column("kunci", String(36), nullable=False),
+    Column("deskripsi", Text, nullable=False),
+    Column("pic_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("mulai", Date, nullable=False),
+    Column("selesai", Date, nullable=False),
+    Column("anggaran", BigInteger, nullable=False),
+    Column("indikator_keberhasilan", Text, nullable=False),
+    Column("target_skor", Float, nullable=False),
+    Column("urutan", Integer, nullable=False),
+    CheckConstraint("selesai >= mulai", name="tanggal"),
+    CheckConstraint("anggaran >= 0", name="anggaran"),
+)
+
+# Stage 3: an approved activity is a commitment of its person in charge.
+komitmen = Table(
+    "komitmen",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("kegiatan_kunci", String(36), nullable=False),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("indikator_kode", String(10), nullable=False),
+    # menunggu -> berkomitmen | perlu_dibahas
+    Column("respons", String(15), nullable=False, server_default=text("'menunggu'")),
+    Column("alasan", Text),
+    Column("direspons_pada", WaktuUTC),
+    # belum_mulai, berjalan, selesai, terkendala (from the latest report)
+    Column("kemajuan", String(12), nullable=False, server_default=text("'belum_mulai'")),
+    Column("persen", Integer, nullable=False, server_default=text("0")),
+    # The coordinator's word on a reported 'selesai': diterima or dikembalikan.
+    Column("verifikasi", String(12)),
+    Column("komentar_verifikasi", Text),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    UniqueConstraint("siklus_id", "kegiatan_kunci", name="uq_komitmen_kegiatan"),
+)
+Index("ix_komitmen_pengguna", komitmen.c.pengguna_id, komitmen.c.aktif)
+
+laporan = Table(
+    "laporan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("komitmen_id", Integer, ForeignKey("komitmen.id"), nullable=False),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("persen", Integer, nullable=False),
+    Column("catatan", Text),
+    Column("bukti_id", Integer, ForeignKey("bukti.id")),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    CheckConstraint("persen BETWEEN 0 AND 100", name="persen"),
+)
+Index("ix_laporan_komitmen", laporan.c.komitmen_id)
 
 # Half-finished multi-step input (a registration being typed): the truth a conversation
 # resumes from after a restart, and what /batal throws away.

@@ -203,7 +203,7 @@ def hitung_respons(responden: tuple[Responden, ...]) -> tuple[TingkatRespons, ..
     )
 
 
-async def peta_siklus(lay: Layanan, siklus_id: int) -> PetaSekolah:
+async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -> PetaSekolah:
     """The quality map of a cycle from its stored answers (any stage after opening)."""
     async with lay.mesin.connect() as conn:
         siklus = await db_siklus.ambil(conn, siklus_id)
@@ -215,7 +215,8 @@ async def peta_siklus(lay: Layanan, siklus_id: int) -> PetaSekolah:
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
     respons = hitung_respons(tuple(_kemajuan(inst, anggota, semua, siklus)))
-    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, skor.hitung(inst, jawaban), respons)
+    peta = skor.hitung(inst, jawaban, jumlah_prioritas)
+    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, peta, respons)
 
 
 async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:

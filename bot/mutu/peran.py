@@ -39,6 +39,9 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "lewati": STAF,
     "kembali": STAF,
     "jawaban": STAF,
+    "perencanaan": frozenset({KS, KO, PG}),
+    "komitmen": STAF,
+    "lapor": STAF,
     "batal": None,
 }
 
@@ -53,6 +56,10 @@ PENGELOLA = frozenset({KS, KO})
 # Actions behind buttons rather than commands, checked by the same access check.
 IZIN_AKSI: dict[str, frozenset[Peran]] = {
     "pemetaan_kelola": PENGELOLA,
+    "rencana_susun": PENGELOLA,
+    "rencana_setujui": frozenset({KS}),
+    "rencana_tinjau": frozenset({PG}),
+    "komitmen_verifikasi": PENGELOLA,
 }
 
 # Roles an invite may grant.

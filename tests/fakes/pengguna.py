@@ -129,7 +129,7 @@ class Pengguna:
 
     # ----------------------------------------------------------------- receiving
 
-    async def balasan(self, timeout: float = 5.0) -> Pesan:  # noqa: ASYNC109
+    async def balasan(self, timeout: float = 10.0) -> Pesan:  # noqa: ASYNC109
         """The next NEW bot message in this chat."""
         try:
             message = await asyncio.wait_for(self._outbox.get(), timeout)
@@ -140,7 +140,7 @@ class Pengguna:
             ) from None
         return Pesan.dari(self.api, message)
 
-    async def balasan_berisi(self, potongan: str, timeout: float = 5.0) -> Pesan:  # noqa: ASYNC109
+    async def balasan_berisi(self, potongan: str, timeout: float = 10.0) -> Pesan:  # noqa: ASYNC109
         """Skip bot messages until one whose text/caption contains ``potongan``."""
         skipped: list[str] = []
         deadline = time.monotonic() + timeout
@@ -170,7 +170,7 @@ class Pengguna:
         if unexpected:
             raise AssertionError(f"{self}: expected no bot message, got {unexpected}")
 
-    async def jawaban_callback(self, query_id: str, timeout: float = 5.0) -> Call:  # noqa: ASYNC109
+    async def jawaban_callback(self, query_id: str, timeout: float = 10.0) -> Call:  # noqa: ASYNC109
         """Wait for the bot's answerCallbackQuery for ``query_id``."""
         return await self.api.wait_for_call(
             "answerCallbackQuery",

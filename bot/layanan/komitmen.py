@@ -1,0 +1,294 @@
+"""Stage 3, pelaksanaan: approving the plan turns every activity into a commitment of its
+person in charge, who accepts it (or asks to discuss it) and reports progress with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana, _siklus, _susun, anggota_aktif
+from bot.mutu.peran import PENGELOLA, Peran
+from db import audit, keanggotaan
+from db import komitmen as db_komitmen
+from db import rencana as db_rencana
+from db import siklus as db_siklus
+
+STATUS_LAPORAN = ("belum_mulai", "berjalan", "selesai", "terkendala")
+
+
+@dataclass(frozen=True)
+class Komitmen:
+    """A commitment with the activity it stands for."""
+
+    id: int
+    pengguna_id: int
+    pic_nama: str
+    respons: str
+    alasan: str | None
+    kemajuan: str
+    persen: int
+    verifikasi: str | None
+    masalah: Masalah
+    program: Program
+    kegiatan: Kegiatan
+
+    def sisa_hari(self, hari_ini: date) -> int:
+        """Days until the due date; negative when overdue."""
+        return (self.kegiatan.selesai - hari_ini).days
+
+
+@dataclass(frozen=True)
+class HasilSetuju:
+    """The approved version and the commitments whose PIC must now be asked."""
+
+    rencana: Rencana
+    untuk_ditanya: tuple[Komitmen, ...]
+
+
+async def _rencana_disetujui(
+    conn: AsyncConnection, lay: Layanan, siklus_id: int, versi_instrumen: str
+) -> Rencana | None:
+    baris = await db_rencana.disetujui_terakhir(conn, siklus_id)
+    return await _susun(lay, conn, baris, versi_instrumen) if baris else None
+
+
+async def _komitmen(
+    conn: AsyncConnection, lay: Layanan, siklus_id: int, versi_instrumen: str
+) -> list[Komitmen]:
+    rencana = await _rencana_disetujui(conn, lay, siklus_id, versi_instrumen)
+    if rencana is None:
+        return []
+    per_kunci = {k.kunci: (m, p, k) for m, p, k in rencana.semua_kegiatan()}
+    hasil = []
+    for b in await db_komitmen.siklus_semua(conn, siklus_id):
+        if b.kegiatan_kunci in per_kunci:
+            m, p, k = per_kunci[b.kegiatan_kunci]
+            hasil.append(
+                Komitmen(
+                    b.id,
+                    b.pengguna_id,
+                    b.pic_nama,
+                    b.respons,
+                    b.alasan,
+                    b.kemajuan,
+                    b.persen,
+                    b.verifikasi,
+                    m,
+                    p,
+                    k,
+                )
+            )
+    return hasil
+
+
+async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
+    """Approve the newest draft; sync commitments to it. Only the kepala_sekolah approves."""
+    if aktor.peran is not Peran.KEPALA_SEKOLAH:
+        raise Ditolak("bukan_kepala")
+    staf = await anggota_aktif(lay, aktor)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        baris = await db_rencana.terbaru(conn, siklus.id)
+        if baris is None:
+            raise Ditolak("rencana_kosong")
+        if baris.status == "disetujui":
+            raise Ditolak("rencana_sudah_disetujui")
+        rencana = await _susun(lay, conn, baris, siklus.instrumen_versi)
+        if not rencana.semua_kegiatan():
+            raise Ditolak("rencana_kosong")
+        keluar = [k.deskripsi for _, _, k in rencana.semua_kegiatan() if k.pic_id not in staf]
+        if keluar:
+            raise Ditolak("pic_keluar_rencana", kegiatan="; ".join(keluar))
+        await db_rencana.setujui(conn, baris.id, aktor.pengguna_id, lay.sekarang())
+        ditanya = await _selaraskan(conn, lay, siklus.id, rencana)
+        await db_siklus.pindah_tahap(conn, siklus.id, 2, 3)
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="rencana.setujui",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="rencana",
+            objek_id=baris.id,
+            rincian={"versi": baris.versi},
+        )
+        semua = {k.id: k for k in await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)}
+    disetujui = await _rencana_terbaru(lay, aktor)
+    return HasilSetuju(disetujui, tuple(semua[i] for i in ditanya if i in semua))
+
+
+async def _rencana_terbaru(lay: Layanan, aktor: Aktor) -> Rencana:
+    from bot.layanan.rencana import lihat
+
+    rencana = await lihat(lay, aktor)
+    assert rencana is not None
+    return rencana
+
+
+async def _selaraskan(
+    conn: AsyncConnection, lay: Layanan, siklus_id: int, rencana: Rencana
+) -> list[int]:
+    """Commitments follow the approved activities: new ones are created, a changed PIC asks the
+    new person, removed activities are set aside. Returns the ids to ask."""
+    ada = await db_komitmen.per_kunci(conn, siklus_id)
+    ditanya = []
+    kunci_rencana = set()
+    for m, _, k in rencana.semua_kegiatan():
+        kunci_rencana.add(k.kunci)
+        lama = ada.get(k.kunci)
+        if lama is None:
+            ditanya.append(
+                await db_komitmen.buat(
+                    conn,
+                    siklus_id=siklus_id,
+                    kegiatan_kunci=k.kunci,
+                    pengguna_id=k.pic_id,
+                    indikator_kode=m.indikator_kode,
+                    waktu=lay.sekarang(),
+                )
+            )
+        elif lama.pengguna_id != k.pic_id or not lama.aktif:
+            await db_komitmen.ubah(
+                conn,
+                lama.id,
+                pengguna_id=k.pic_id,
+                respons="menunggu",
+                alasan=None,
+                direspons_pada=None,
+                aktif=True,
+            )
+            ditanya.append(lama.id)
+    for kunci, lama in ada.items():
+        if kunci not in kunci_rencana and lama.aktif:
+            await db_komitmen.ubah(conn, lama.id, aktif=False)
+    return ditanya
+
+
+async def daftar(lay: Layanan, aktor: Aktor, *, semua: bool) -> list[Komitmen]:
+    """The actor's own commitments, or (managers, `semua`) every commitment of the school."""
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+        hasil = await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)
+    if semua and aktor.peran in PENGELOLA:
+        return hasil
+    return [k for k in hasil if k.pengguna_id == aktor.pengguna_id]
+
+
+async def ambil(lay: Layanan, aktor: Aktor, komitmen_id: int) -> Komitmen:
+    """One commitment of the actor's school."""
+    for k in await daftar(lay, aktor, semua=True):
+        if k.id == komitmen_id:
+            return k
+    raise Ditolak("bukan_sekolah_ini")
+
+
+async def tanggapi(
+    lay: Layanan, aktor: Aktor, komitmen_id: int, respons: str, alasan: str | None
+) -> Komitmen:
+    """The PIC accepts the commitment or asks to discuss it (with a reason), once."""
+    k = await ambil(lay, aktor, komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    if respons not in ("berkomitmen", "perlu_dibahas"):
+        raise Ditolak("pilihan_salah")
+    async with lay.mesin.begin() as conn:
+        if not await db_komitmen.jawab(conn, komitmen_id, respons, alasan, lay.sekarang()):
+            raise Ditolak("sudah_ditanggapi")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi=f"komitmen.{respons}",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="komitmen",
+            objek_id=komitmen_id,
+            rincian={"alasan": alasan},
+        )
+    return await ambil(lay, aktor, komitmen_id)
+
+
+async def lapor(
+    lay: Layanan,
+    aktor: Aktor,
+    komitmen_id: int,
+    status: str,
+    persen: int,
+    catatan: str | None,
+    bukti_id: int | None,
+) -> Komitmen:
+    """Store a progress report by the PIC; the commitment carries its status from now on."""
+    k = await ambil(lay, aktor, komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    if status not in STATUS_LAPORAN or not 0 <= persen <= 100:
+        raise Ditolak("pilihan_salah")
+    if status == "selesai":
+        persen = 100
+    async with lay.mesin.begin() as conn:
+        await db_komitmen.tambah_laporan(
+            conn,
+            komitmen_id=komitmen_id,
+            pengguna_id=aktor.pengguna_id,
+            status=status,
+            persen=persen,
+            catatan=catatan,
+            bukti_id=bukti_id,
+            waktu=lay.sekarang(),
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="komitmen.lapor",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="komitmen",
+            objek_id=komitmen_id,
+            rincian={"status": status, "persen": persen},
+        )
+    return await ambil(lay, aktor, komitmen_id)
+
+
+async def verifikasi(
+    lay: Layanan, aktor: Aktor, komitmen_id: int, terima: bool, komentar: str | None
+) -> Komitmen:
+    """The coordinator accepts a reported 'selesai', or sends it back with a comment."""
+    if aktor.peran not in PENGELOLA:
+        raise Ditolak("bukan_pengelola")
+    k = await ambil(lay, aktor, komitmen_id)
+    if k.kemajuan != "selesai" or k.verifikasi is not None:
+        raise Ditolak("sudah_diverifikasi")
+    async with lay.mesin.begin() as conn:
+        if terima:
+            await db_komitmen.ubah(
+                conn, komitmen_id, verifikasi="diterima", komentar_verifikasi=komentar
+            )
+        else:
+            await db_komitmen.ubah(
+                conn,
+                komitmen_id,
+                verifikasi="dikembalikan",
+                komentar_verifikasi=komentar,
+                kemajuan="berjalan",
+            )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="komitmen.verifikasi",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="komitmen",
+            objek_id=komitmen_id,
+            rincian={"terima": terima, "komentar": komentar},
+        )
+    return await ambil(lay, aktor, komitmen_id)
+
+
+async def pengelola_sekolah(lay: Layanan, sekolah_id: int) -> list[int]:
+    """The kepala_sekolah and koordinator ids of a school (who hear about reports)."""
+    async with lay.mesin.connect() as conn:
+        anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
+    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]

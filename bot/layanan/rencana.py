@@ -1,0 +1,472 @@
+"""Stage 2, perencanaan: the plan built problem by problem, approved by the kepala_sekolah.
+
+The editable version is the newest draft; once a version is approved, the first change makes a
+new draft copied from it (activity keys stay, so commitments follow their activity) and the
+audit says who changed what."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.layanan.instrumen import untuk_versi
+from bot.layanan.pemetaan import peta_siklus
+from bot.mutu import skor
+from bot.mutu.peran import PENGELOLA, Peran
+from db import audit, keanggotaan
+from db import rencana as db_rencana
+from db import sekolah as db_sekolah
+from db import siklus as db_siklus
+
+MAKS_MASALAH = 10
+AKAR_MASALAH: tuple[str, ...] = (
+    "sdm",
+    "sarpras",
+    "pembelajaran",
+    "kebijakan",
+    "pembiayaan",
+    "partisipasi",
+)
+BIDANG_KEGIATAN = (
+    "deskripsi",
+    "pic_id",
+    "mulai",
+    "selesai",
+    "anggaran",
+    "indikator_keberhasilan",
+    "target_skor",
+)
+
+
+@dataclass(frozen=True)
+class Kegiatan:
+    """One activity of the plan."""
+
+    id: int
+    kunci: str
+    deskripsi: str
+    pic_id: int
+    pic_nama: str
+    mulai: date
+    selesai: date
+    anggaran: int
+    indikator_keberhasilan: str
+    target_skor: float
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program of a problem, with its activities."""
+
+    urutan: int
+    nama: str
+    kegiatan: tuple[Kegiatan, ...]
+
+
+@dataclass(frozen=True)
+class Masalah:
+    """A priority problem: its indicator, root cause, and programs."""
+
+    indikator_kode: str
+    indikator_nama: str
+    skor_awal: float | None
+    akar_kategori: str
+    akar_penjelasan: str
+    program: tuple[Program, ...]
+
+
+@dataclass(frozen=True)
+class Rencana:
+    """One version of the plan."""
+
+    id: int
+    siklus_id: int
+    versi: int
+    status: str
+    disetujui_pada: datetime | None
+    ditinjau_pada: datetime | None
+    komentar_tinjauan: str | None
+    masalah: tuple[Masalah, ...]
+
+    def semua_kegiatan(self) -> list[tuple[Masalah, Program, Kegiatan]]:
+        """Every activity with its problem and program, in plan order."""
+        return [(m, p, k) for m in self.masalah for p in m.program for k in p.kegiatan]
+
+    @property
+    def total_anggaran(self) -> int:
+        """The plan's budget in rupiah."""
+        return sum(k.anggaran for _, _, k in self.semua_kegiatan())
+
+
+def tahun_ajaran_rentang(tahun_ajaran: str) -> tuple[date, date]:
+    """1 July to 30 June of a school year like "2026/2027"."""
+    awal = int(tahun_ajaran.split("/")[0])
+    return date(awal, 7, 1), date(awal + 1, 6, 30)
+
+
+async def _siklus(conn: AsyncConnection, aktor: Aktor) -> Row:
+    if aktor.sekolah_id is None:
+        raise Ditolak("tanpa_sekolah")
+    siklus = await db_siklus.terbuka(conn, aktor.sekolah_id)
+    if siklus is None:
+        raise Ditolak("tanpa_siklus")
+    if siklus.tahap < 2:
+        raise Ditolak("perencanaan_belum")
+    return siklus
+
+
+async def _nama_anggota(conn: AsyncConnection, sekolah_id: int) -> dict[int, str]:
+    return {a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)}
+
+
+async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrumen: str) -> Rencana:
+    inst = await untuk_versi(lay, versi_instrumen)
+    m, p, k = await db_rencana.isi(conn, baris.id)
+    nama = await _semua_nama(conn, [b.pic_id for b in k])
+    per_program: dict[int, list[Kegiatan]] = {}
+    for b in k:
+        per_program.setdefault(b.program_id, []).append(
+            Kegiatan(
+                b.id,
+                b.kunci,
+                b.deskripsi,
+                b.pic_id,
+                nama.get(b.pic_id, "?"),
+                b.mulai,
+                b.selesai,
+                b.anggaran,
+                b.indikator_keberhasilan,
+                b.target_skor,
+            )
+        )
+    per_masalah: dict[int, list[Program]] = {}
+    for b in p:
+        per_masalah.setdefault(b.masalah_id, []).append(
+            Program(b.urutan, b.nama, tuple(per_program.get(b.id, [])))
+        )
+    return Rencana(
+        baris.id,
+        baris.siklus_id,
+        baris.versi,
+        baris.status,
+        baris.disetujui_pada,
+        baris.ditinjau_pada,
+        baris.komentar_tinjauan,
+        tuple(
+            Masalah(
+                b.indikator_kode,
+                inst.indikator(b.indikator_kode).nama,
+                b.skor_awal,
+                b.akar_kategori,
+                b.akar_penjelasan,
+                tuple(per_masalah.get(b.id, [])),
+            )
+            for b in m
+        ),
+    )
+
+
+async def _semua_nama(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
+    from db import pengguna
+
+    hasil = {}
+    for uid in set(ids):
+        data = await pengguna.ambil(conn, uid)
+        if data is not None:
+            hasil[uid] = data.nama
+    return hasil
+
+
+async def lihat(lay: Layanan, aktor: Aktor) -> Rencana | None:
+    """The newest version of the plan of the actor's school, or None before the first problem."""
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+        baris = await db_rencana.terbaru(conn, siklus.id)
+        if baris is None:
+            return None
+        return await _susun(lay, conn, baris, siklus.instrumen_versi)
+
+
+async def calon_masalah(lay: Layanan, aktor: Aktor) -> list[skor.HasilIndikator]:
+    """Priority indicators of stage 1, weakest first, not yet in the plan (up to 10)."""
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+    ps = await peta_siklus(lay, siklus.id, jumlah_prioritas=29)
+    rencana = await lihat(lay, aktor)
+    sudah = {m.indikator_kode for m in rencana.masalah} if rencana else set()
+    return [i for i in ps.peta.prioritas if i.kode not in sudah][:MAKS_MASALAH]
+
+
+def _wajib(aktor: Aktor, peran: frozenset[Peran]) -> None:
+    if aktor.peran not in peran:
+        raise Ditolak("bukan_pengelola")
+
+
+async def _draf(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) -> int:
+    """The version to change: the newest draft, or a new draft copied from the approved one."""
+    baris = await db_rencana.terbaru(conn, siklus.id)
+    if baris is None:
+        return await db_rencana.buat(conn, siklus.id, 1, lay.sekarang())
+    if baris.status == "draf":
+        return int(baris.id)
+    baru = await db_rencana.buat(conn, siklus.id, baris.versi + 1, lay.sekarang())
+    await db_rencana.salin(conn, baris.id, baru)
+    await _audit(conn, lay, aktor, "rencana.versi_baru", baru, {"versi": baris.versi + 1})
+    return baru
+
+
+async def _audit(
+    conn: AsyncConnection,
+    lay: Layanan,
+    aktor: Aktor,
+    aksi: str,
+    objek_id: object,
+    rincian: dict[str, object],
+) -> None:
+    await audit.catat(
+        conn,
+        waktu=lay.sekarang(),
+        aksi=aksi,
+        pengguna_id=aktor.pengguna_id,
+        sekolah_id=aktor.sekolah_id,
+        objek="rencana",
+        objek_id=objek_id,
+        rincian=rincian,
+    )
+
+
+async def tambah_masalah(
+    lay: Layanan, aktor: Aktor, indikator_kode: str, akar_kategori: str, akar_penjelasan: str
+) -> None:
+    """Add a priority problem with its root cause."""
+    _wajib(aktor, PENGELOLA)
+    if akar_kategori not in AKAR_MASALAH:
+        raise Ditolak("pilihan_salah")
+    calon = {i.kode: i for i in await calon_masalah(lay, aktor)}
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        m, _, _ = await db_rencana.isi(conn, rencana_id)
+        if any(b.indikator_kode == indikator_kode for b in m):
+            return  # a doubled press: the problem is there already
+        if len(m) >= MAKS_MASALAH:
+            raise Ditolak("masalah_penuh")
+        if indikator_kode not in calon:
+            raise Ditolak("tombol_usang")
+        await db_rencana.tambah_masalah(
+            conn,
+            rencana_id,
+            indikator_kode,
+            calon[indikator_kode].skor,
+            akar_kategori,
+            akar_penjelasan,
+        )
+        await _audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.tambah_masalah",
+            rencana_id,
+            {"indikator": indikator_kode, "akar": akar_kategori},
+        )
+
+
+async def tambah_program(lay: Layanan, aktor: Aktor, indikator_kode: str, nama: str) -> int:
+    """Add a program to a problem; returns its number within the problem."""
+    _wajib(aktor, PENGELOLA)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        m, p, _ = await db_rencana.isi(conn, rencana_id)
+        masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
+        if masalah is None:
+            raise Ditolak("tombol_usang")
+        await db_rencana.tambah_program(conn, masalah.id, nama)
+        await _audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.tambah_program",
+            rencana_id,
+            {"indikator": indikator_kode, "program": nama},
+        )
+        return sum(1 for b in p if b.masalah_id == masalah.id) + 1
+
+
+@dataclass(frozen=True)
+class KegiatanBaru:
+    """A complete activity, as typed and confirmed."""
+
+    deskripsi: str
+    pic_id: int
+    mulai: date
+    selesai: date
+    anggaran: int
+    indikator_keberhasilan: str
+    target_skor: float
+
+
+async def anggota_aktif(lay: Layanan, aktor: Aktor) -> dict[int, str]:
+    """Who may be a PIC: the active staff of the school (not the pengawas)."""
+    async with lay.mesin.connect() as conn:
+        anggota = await keanggotaan.anggota_sekolah(conn, aktor.sekolah_id or 0)
+    return {a.pengguna_id: a.nama for a in anggota if a.peran != Peran.PENGAWAS}
+
+
+async def tambah_kegiatan(
+    lay: Layanan, aktor: Aktor, indikator_kode: str, program_urutan: int, k: KegiatanBaru
+) -> str:
+    """Add a complete activity; returns its key. A PIC no longer in the school is refused."""
+    _wajib(aktor, PENGELOLA)
+    if k.pic_id not in await anggota_aktif(lay, aktor):
+        raise Ditolak("pic_keluar")
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        m, p, _ = await db_rencana.isi(conn, rencana_id)
+        masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
+        prog = next(
+            (b for b in p if masalah and b.masalah_id == masalah.id and b.urutan == program_urutan),
+            None,
+        )
+        if prog is None:
+            raise Ditolak("tombol_usang")
+        kunci = secrets.token_hex(6)
+        await db_rencana.tambah_kegiatan(conn, program_id=prog.id, kunci=kunci, **k.__dict__)
+        await _audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.tambah_kegiatan",
+            rencana_id,
+            {"kunci": kunci, "deskripsi": k.deskripsi, "pic": k.pic_id},
+        )
+        return kunci
+
+
+async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nilai: object) -> None:
+    """Change one field of an activity (a new plan version when the plan was approved)."""
+    _wajib(aktor, PENGELOLA)
+    if bidang not in BIDANG_KEGIATAN:
+        raise Ditolak("pilihan_salah")
+    if bidang == "pic_id" and nilai not in await anggota_aktif(lay, aktor):
+        raise Ditolak("pic_keluar")
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        _, _, k = await db_rencana.isi(conn, rencana_id)
+        baris = next((b for b in k if b.kunci == kunci), None)
+        if baris is None:
+            raise Ditolak("tombol_usang")
+        mulai = nilai if bidang == "mulai" else baris.mulai
+        selesai = nilai if bidang == "selesai" else baris.selesai
+        if selesai < mulai:  # type: ignore[operator]
+            raise Ditolak("selesai_sebelum_mulai")
+        await db_rencana.ubah_kegiatan(conn, baris.id, {bidang: nilai})
+        await _audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.ubah_kegiatan",
+            rencana_id,
+            {
+                "kunci": kunci,
+                "bidang": bidang,
+                "dari": str(getattr(baris, bidang)),
+                "ke": str(nilai),
+            },
+        )
+
+
+async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:
+    """Take an activity out of the plan."""
+    _wajib(aktor, PENGELOLA)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        _, _, k = await db_rencana.isi(conn, rencana_id)
+        baris = next((b for b in k if b.kunci == kunci), None)
+        if baris is None:
+            raise Ditolak("tombol_usang")
+        await db_rencana.hapus_kegiatan(conn, baris.id)
+        await _audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.hapus_kegiatan",
+            rencana_id,
+            {"kunci": kunci, "deskripsi": baris.deskripsi},
+        )
+
+
+async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
+    """The pengawas marks the newest version as reviewed, with a comment."""
+    _wajib(aktor, frozenset({Peran.PENGAWAS}))
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        baris = await db_rencana.terbaru(conn, siklus.id)
+        if baris is None:
+            raise Ditolak("belum_ada_rencana")
+        await db_rencana.tinjau(conn, baris.id, aktor.pengguna_id, komentar, lay.sekarang())
+        await _audit(conn, lay, aktor, "rencana.tinjau", baris.id, {"komentar": komentar})
+
+
+async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
+    """The newest version as the data of the Rencana Pemenuhan Mutu document."""
+    from zoneinfo import ZoneInfo
+
+    rencana = await lihat(lay, aktor)
+    if rencana is None:
+        raise Ditolak("belum_ada_rencana")
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+        sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
+        anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
+    assert sekolah is not None
+    kepala = next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), "")
+    ketua = next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), "")
+    lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
+    nomor = {m.indikator_kode: i for i, m in enumerate(rencana.masalah, 1)}
+    return DokumenRencana(
+        sekolah_nama=sekolah.nama,
+        npsn=sekolah.npsn,
+        kabupaten=sekolah.kabupaten,
+        provinsi=sekolah.provinsi,
+        tahun_ajaran=siklus.tahun_ajaran,
+        versi=rencana.versi,
+        status="Disetujui" if rencana.status == "disetujui" else "Draf",
+        disetujui_pada=(
+            rencana.disetujui_pada.astimezone(ZoneInfo(sekolah.zona_waktu)).date()
+            if rencana.disetujui_pada
+            else None
+        ),
+        baris=tuple(
+            BarisKegiatan(
+                nomor_masalah=nomor[m.indikator_kode],
+                masalah=f"{m.indikator_kode} {m.indikator_nama}",
+                skor_awal=m.skor_awal,
+                akar_masalah=f"{lay.render.label(f'akar.{m.akar_kategori}')} - {m.akar_penjelasan}",
+                program=p.nama,
+                kegiatan=k.deskripsi,
+                pic=k.pic_nama,
+                mulai=k.mulai,
+                selesai=k.selesai,
+                anggaran=k.anggaran,
+                indikator_keberhasilan=k.indikator_keberhasilan,
+                target_skor=k.target_skor,
+            )
+            for m, p, k in rencana.semua_kegiatan()
+        ),
+        kepala_sekolah=kepala,
+        ketua_tpmps=ketua,
+        tempat=sekolah.kabupaten,
+        tanggal=lokal.date(),
+        dibuat_pada=lokal,
+    )

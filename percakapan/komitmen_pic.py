@@ -1,0 +1,437 @@
+"""Stage 3 in the chat: a PIC accepts a commitment or asks to discuss it, reads /komitmen,
+reports progress with /lapor (status, percent, note, evidence); the coordinator accepts a
+reported 'selesai' or sends it back. Steps live in a draft in the database."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.akses import akses
+from bot.layanan import Ditolak, Layanan, komitmen, kuesioner
+from bot.layanan.aktor import Aktor
+from bot.layanan.komitmen import Komitmen
+from bot.layanan.waktu import hari_ini
+from bot.mutu.angka import baca_angka
+from bot.mutu.peran import PENGELOLA
+from db import bukti as db_bukti
+from db import draf as db_draf
+from db import siklus as db_siklus
+from percakapan import batal
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    balas,
+    galat,
+    jawab_tombol,
+    layanan,
+    papan,
+    percakapan,
+    ubah,
+)
+
+log = logging.getLogger(__name__)
+MENGISI = "mengisi"
+END = -1
+DRAF = "komitmen"
+
+
+async def kirim_aman(
+    context: Konteks, pengguna_id: int, teks: str, tombol: InlineKeyboardMarkup | None = None
+) -> None:
+    """Send, and carry on if that user blocked the bot."""
+    try:
+        await context.bot.send_message(pengguna_id, teks, reply_markup=tombol)
+    except TelegramError as exc:
+        log.warning("message to %s not sent: %s", pengguna_id, exc)
+
+
+async def tanyakan(context: Konteks, aktor: Aktor, k: Komitmen) -> None:
+    """Ask a PIC to accept a new commitment."""
+    r = layanan(context).render
+    tombol = papan(
+        [
+            [
+                (r.label("tombol.berkomitmen"), f"kmt:y:{k.id}"),
+                (r.label("tombol.perlu_dibahas"), f"kmt:n:{k.id}"),
+            ]
+        ]
+    )
+    sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
+    await kirim_aman(context, k.pengguna_id, r.pesan("komitmen/baru", k=k, sekolah=sekolah), tombol)
+
+
+async def _draf(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> None:
+    async with lay.mesin.begin() as conn:
+        if isi is None:
+            await db_draf.hapus(conn, aktor.pengguna_id, DRAF)
+        else:
+            await db_draf.simpan(conn, aktor.pengguna_id, DRAF, isi, lay.sekarang())
+
+
+async def _isi(lay: Layanan, aktor: Aktor) -> dict[str, Any]:
+    async with lay.mesin.connect() as conn:
+        return await db_draf.ambil(conn, aktor.pengguna_id, DRAF) or {}
+
+
+@akses("komitmen")
+async def tanggapi(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """'Saya berkomitmen' is recorded at once; 'Perlu dibahas' asks for the reason first."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    _, jenis, kid = update.callback_query.data.split(":")
+    try:
+        k = await komitmen.ambil(lay, aktor, int(kid))
+        if k.pengguna_id != aktor.pengguna_id:
+            raise Ditolak("bukan_pic")
+        if k.respons != "menunggu":
+            raise Ditolak("sudah_ditanggapi")
+        if jenis == "n":
+            await jawab_tombol(update)
+            await _draf(lay, aktor, {"langkah": "alasan", "komitmen": k.id})
+            await balas(update, context, lay.render.pesan("komitmen/tanya_alasan", k=k))
+            return MENGISI
+        k = await komitmen.tanggapi(lay, aktor, k.id, "berkomitmen", None)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return END
+    await jawab_tombol(update)
+    await ubah(update, lay.render.pesan("komitmen/tanggapan", k=k))
+    return END
+
+
+async def _kirim_alasan(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
+) -> int | str:
+    lay = layanan(context)
+    try:
+        k = await komitmen.tanggapi(lay, aktor, isi["komitmen"], "perlu_dibahas", teks)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        await _draf(lay, aktor, None)
+        return END
+    await _draf(lay, aktor, None)
+    await balas(update, context, lay.render.pesan("komitmen/tanggapan", k=k))
+    kabar = lay.render.pesan("komitmen/kabar_dibahas", k=k)
+    for uid in await komitmen.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+        if uid != aktor.pengguna_id:
+            await kirim_aman(context, uid, kabar)
+    return END
+
+
+@akses("komitmen", ditolak=None)
+async def daftar(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """A teacher's own commitments; managers see all, grouped by PIC and status."""
+    lay = layanan(context)
+    try:
+        semua = aktor.peran in PENGELOLA
+        isi = await komitmen.daftar(lay, aktor, semua=semua)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return
+    kelompok: dict[str, list[Komitmen]] = defaultdict(list)
+    for k in sorted(isi, key=lambda k: (k.pic_nama, k.kemajuan, k.kegiatan.selesai)):
+        kelompok[k.pic_nama].append(k)
+    teks = lay.render.pesan_panjang(
+        "komitmen/daftar",
+        daftar=list(kelompok.items()),
+        semua=semua,
+        sekolah=aktor.aktif.sekolah_nama if aktor.aktif else "",
+        hari_ini=await hari_ini(lay, aktor.sekolah_id or 0),
+    )
+    for bagian in teks:
+        await balas(update, context, bagian)
+
+
+@akses("lapor")
+async def lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Choose which commitment to report on."""
+    lay = layanan(context)
+    try:
+        milik = [
+            k for k in await komitmen.daftar(lay, aktor, semua=False) if k.verifikasi != "diterima"
+        ]
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return END
+    if not milik:
+        await balas(
+            update,
+            context,
+            lay.render.pesan("komitmen/daftar", daftar=[], semua=False, sekolah="", hari_ini=None),
+        )
+        return END
+    tombol = papan([[(k.kegiatan.deskripsi[:60], f"lpr:k:{k.id}")] for k in milik])
+    await balas(update, context, lay.render.pesan("komitmen/pilih"), tombol)
+    return MENGISI
+
+
+@akses("lapor")
+async def tombol_lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """The buttons of a report: the commitment, the status, the percent, 'no evidence'."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    _, aksi, nilai = update.callback_query.data.split(":")
+    await jawab_tombol(update)
+    isi = await _isi(lay, aktor)
+    r = lay.render
+    if aksi == "k":
+        try:
+            k = await komitmen.ambil(lay, aktor, int(nilai))
+            if k.pengguna_id != aktor.pengguna_id:
+                raise Ditolak("bukan_pic")
+        except Ditolak as tolak:
+            await galat(update, context, tolak.alasan)
+            return END
+        await _draf(lay, aktor, {"langkah": "status", "komitmen": k.id})
+        tombol = papan([[(r.label(f"status.{s}"), f"lpr:s:{s}")] for s in komitmen.STATUS_LAPORAN])
+        await ubah(update, r.pesan("komitmen/tanya_status", k=k), tombol)
+    elif aksi == "s" and isi.get("langkah") == "status" and nilai in komitmen.STATUS_LAPORAN:
+        if nilai == "selesai":
+            await _tanya_catatan(update, context, aktor, {**isi, "status": nilai, "persen": 100})
+        else:
+            await _draf(lay, aktor, {**isi, "status": nilai, "langkah": "persen"})
+            tombol = papan([[(f"{p}%", f"lpr:p:{p}") for p in (0, 25, 50, 75)]])
+            await ubah(update, r.pesan("komitmen/tanya_persen", galat=None), tombol)
+    elif aksi == "p" and isi.get("langkah") == "persen":
+        await _tanya_catatan(update, context, aktor, {**isi, "persen": int(nilai)})
+    elif aksi == "b" and isi.get("langkah") == "bukti":
+        return await _selesai_lapor(update, context, aktor, isi, None)
+    else:
+        await jawab_tombol(update, r.label("notifikasi.tombol_usang"))
+    return MENGISI
+
+
+async def _tanya_catatan(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any]
+) -> None:
+    lay = layanan(context)
+    await _draf(lay, aktor, {**isi, "langkah": "catatan"})
+    await balas(update, context, lay.render.pesan("komitmen/tanya_catatan", status=isi["status"]))
+
+
+@akses("lapor")
+async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Typed steps: a reason to discuss, a percent, a note, a verification comment."""
+    lay = layanan(context)
+    assert update.message is not None and update.message.text is not None
+    masukan = " ".join(update.message.text.split())[:1000]
+    isi = await _isi(lay, aktor)
+    langkah = isi.get("langkah")
+    if not masukan:
+        await galat(update, context, "teks_kosong")
+        return MENGISI
+    if langkah == "alasan":
+        return await _kirim_alasan(update, context, aktor, isi, masukan)
+    if langkah == "persen":
+        nilai = baca_angka(masukan.rstrip("%"))
+        if nilai is None or not 0 <= nilai <= 100:
+            await balas(
+                update,
+                context,
+                lay.render.pesan(
+                    "komitmen/tanya_persen", galat=lay.render.label("galat.persen_salah")
+                ),
+            )
+            return MENGISI
+        await _tanya_catatan(update, context, aktor, {**isi, "persen": int(nilai)})
+        return MENGISI
+    if langkah == "catatan":
+        await _draf(lay, aktor, {**isi, "catatan": masukan, "langkah": "bukti"})
+        tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), "lpr:b:0")]])
+        await balas(update, context, lay.render.pesan("komitmen/tanya_bukti", galat=None), tombol)
+        return MENGISI
+    if langkah == "verifikasi":
+        return await _verifikasi(update, context, aktor, isi["komitmen"], False, masukan)
+    await galat(update, context, "pakai_tombol")
+    return MENGISI
+
+
+@akses("lapor")
+async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Evidence for a report: a photo or a PDF, kept like stage-1 evidence."""
+    lay = layanan(context)
+    isi = await _isi(lay, aktor)
+    pesan = update.message
+    assert pesan is not None
+    tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), "lpr:b:0")]])
+    if isi.get("langkah") != "bukti":
+        await galat(update, context, "bukan_bukti")
+        return MENGISI
+    if pesan.photo:
+        f, nama, mime = pesan.photo[-1], None, "image/jpeg"
+    else:
+        assert pesan.document is not None
+        f, nama, mime = pesan.document, pesan.document.file_name, pesan.document.mime_type or ""
+    if mime not in kuesioner.JENIS_BUKTI or (f.file_size or 0) > kuesioner.BATAS_BUKTI:
+        alasan = "bukti_besar" if (f.file_size or 0) > kuesioner.BATAS_BUKTI else "bukti_jenis"
+        await balas(
+            update,
+            context,
+            lay.render.pesan("komitmen/tanya_bukti", galat=lay.render.label(f"galat.{alasan}")),
+            tombol,
+        )
+        return MENGISI
+    isi_berkas = bytes(await (await f.get_file()).download_as_bytearray())
+    bukti_id = await simpan_bukti(
+        lay, aktor, isi["komitmen"], f.file_id, f.file_unique_id, nama, mime, isi_berkas
+    )
+    return await _selesai_lapor(update, context, aktor, isi, bukti_id)
+
+
+async def simpan_bukti(
+    lay: Layanan,
+    aktor: Aktor,
+    komitmen_id: int,
+    file_id: str,
+    unik: str,
+    nama: str | None,
+    mime: str,
+    isi: bytes,
+) -> int:
+    """Store a report's evidence file (local copy by sha256) and return its id."""
+    import asyncio
+    import hashlib
+
+    sha = hashlib.sha256(isi).hexdigest()
+    path = await asyncio.to_thread(
+        kuesioner._tulis_berkas,
+        lay.settings.data_dir,
+        aktor.sekolah_id or 0,
+        sha,
+        kuesioner.JENIS_BUKTI[mime],
+        isi,
+    )
+    async with lay.mesin.begin() as conn:
+        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
+        assert siklus is not None
+        return await db_bukti.simpan(
+            conn,
+            sekolah_id=aktor.sekolah_id or 0,
+            siklus_id=siklus.id,
+            pengguna_id=aktor.pengguna_id,
+            sumber=f"komitmen:{komitmen_id}",
+            file_id=file_id,
+            file_unique_id=unik,
+            nama_file=nama,
+            mime=mime,
+            ukuran=len(isi),
+            sha256=sha,
+            path=str(path),
+            waktu=lay.sekarang(),
+        )
+
+
+async def _selesai_lapor(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], bukti_id: int | None
+) -> int | str:
+    lay = layanan(context)
+    try:
+        k = await komitmen.lapor(
+            lay, aktor, isi["komitmen"], isi["status"], isi["persen"], isi.get("catatan"), bukti_id
+        )
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return END
+    await _draf(lay, aktor, None)
+    await balas(
+        update,
+        context,
+        lay.render.pesan("komitmen/laporan_tersimpan", k=k, ada_bukti=bukti_id is not None),
+    )
+    if k.kemajuan in ("selesai", "terkendala"):
+        r = lay.render
+        tombol = None
+        if k.kemajuan == "selesai":
+            tombol = papan(
+                [
+                    [
+                        (r.label("tombol.terima_selesai"), f"kmv:t:{k.id}"),
+                        (r.label("tombol.kembalikan_laporan"), f"kmv:k:{k.id}"),
+                    ]
+                ]
+            )
+        kabar = r.pesan("komitmen/kabar_laporan", k=k, catatan=isi.get("catatan") or "")
+        for uid in await komitmen.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+            if uid != aktor.pengguna_id:
+                await kirim_aman(context, uid, kabar, tombol)
+    return END
+
+
+@akses("komitmen_verifikasi")
+async def tombol_verifikasi(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Accept a reported 'selesai' at once, or ask for the comment that sends it back."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    _, aksi, kid = update.callback_query.data.split(":")
+    if aksi == "t":
+        await jawab_tombol(update)
+        return await _verifikasi(update, context, aktor, int(kid), True, None)
+    await jawab_tombol(update)
+    await _draf(lay, aktor, {"langkah": "verifikasi", "komitmen": int(kid)})
+    await balas(
+        update,
+        context,
+        lay.render.pesan("pemetaan/tanya_komentar", nama="PIC", p={"kode": "laporan ini"}),
+    )
+    return MENGISI
+
+
+async def _verifikasi(
+    update: Update, context: Konteks, aktor: Aktor, kid: int, terima: bool, komentar: str | None
+) -> int | str:
+    lay = layanan(context)
+    try:
+        k = await komitmen.verifikasi(lay, aktor, kid, terima, komentar)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        await _draf(lay, aktor, None)
+        return END
+    await _draf(lay, aktor, None)
+    teks = lay.render.pesan("komitmen/terverifikasi", k=k, komentar=komentar)
+    if update.callback_query:
+        await ubah(update, teks)
+    else:
+        await balas(update, context, teks)
+    await kirim_aman(context, k.pengguna_id, teks)
+    return END
+
+
+@akses("lapor")
+async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Another command in the middle of a report."""
+    r = layanan(context).render
+    await balas(update, context, r.pesan("sela", kegiatan=r.label("kegiatan.komitmen")))
+    return MENGISI
+
+
+def penangan() -> list[BaseHandler[Any, Any, Any]]:
+    """/komitmen, and the persistent conversation of answers, reports and verification."""
+    tanggap = CallbackQueryHandler(tanggapi, pattern=r"^kmt:[yn]:\d+$")
+    tombol = CallbackQueryHandler(tombol_lapor, pattern=r"^lpr:[kspb]:\w+$")
+    verif = CallbackQueryHandler(tombol_verifikasi, pattern=r"^kmv:[tk]:\d+$")
+    return [
+        CommandHandler("komitmen", daftar, filters=PRIBADI),
+        percakapan(
+            entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), tanggap, tombol, verif],
+            states={
+                MENGISI: [
+                    tanggap,
+                    tombol,
+                    verif,
+                    CommandHandler("lapor", lapor, filters=PRIBADI),
+                    MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
+                    MessageHandler(PRIBADI & (filters.PHOTO | filters.Document.ALL), berkas),
+                ]
+            },
+            fallbacks=[batal.fallback(), MessageHandler(PRIBADI & filters.COMMAND, sela)],
+            name="komitmen",
+            persistent=True,
+            allow_reentry=True,
+        ),
+    ]
