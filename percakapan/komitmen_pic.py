@@ -13,15 +13,12 @@ from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, komitmen, kuesioner
+from bot.layanan import Ditolak, Layanan, draf, komitmen, kuesioner
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
 from bot.layanan.waktu import hari_ini
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA
-from db import bukti as db_bukti
-from db import draf as db_draf
-from db import siklus as db_siklus
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
@@ -67,16 +64,11 @@ async def tanyakan(context: Konteks, aktor: Aktor, k: Komitmen) -> None:
 
 
 async def _draf(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> None:
-    async with lay.mesin.begin() as conn:
-        if isi is None:
-            await db_draf.hapus(conn, aktor.pengguna_id, DRAF)
-        else:
-            await db_draf.simpan(conn, aktor.pengguna_id, DRAF, isi, lay.sekarang())
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
 
 
 async def _isi(lay: Layanan, aktor: Aktor) -> dict[str, Any]:
-    async with lay.mesin.connect() as conn:
-        return await db_draf.ambil(conn, aktor.pengguna_id, DRAF) or {}
+    return await draf.ambil(lay, aktor.pengguna_id, DRAF)
 
 
 @akses("komitmen")
@@ -278,53 +270,21 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         )
         return MENGISI
     isi_berkas = bytes(await (await f.get_file()).download_as_bytearray())
-    bukti_id = await simpan_bukti(
-        lay, aktor, isi["komitmen"], f.file_id, f.file_unique_id, nama, mime, isi_berkas
-    )
-    return await _selesai_lapor(update, context, aktor, isi, bukti_id)
-
-
-async def simpan_bukti(
-    lay: Layanan,
-    aktor: Aktor,
-    komitmen_id: int,
-    file_id: str,
-    unik: str,
-    nama: str | None,
-    mime: str,
-    isi: bytes,
-) -> int:
-    """Store a report's evidence file (local copy by sha256) and return its id."""
-    import asyncio
-    import hashlib
-
-    sha = hashlib.sha256(isi).hexdigest()
-    path = await asyncio.to_thread(
-        kuesioner._tulis_berkas,
-        lay.settings.data_dir,
-        aktor.sekolah_id or 0,
-        sha,
-        kuesioner.JENIS_BUKTI[mime],
-        isi,
-    )
-    async with lay.mesin.begin() as conn:
-        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
-        assert siklus is not None
-        return await db_bukti.simpan(
-            conn,
-            sekolah_id=aktor.sekolah_id or 0,
-            siklus_id=siklus.id,
-            pengguna_id=aktor.pengguna_id,
-            sumber=f"komitmen:{komitmen_id}",
-            file_id=file_id,
-            file_unique_id=unik,
+    try:
+        bukti_id = await komitmen.simpan_bukti(
+            lay,
+            aktor,
+            isi["komitmen"],
+            file_id=f.file_id,
+            file_unique_id=f.file_unique_id,
             nama_file=nama,
             mime=mime,
-            ukuran=len(isi),
-            sha256=sha,
-            path=str(path),
-            waktu=lay.sekarang(),
+            isi=isi_berkas,
         )
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return END
+    return await _selesai_lapor(update, context, aktor, isi, bukti_id)
 
 
 async def _selesai_lapor(

@@ -14,13 +14,9 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 
 from bot.akses import akses
 from bot.dokumen import grafik
-from bot.layanan import Ditolak, Layanan, pemetaan
+from bot.layanan import Ditolak, Layanan, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import Kemajuan, PetaSekolah
-from bot.mutu.peran import PENGELOLA, Peran
-from db import audit as db_audit
-from db import draf as db_draf
-from db import jawaban as db_jawaban
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 
 log = logging.getLogger(__name__)
@@ -117,19 +113,9 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     kunci = f"{query.message.chat.id}:{query.message.message_id}"
-    async with lay.mesin.begin() as conn:
-        if await db_audit.ada(conn, "pemetaan.ingatkan", kunci):
-            await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
-            return
-        await db_audit.catat(
-            conn,
-            waktu=lay.sekarang(),
-            aksi="pemetaan.ingatkan",
-            pengguna_id=aktor.pengguna_id,
-            sekolah_id=aktor.sekolah_id,
-            objek="pesan",
-            objek_id=kunci,
-        )
+    if not await pemetaan.tandai_sekali(lay, aktor, "pemetaan.ingatkan", kunci):
+        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
+        return
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
     tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
@@ -214,14 +200,9 @@ async def minta_komentar(update: Update, context: Konteks, aktor: Aktor) -> str 
         await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
         return END
     await jawab_tombol(update)
-    async with lay.mesin.begin() as conn:
-        await db_draf.simpan(
-            conn,
-            aktor.pengguna_id,
-            DRAF_KEMBALIKAN,
-            {"pengguna_id": int(uid), "kode": kode},
-            lay.sekarang(),
-        )
+    await draf.simpan(
+        lay, aktor.pengguna_id, DRAF_KEMBALIKAN, {"pengguna_id": int(uid), "kode": kode}
+    )
     await balas(update, context, lay.render.pesan("pemetaan/tanya_komentar", nama=nama, p=p))
     return KOMENTAR
 
@@ -232,9 +213,8 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     lay = layanan(context)
     assert update.message is not None and update.message.text is not None
     komentar = " ".join(update.message.text.split())[:500]
-    async with lay.mesin.connect() as conn:
-        isi = await db_draf.ambil(conn, aktor.pengguna_id, DRAF_KEMBALIKAN)
-    if isi is None:
+    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF_KEMBALIKAN)
+    if not isi:
         await galat(update, context, "draf_hilang")
         return END
     if not komentar:
@@ -246,8 +226,7 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return END
-    async with lay.mesin.begin() as conn:
-        await db_draf.hapus(conn, aktor.pengguna_id, DRAF_KEMBALIKAN)
+    await draf.simpan(lay, aktor.pengguna_id, DRAF_KEMBALIKAN, None)
     p, tampil = next(
         (p, t) for _, daftar in per_standar for p, t in daftar if p.kode == isi["kode"]
     )
@@ -289,14 +268,12 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
         return
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("pemetaan/peta", ps=ps, lanjut=True))
-    async with lay.mesin.connect() as conn:
-        anggota = await db_jawaban.responden_sekolah(conn, aktor.sekolah_id or 0)
-    for a in anggota:
-        if Peran(a.peran) in PENGELOLA and a.pengguna_id != aktor.pengguna_id:
+    for uid in await pemetaan.pengelola(lay, aktor.sekolah_id or 0):
+        if uid != aktor.pengguna_id:
             try:
-                await kirim_peta(context, a.pengguna_id, ps, lanjut=True)
+                await kirim_peta(context, uid, ps, lanjut=True)
             except TelegramError as exc:
-                log.warning("quality map to %s not sent: %s", a.pengguna_id, exc)
+                log.warning("quality map to %s not sent: %s", uid, exc)
     assert update.effective_chat is not None
     await kirim_grafik(context, update.effective_chat.id, ps)
 

@@ -13,14 +13,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, komitmen, rencana
+from bot.layanan import Ditolak, Layanan, draf, komitmen, rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu import bahasa
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
-from db import draf as db_draf
 from percakapan import batal, dokumen_rencana, komitmen_pic
 from percakapan._umum import (
     PRIBADI,
@@ -60,16 +59,11 @@ async def _status(lay: Layanan, aktor: Aktor) -> int | str:
 
 
 async def _isi(lay: Layanan, aktor: Aktor) -> dict[str, Any]:
-    async with lay.mesin.connect() as conn:
-        return await db_draf.ambil(conn, aktor.pengguna_id, DRAF) or {}
+    return await draf.ambil(lay, aktor.pengguna_id, DRAF)
 
 
 async def _simpan(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> None:
-    async with lay.mesin.begin() as conn:
-        if isi is None:
-            await db_draf.hapus(conn, aktor.pengguna_id, DRAF)
-        else:
-            await db_draf.simpan(conn, aktor.pengguna_id, DRAF, isi, lay.sekarang())
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
 
 
 def _papan_rencana(lay: Layanan, aktor: Aktor, r: Rencana | None) -> InlineKeyboardMarkup:
@@ -105,16 +99,9 @@ async def tampilkan_rencana(update: Update, context: Konteks, aktor: Aktor) -> N
     r = await rencana.lihat(lay, aktor)
     zona = await zona_sekolah(lay, aktor.sekolah_id or 0)
     sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
-    async with lay.mesin.connect() as conn:
-        from db import siklus as db_siklus
-
-        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
+    siklus = await rencana.siklus_rencana(lay, aktor)
     bagian = lay.render.pesan_panjang(
-        "perencanaan/rencana",
-        r=r,
-        sekolah=sekolah,
-        tahun=siklus.tahun_ajaran if siklus else "",
-        zona=zona,
+        "perencanaan/rencana", r=r, sekolah=sekolah, tahun=siklus.tahun_ajaran, zona=zona
     )
     for teks in bagian[:-1]:
         await balas(update, context, teks)
@@ -141,23 +128,13 @@ async def perencanaan(update: Update, context: Konteks, aktor: Aktor) -> int | s
 async def _calon(update: Update, context: Konteks, aktor: Aktor) -> None:
     lay = layanan(context)
     calon = await rencana.calon_masalah(lay, aktor)
-    from bot.layanan.instrumen import daftarkan_bawaan  # noqa: F401  (instrument is registered)
-
-    inst = None
-    async with lay.mesin.connect() as conn:
-        from db import siklus as db_siklus
-
-        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
-    if siklus is not None and siklus.instrumen_versi:
-        from bot.layanan.instrumen import untuk_versi
-
-        inst = await untuk_versi(lay, siklus.instrumen_versi)
+    inst = (await rencana.siklus_rencana(lay, aktor)).instrumen
     teks = lay.render.pesan(
         "perencanaan/calon",
         calon=calon,
         maks=rencana.MAKS_MASALAH,
-        kategori=lambda s: inst.kategori_untuk(s).nama if inst else "",
-        standar=lambda k: inst.standar(k).nama if inst else k,
+        kategori=lambda s: inst.kategori_untuk(s).nama,
+        standar=lambda k: inst.standar(k).nama,
     )
     tombol = papan([[(f"{i.kode} {i.nama}"[:60], f"rcn:pm:{i.kode}")] for i in calon])
     await balas(update, context, teks, tombol)
@@ -249,13 +226,7 @@ async def _indikator(lay: Layanan, aktor: Aktor, kode: str) -> Any:
     calon = {i.kode for i in await rencana.calon_masalah(lay, aktor)}
     if kode not in calon:
         raise Ditolak("tombol_usang")
-    from bot.layanan.instrumen import untuk_versi
-    from db import siklus as db_siklus
-
-    async with lay.mesin.connect() as conn:
-        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
-    assert siklus is not None
-    return (await untuk_versi(lay, siklus.instrumen_versi)).indikator(kode)
+    return (await rencana.siklus_rencana(lay, aktor)).instrumen.indikator(kode)
 
 
 async def _nama_program(lay: Layanan, aktor: Aktor, kode: str, urutan: int) -> str:
@@ -342,7 +313,7 @@ async def _lagi(
         await _calon(update, context, aktor)
 
 
-@akses("rencana_susun")
+@akses("perencanaan")
 async def teks_susun(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """A typed step: a cause, a name, a date, an amount, a target."""
     lay = layanan(context)
@@ -436,12 +407,8 @@ async def _tanggal(
         raise Ditolak("tanggal_salah", contoh=", ".join(bahasa.contoh_tanggal()))
     if bidang == "selesai" and nilai < date.fromisoformat(isi["k"]["mulai"]):
         raise Ditolak("selesai_sebelum_mulai")
-    async with lay.mesin.connect() as conn:
-        from db import siklus as db_siklus
-
-        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
-    assert siklus is not None
-    awal, akhir = rencana.tahun_ajaran_rentang(siklus.tahun_ajaran)
+    siklus = await rencana.siklus_rencana(lay, aktor)
+    awal, akhir = siklus.rentang
     k = {**isi["k"], f"{bidang}_calon": nilai.isoformat()}
     await _lanjut(
         update,

@@ -11,16 +11,13 @@ from bot.akses import akses
 from bot.layanan import Ditolak, undangan
 from bot.layanan.aktor import Aktor
 from bot.layanan.undangan import MAKS_PAKAI_BANYAK, MASA_BERLAKU, Undangan
+from bot.layanan.waktu import zona_sekolah
 from bot.mutu.peran import PERAN_UNDANGAN, Peran
-from db import sekolah as db_sekolah
 from percakapan._umum import PRIBADI, Konteks, balas, jawab_tombol, layanan, papan, ubah
 
 
 async def _zona(context: Konteks, aktor: Aktor) -> str:
-    lay = layanan(context)
-    async with lay.mesin.connect() as conn:
-        data = await db_sekolah.ambil(conn, aktor.sekolah_id or 0)
-    return data.zona_waktu if data else lay.settings.default_timezone
+    return await zona_sekolah(layanan(context), aktor.sekolah_id or 0)
 
 
 def _tombol_cabut(context: Konteks, u: Undangan) -> tuple[str, str]:

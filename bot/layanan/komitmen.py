@@ -3,16 +3,28 @@ person in charge, who accepts it (or asks to discuss it) and reports progress wi
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kuesioner
 from bot.layanan.aktor import Aktor
-from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana, _siklus, _susun, anggota_aktif
+from bot.layanan.rencana import (
+    Kegiatan,
+    Masalah,
+    Program,
+    Rencana,
+    _siklus,
+    _susun,
+    anggota_aktif,
+    lihat,
+)
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan
+from db import bukti as db_bukti
 from db import komitmen as db_komitmen
 from db import rencana as db_rencana
 from db import siklus as db_siklus
@@ -122,8 +134,6 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
 
 
 async def _rencana_terbaru(lay: Layanan, aktor: Aktor) -> Rencana:
-    from bot.layanan.rencana import lihat
-
     rencana = await lihat(lay, aktor)
     assert rencana is not None
     return rencana
@@ -292,3 +302,52 @@ async def pengelola_sekolah(lay: Layanan, sekolah_id: int) -> list[int]:
     async with lay.mesin.connect() as conn:
         anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
     return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]
+
+
+async def simpan_bukti(
+    lay: Layanan,
+    aktor: Aktor,
+    komitmen_id: int,
+    *,
+    file_id: str,
+    file_unique_id: str,
+    nama_file: str | None,
+    mime: str,
+    isi: bytes,
+) -> int:
+    """Keep a report's evidence like stage-1 evidence (a local copy named by its sha256) and
+    return its id; only the PIC's own commitment takes evidence."""
+    k = await ambil(lay, aktor, komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    if mime not in kuesioner.JENIS_BUKTI:
+        raise Ditolak("bukti_jenis")
+    if len(isi) > kuesioner.BATAS_BUKTI:
+        raise Ditolak("bukti_besar")
+    sha = hashlib.sha256(isi).hexdigest()
+    sekolah_id = aktor.sekolah_id or 0
+    path = await asyncio.to_thread(
+        kuesioner.tulis_berkas,
+        lay.settings.data_dir,
+        sekolah_id,
+        sha,
+        kuesioner.JENIS_BUKTI[mime],
+        isi,
+    )
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        return await db_bukti.simpan(
+            conn,
+            sekolah_id=sekolah_id,
+            siklus_id=siklus.id,
+            pengguna_id=aktor.pengguna_id,
+            sumber=f"komitmen:{komitmen_id}",
+            file_id=file_id,
+            file_unique_id=file_unique_id,
+            nama_file=nama_file,
+            mime=mime,
+            ukuran=len(isi),
+            sha256=sha,
+            path=str(path),
+            waktu=lay.sekarang(),
+        )

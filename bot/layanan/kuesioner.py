@@ -251,7 +251,7 @@ async def simpan_bukti(
         if p.jenis is not JenisJawaban.BUKTI:
             raise Ditolak("bukan_bukti")
         path = await asyncio.to_thread(
-            _tulis_berkas, lay.settings.data_dir, sesi.sekolah_id, sha, JENIS_BUKTI[mime], isi
+            tulis_berkas, lay.settings.data_dir, sesi.sekolah_id, sha, JENIS_BUKTI[mime], isi
         )
         bukti_id = await db_bukti.simpan(
             conn,
@@ -271,7 +271,8 @@ async def simpan_bukti(
         return await _simpan_lalu_lanjut(conn, lay, sesi, p, f"bukti:{bukti_id}")
 
 
-def _tulis_berkas(data_dir: Path, sekolah_id: int, sha: str, akhiran: str, isi: bytes) -> Path:
+def tulis_berkas(data_dir: Path, sekolah_id: int, sha: str, akhiran: str, isi: bytes) -> Path:
+    """Write an evidence file once, named by its sha256, atomically (blocking: use a thread)."""
     folder = data_dir / "bukti" / str(sekolah_id)
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{sha}{akhiran}"

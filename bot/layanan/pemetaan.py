@@ -261,3 +261,28 @@ async def jawaban_responden(
         if p.kode in nilai:
             per_standar.setdefault(p.standar_kode, []).append((p, tampil_jawaban(p, nilai[p.kode])))
     return anggota[pengguna_id].nama, list(per_standar.items())
+
+
+async def tandai_sekali(lay: Layanan, aktor: Aktor, aksi: str, kunci: str) -> bool:
+    """Record an action on a button message once; False when that button was pressed before
+    (so a doubled tap on "nudge" nudges nobody twice)."""
+    async with lay.mesin.begin() as conn:
+        if await audit.ada(conn, aksi, kunci):
+            return False
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi=aksi,
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="pesan",
+            objek_id=kunci,
+        )
+    return True
+
+
+async def pengelola(lay: Layanan, sekolah_id: int) -> list[int]:
+    """The kepala_sekolah and koordinator of a school."""
+    async with lay.mesin.connect() as conn:
+        anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
+    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]

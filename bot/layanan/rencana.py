@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -19,8 +20,9 @@ from bot.layanan.aktor import Aktor
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import skor
+from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import PENGELOLA, Peran
-from db import audit, keanggotaan
+from db import audit, keanggotaan, pengguna
 from db import rencana as db_rencana
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
@@ -174,14 +176,32 @@ async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrume
 
 
 async def _semua_nama(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
-    from db import pengguna
-
     hasil = {}
     for uid in set(ids):
         data = await pengguna.ambil(conn, uid)
         if data is not None:
             hasil[uid] = data.nama
     return hasil
+
+
+@dataclass(frozen=True)
+class SiklusRencana:
+    """What planning needs to know of the cycle."""
+
+    tahun_ajaran: str
+    instrumen: Instrumen
+
+    @property
+    def rentang(self) -> tuple[date, date]:
+        """First and last day of the school year."""
+        return tahun_ajaran_rentang(self.tahun_ajaran)
+
+
+async def siklus_rencana(lay: Layanan, aktor: Aktor) -> SiklusRencana:
+    """The school year and instrument of the cycle being planned."""
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+    return SiklusRencana(siklus.tahun_ajaran, await untuk_versi(lay, siklus.instrumen_versi))
 
 
 async def lihat(lay: Layanan, aktor: Aktor) -> Rencana | None:
@@ -420,8 +440,6 @@ async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
 
 async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
     """The newest version as the data of the Rencana Pemenuhan Mutu document."""
-    from zoneinfo import ZoneInfo
-
     rencana = await lihat(lay, aktor)
     if rencana is None:
         raise Ditolak("belum_ada_rencana")
