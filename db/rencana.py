@@ -198,3 +198,13 @@ async def tinjau(
         .where(rencana.c.id == rencana_id)
         .values(ditinjau_oleh=oleh, ditinjau_pada=waktu, komentar_tinjauan=komentar)
     )
+
+
+async def ubah_masalah(conn: AsyncConnection, masalah_id: int, nilai: dict[str, Any]) -> None:
+    """Change a problem's root cause."""
+    await conn.execute(update(masalah).where(masalah.c.id == masalah_id).values(**nilai))
+
+
+async def ubah_program(conn: AsyncConnection, program_id: int, nama: str) -> None:
+    """Rename a program."""
+    await conn.execute(update(program).where(program.c.id == program_id).values(nama=nama))

@@ -337,7 +337,7 @@ async def tombol_verifikasi(update: Update, context: Konteks, aktor: Aktor) -> i
     await balas(
         update,
         context,
-        lay.render.pesan("pemetaan/tanya_komentar", nama="PIC", p={"kode": "laporan ini"}),
+        lay.render.pesan("komitmen/tanya_komentar"),
     )
     return MENGISI
 

@@ -50,6 +50,7 @@ LANGKAH_KETIK = frozenset(
         "k_target",
         "ubah_nilai",
         "tinjau_komentar",
+        "ubah_bagian",
     }
 )
 
@@ -85,6 +86,8 @@ def _papan_rencana(lay: Layanan, aktor: Aktor, r: Rencana | None) -> InlineKeybo
                     )
                 ]
             )
+    if r and r.masalah:
+        baris.append([(t("tombol.ubah_bagian"), "rcn:ul")])
     if r and r.semua_kegiatan():
         baris.append([(t("tombol.ubah_kegiatan"), "rcn:uk")])
         if aktor.peran is Peran.KEPALA_SEKOLAH and r.status == "draf":
@@ -210,6 +213,16 @@ async def _aksi(
         await tampilkan_rencana(update, context, aktor)
     elif aksi == "uk":
         await _pilih_kegiatan(update, context, aktor)
+    elif aksi == "ul":
+        await _pilih_bagian(update, context, aktor)
+    elif aksi == "ua":
+        program = int(arg[1]) if len(arg) > 1 else None
+        await _lanjut(
+            update,
+            context,
+            aktor,
+            {"langkah": "ubah_bagian", "indikator": arg[0], "program": program},
+        )
     elif aksi == "ub":
         await _pilih_bidang(update, context, aktor, arg[0])
     elif aksi == "uf":
@@ -396,6 +409,10 @@ async def _langkah_teks(
         await _simpan_ubahan(update, context, aktor, isi, teks)
     elif langkah == "tinjau_komentar":
         await _simpan_tinjauan(update, context, aktor, teks)
+    elif langkah == "ubah_bagian":
+        await rencana.ubah_bagian(lay, aktor, isi["indikator"], isi.get("program"), teks)
+        await _simpan(lay, aktor, None)
+        await tampilkan_rencana(update, context, aktor)
 
 
 async def _tanggal(
@@ -467,6 +484,19 @@ async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor) -> Non
         [[(k.deskripsi[:60], f"rcn:ub:{k.kunci}")] for _, _, k in (r.semua_kegiatan() if r else [])]
     )
     await balas(update, context, lay.render.pesan("perencanaan/pilih_kegiatan"), tombol)
+
+
+async def _pilih_bagian(update: Update, context: Konteks, aktor: Aktor) -> None:
+    lay = layanan(context)
+    r = await rencana.lihat(lay, aktor)
+    t = lay.render.label
+    baris = []
+    for m in r.masalah if r else ():
+        baris.append([(t("tombol.ubah_akar", kode=m.indikator_kode), f"rcn:ua:{m.indikator_kode}")])
+        for p in m.program:
+            label = t("tombol.ubah_program", kode=m.indikator_kode, nama=p.nama)[:60]
+            baris.append([(label, f"rcn:ua:{m.indikator_kode}:{p.urutan}")])
+    await balas(update, context, lay.render.pesan("perencanaan/pilih_bagian"), papan(baris))
 
 
 async def _pilih_bidang(update: Update, context: Konteks, aktor: Aktor, kunci: str) -> None:
@@ -582,7 +612,7 @@ async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """The persistent /perencanaan conversation."""
     tombol = CallbackQueryHandler(
-        tombol_susun, pattern=r"^rcn:(tm|pm|ak|tp|tk|pic|tgl|lagi|lihat|uk|ub|uf|upic)\b"
+        tombol_susun, pattern=r"^rcn:(tm|pm|ak|tp|tk|pic|tgl|lagi|lihat|uk|ub|uf|upic|ul|ua)\b"
     )
     setuju = CallbackQueryHandler(setujui, pattern=r"^rcn:setuju$")
     dok = CallbackQueryHandler(kirim_dokumen, pattern=r"^rcn:dok$")

@@ -488,3 +488,34 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
         tanggal=lokal.date(),
         dibuat_pada=lokal,
     )
+
+
+async def ubah_bagian(
+    lay: Layanan, aktor: Aktor, indikator_kode: str, program_urutan: int | None, teks: str
+) -> None:
+    """Rewrite a problem's root-cause explanation (`program_urutan` None) or a program's name."""
+    _wajib(aktor, PENGELOLA)
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        rencana_id = await _draf(conn, lay, aktor, siklus)
+        m, p, _ = await db_rencana.isi(conn, rencana_id)
+        masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
+        if masalah is None:
+            raise Ditolak("tombol_usang")
+        if program_urutan is None:
+            await db_rencana.ubah_masalah(conn, masalah.id, {"akar_penjelasan": teks})
+            rincian = {"indikator": indikator_kode, "dari": masalah.akar_penjelasan, "ke": teks}
+        else:
+            prog = next(
+                (b for b in p if b.masalah_id == masalah.id and b.urutan == program_urutan), None
+            )
+            if prog is None:
+                raise Ditolak("tombol_usang")
+            await db_rencana.ubah_program(conn, prog.id, teks)
+            rincian = {
+                "indikator": indikator_kode,
+                "program": program_urutan,
+                "dari": prog.nama,
+                "ke": teks,
+            }
+        await _audit(conn, lay, aktor, "rencana.ubah_bagian", rencana_id, rincian)

@@ -77,6 +77,13 @@ async def test_ubah_setelah_disetujui_versi_baru_dan_audit(
     await koor.kirim("31 Januari 2027")
     ringkas = await koor.balasan_berisi("Rencana Pemenuhan Mutu")
     assert "Versi 2 · draf" in ringkas.teks and "31 Jan 2027" in ringkas.teks
+    await koor.tekan("Ubah akar masalah atau program", ringkas)
+    bagian = await koor.balasan_berisi("Bagian mana")
+    await koor.tekan(next(t for t in bagian.tombol_datar if t.endswith(": Pelatihan")), bagian)
+    await koor.balasan_berisi("Ketik nama baru program 1")
+    await koor.kirim("Pelatihan guru bertahap")
+    ringkas = await koor.balasan_berisi("Rencana Pemenuhan Mutu")
+    assert "Program 1: Pelatihan guru bertahap" in ringkas.teks and "Versi 2" in ringkas.teks
 
     # The pengawas sees the plan and marks it reviewed; the managers hear of it.
     await pengawas.kirim("/perencanaan")
@@ -103,6 +110,9 @@ async def test_ubah_setelah_disetujui_versi_baru_dan_audit(
     ubahan = [a for a in aksi if a[0] == "rencana.ubah_kegiatan"]
     assert ubahan[0][1] == koor.id and ubahan[0][2]["ke"] == "2027-01-31"
     assert [a[0] for a in aksi].count("rencana.versi_baru") == 1
+    assert any(
+        a[0] == "rencana.ubah_bagian" and a[2]["ke"] == "Pelatihan guru bertahap" for a in aksi
+    )
     assert (k.respons, k.pengguna_id) == ("berkomitmen", sari.id)
 
 
@@ -147,3 +157,46 @@ async def test_pic_keluar_menahan_persetujuan_dan_tanggal_di_luar_tahun_ajaran(
     await koor.balasan_berisi("Kapan kegiatan mulai")
     await koor.kirim("1 Mei 2027")
     assert "di luar" not in (await koor.balasan_berisi("Benar?")).teks
+
+
+async def test_perlu_dibahas_dan_laporan_dikembalikan(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    kepala, koor, sari = p["Pak Budi"], p["Bu Koor"], p["Bu Sari"]
+    await _rencana_satu_kegiatan(bot, koor, sari)
+    await kepala.kirim("/perencanaan")
+    await kepala.tekan("Setujui rencana", await kepala.balasan_berisi("Rencana Pemenuhan Mutu"))
+    minta = await sari.balasan_berisi("Komitmen baru")
+    await sari.tekan("Perlu dibahas", minta)
+    await sari.balasan_berisi("Apa yang perlu dibahas")
+    await sari.kirim("Jadwalnya bentrok dengan ujian.")
+    await sari.balasan_berisi("sudah diteruskan ke koordinator")
+    kabar = await koor.balasan_berisi("meminta komitmen")
+    assert "Jadwalnya bentrok dengan ujian." in kabar.teks
+    qid = await sari.tekan_data(minta.data["Saya berkomitmen"], minta)  # changes nothing now
+    assert "sudah Anda tanggapi" in (await sari.jawaban_callback(qid)).params["text"]
+
+    # She reports 'selesai' anyway; the coordinator sends it back with a comment.
+    await sari.kirim("/lapor")
+    await sari.tekan("Lokakarya modul ajar", await sari.balasan_berisi("Komitmen mana"))
+    await sari.api.idle()
+    await sari.tekan("Selesai")
+    await sari.balasan_berisi("Tulis catatan")
+    await sari.kirim("Sudah.")
+    await sari.tekan("Tanpa bukti", await sari.balasan_berisi("Kirim foto"))
+    kabar = await koor.balasan_berisi("Laporan komitmen: Selesai")
+    await koor.tekan("Kembalikan", kabar)
+    await koor.balasan_berisi("apa yang perlu dilengkapi")
+    await koor.kirim("Mohon lampirkan daftar hadir.")
+    balik = await sari.balasan_berisi("Koordinator mengembalikan laporan")
+    assert "Mohon lampirkan daftar hadir." in balik.teks
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        (k,) = list(await conn.execute(select(komitmen)))
+    assert (k.respons, k.alasan, k.kemajuan, k.verifikasi) == (
+        "perlu_dibahas",
+        "Jadwalnya bentrok dengan ujian.",
+        "berjalan",
+        "dikembalikan",
+    )
+    assert k.direspons_pada is not None
