@@ -12,6 +12,8 @@ from telegram.ext import ConversationHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.akses import Konteks, jawab_tombol, layanan
+from bot.layanan import Ditolak
+from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
 
 __all__ = [
     "PRIBADI",
@@ -24,6 +26,7 @@ __all__ = [
     "layanan",
     "papan",
     "ubah",
+    "unduh_berkas",
 ]
 
 # Conversations run in private chats; groups get only what is meant for them.
@@ -87,3 +90,21 @@ def percakapan(**opsi: Any) -> ConversationHandler[Any]:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="If 'per_message=False'", category=PTBUserWarning)
         return ConversationHandler(per_chat=True, per_user=True, per_message=False, **opsi)
+
+
+async def unduh_berkas(pesan: Message) -> Berkas:
+    """The photo or document of a message, downloaded; a type or size we do not keep is
+    refused (`Ditolak`) before anything is downloaded."""
+    if pesan.photo:
+        berkas, nama, mime = pesan.photo[-1], None, "image/jpeg"
+    elif pesan.document:
+        berkas, nama = pesan.document, pesan.document.file_name
+        mime = pesan.document.mime_type or "application/octet-stream"
+    else:
+        raise Ditolak("bukti_jenis")
+    if (berkas.file_size or 0) > BATAS_BUKTI:
+        raise Ditolak("bukti_besar")
+    if mime not in JENIS_BUKTI:
+        raise Ditolak("bukti_jenis")
+    isi = bytes(await (await berkas.get_file()).download_as_bytearray())
+    return Berkas(berkas.file_id, berkas.file_unique_id, nama, mime, isi)

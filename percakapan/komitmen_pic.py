@@ -13,7 +13,7 @@ from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, draf, komitmen, kuesioner
+from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
 from bot.layanan.waktu import hari_ini
@@ -30,6 +30,7 @@ from percakapan._umum import (
     papan,
     percakapan,
     ubah,
+    unduh_berkas,
 )
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,7 @@ async def _kirim_alasan(
     await _draf(lay, aktor, None)
     await balas(update, context, lay.render.pesan("komitmen/tanggapan", k=k))
     kabar = lay.render.pesan("komitmen/kabar_dibahas", k=k)
-    for uid in await komitmen.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
         if uid != aktor.pengguna_id:
             await kirim_aman(context, uid, kabar)
     return END
@@ -255,32 +256,16 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     if isi.get("langkah") != "bukti":
         await galat(update, context, "bukan_bukti")
         return MENGISI
-    if pesan.photo:
-        f, nama, mime = pesan.photo[-1], None, "image/jpeg"
-    else:
-        assert pesan.document is not None
-        f, nama, mime = pesan.document, pesan.document.file_name, pesan.document.mime_type or ""
-    if mime not in kuesioner.JENIS_BUKTI or (f.file_size or 0) > kuesioner.BATAS_BUKTI:
-        alasan = "bukti_besar" if (f.file_size or 0) > kuesioner.BATAS_BUKTI else "bukti_jenis"
+    try:
+        berkas_masuk = await unduh_berkas(pesan)
+    except Ditolak as tolak:
+        teks_galat = lay.render.label(f"galat.{tolak.alasan}")
         await balas(
-            update,
-            context,
-            lay.render.pesan("komitmen/tanya_bukti", galat=lay.render.label(f"galat.{alasan}")),
-            tombol,
+            update, context, lay.render.pesan("komitmen/tanya_bukti", galat=teks_galat), tombol
         )
         return MENGISI
-    isi_berkas = bytes(await (await f.get_file()).download_as_bytearray())
     try:
-        bukti_id = await komitmen.simpan_bukti(
-            lay,
-            aktor,
-            isi["komitmen"],
-            file_id=f.file_id,
-            file_unique_id=f.file_unique_id,
-            nama_file=nama,
-            mime=mime,
-            isi=isi_berkas,
-        )
+        bukti_id = await komitmen.simpan_bukti(lay, aktor, isi["komitmen"], berkas_masuk)
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return END
@@ -317,7 +302,7 @@ async def _selesai_lapor(
                 ]
             )
         kabar = r.pesan("komitmen/kabar_laporan", k=k, catatan=isi.get("catatan") or "")
-        for uid in await komitmen.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+        for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
             if uid != aktor.pengguna_id:
                 await kirim_aman(context, uid, kabar, tombol)
     return END

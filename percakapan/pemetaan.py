@@ -34,6 +34,7 @@ from percakapan._umum import (
     papan,
     percakapan,
     ubah,
+    unduh_berkas,
 )
 
 MENJAWAB = "menjawab"
@@ -161,28 +162,8 @@ async def berkas_jawab(update: Update, context: Konteks, aktor: Aktor) -> str | 
     sesi = await _sesi(update, context, aktor)
     if sesi is None:
         return END
-    if pesan.photo:
-        berkas, nama, mime = pesan.photo[-1], None, "image/jpeg"
-    elif pesan.document:
-        berkas, nama = pesan.document, pesan.document.file_name
-        mime = pesan.document.mime_type or "application/octet-stream"
-    else:
-        return await _ulang(update, context, sesi, Ditolak("bukti_jenis"))
-    if (berkas.file_size or 0) > kuesioner.BATAS_BUKTI:
-        return await _ulang(update, context, sesi, Ditolak("bukti_besar"))
-    if mime not in kuesioner.JENIS_BUKTI:
-        return await _ulang(update, context, sesi, Ditolak("bukti_jenis"))
     try:
-        isi = bytes(await (await berkas.get_file()).download_as_bytearray())
-        hasil = await kuesioner.simpan_bukti(
-            layanan(context),
-            sesi,
-            file_id=berkas.file_id,
-            file_unique_id=berkas.file_unique_id,
-            nama_file=nama,
-            mime=mime,
-            isi=isi,
-        )
+        hasil = await kuesioner.simpan_bukti(layanan(context), sesi, await unduh_berkas(pesan))
     except Ditolak as tolak:
         return await _ulang(update, context, sesi, tolak)
     return await kirim_langkah(update, context, hasil.berikut)

@@ -14,7 +14,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 
 from bot.akses import akses
 from bot.dokumen import grafik
-from bot.layanan import Ditolak, Layanan, draf, pemetaan
+from bot.layanan import Ditolak, Layanan, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import Kemajuan, PetaSekolah
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
@@ -268,7 +268,7 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
         return
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("pemetaan/peta", ps=ps, lanjut=True))
-    for uid in await pemetaan.pengelola(lay, aktor.sekolah_id or 0):
+    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
         if uid != aktor.pengguna_id:
             try:
                 await kirim_peta(context, uid, ps, lanjut=True)

@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, draf, komitmen, rencana
+from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
@@ -596,7 +596,7 @@ async def _simpan_tinjauan(update: Update, context: Konteks, aktor: Aktor, teks:
     await rencana.tinjau(lay, aktor, teks)
     await _simpan(lay, aktor, None)
     kabar = lay.render.pesan("perencanaan/ditinjau", nama=aktor.nama, komentar=teks)
-    for uid in await komitmen.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
         await komitmen_pic.kirim_aman(context, uid, kabar)
     await balas(update, context, kabar)
 

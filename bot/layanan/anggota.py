@@ -8,7 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
-from bot.mutu.peran import Peran
+from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
 
 
@@ -94,3 +94,10 @@ async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
         )
     lay.lupakan_aktor(sasaran.pengguna_id)
     return sasaran
+
+
+async def pengelola_sekolah(lay: Layanan, sekolah_id: int) -> list[int]:
+    """The kepala_sekolah and koordinator of a school: who hears about reports and maps."""
+    async with lay.mesin.connect() as conn:
+        anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
+    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]

@@ -3,15 +3,14 @@ person in charge, who accepts it (or asks to discuss it) and reports progress wi
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan, kuesioner
+from bot.layanan import Ditolak, Layanan, bukti
 from bot.layanan.aktor import Aktor
+from bot.layanan.bukti import Berkas
 from bot.layanan.rencana import (
     Kegiatan,
     Masalah,
@@ -23,8 +22,7 @@ from bot.layanan.rencana import (
     lihat,
 )
 from bot.mutu.peran import PENGELOLA, Peran
-from db import audit, keanggotaan
-from db import bukti as db_bukti
+from db import audit
 from db import komitmen as db_komitmen
 from db import rencana as db_rencana
 from db import siklus as db_siklus
@@ -297,57 +295,20 @@ async def verifikasi(
     return await ambil(lay, aktor, komitmen_id)
 
 
-async def pengelola_sekolah(lay: Layanan, sekolah_id: int) -> list[int]:
-    """The kepala_sekolah and koordinator ids of a school (who hear about reports)."""
-    async with lay.mesin.connect() as conn:
-        anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
-    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]
-
-
-async def simpan_bukti(
-    lay: Layanan,
-    aktor: Aktor,
-    komitmen_id: int,
-    *,
-    file_id: str,
-    file_unique_id: str,
-    nama_file: str | None,
-    mime: str,
-    isi: bytes,
-) -> int:
-    """Keep a report's evidence like stage-1 evidence (a local copy named by its sha256) and
-    return its id; only the PIC's own commitment takes evidence."""
+async def simpan_bukti(lay: Layanan, aktor: Aktor, komitmen_id: int, berkas: Berkas) -> int:
+    """Keep a report's evidence like stage-1 evidence and return its id; only the PIC's own
+    commitment takes evidence."""
     k = await ambil(lay, aktor, komitmen_id)
     if k.pengguna_id != aktor.pengguna_id:
         raise Ditolak("bukan_pic")
-    if mime not in kuesioner.JENIS_BUKTI:
-        raise Ditolak("bukti_jenis")
-    if len(isi) > kuesioner.BATAS_BUKTI:
-        raise Ditolak("bukti_besar")
-    sha = hashlib.sha256(isi).hexdigest()
-    sekolah_id = aktor.sekolah_id or 0
-    path = await asyncio.to_thread(
-        kuesioner.tulis_berkas,
-        lay.settings.data_dir,
-        sekolah_id,
-        sha,
-        kuesioner.JENIS_BUKTI[mime],
-        isi,
-    )
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, aktor)
-        return await db_bukti.simpan(
+        return await bukti.simpan(
             conn,
-            sekolah_id=sekolah_id,
+            lay,
+            berkas,
+            sekolah_id=siklus.sekolah_id,
             siklus_id=siklus.id,
             pengguna_id=aktor.pengguna_id,
             sumber=f"komitmen:{komitmen_id}",
-            file_id=file_id,
-            file_unique_id=file_unique_id,
-            nama_file=nama_file,
-            mime=mime,
-            ukuran=len(isi),
-            sha256=sha,
-            path=str(path),
-            waktu=lay.sekarang(),
         )

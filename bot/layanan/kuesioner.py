@@ -4,26 +4,20 @@ next question is chosen, and the next question is always derived from stored ans
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, bukti
 from bot.layanan.aktor import Aktor
+from bot.layanan.bukti import Berkas
 from bot.layanan.instrumen import untuk_versi
 from bot.mutu import instrumen as mi
 from bot.mutu.instrumen import Instrumen, JenisJawaban, Pertanyaan
 from bot.mutu.peran import RESPONDEN
-from db import bukti as db_bukti
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
-
-BATAS_BUKTI = 20 * 1024 * 1024
-JENIS_BUKTI = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 
 
 @dataclass(frozen=True)
@@ -229,58 +223,24 @@ def _rentang(salah: mi.JawabanTidakSah) -> dict[str, object]:
     return {k: getattr(salah, k) for k in ("min", "maks") if getattr(salah, k, None) is not None}
 
 
-async def simpan_bukti(
-    lay: Layanan,
-    sesi: Sesi,
-    *,
-    file_id: str,
-    file_unique_id: str,
-    nama_file: str | None,
-    mime: str,
-    isi: bytes,
-) -> Terjawab:
-    """Store an evidence file for the current `bukti` question: a local copy named by its
-    sha256 under the data folder, then the record and the answer, in one transaction."""
-    if mime not in JENIS_BUKTI:
-        raise Ditolak("bukti_jenis")
-    if len(isi) > BATAS_BUKTI:
-        raise Ditolak("bukti_besar")
-    sha = hashlib.sha256(isi).hexdigest()
+async def simpan_bukti(lay: Layanan, sesi: Sesi, berkas: Berkas) -> Terjawab:
+    """Store an evidence file for the current `bukti` question, and the answer pointing at
+    it, in one transaction."""
+    bukti.periksa(berkas)
     async with lay.mesin.begin() as conn:
         p = await _pertanyaan_sekarang(conn, sesi, None)
         if p.jenis is not JenisJawaban.BUKTI:
             raise Ditolak("bukan_bukti")
-        path = await asyncio.to_thread(
-            tulis_berkas, lay.settings.data_dir, sesi.sekolah_id, sha, JENIS_BUKTI[mime], isi
-        )
-        bukti_id = await db_bukti.simpan(
+        bukti_id = await bukti.simpan(
             conn,
+            lay,
+            berkas,
             sekolah_id=sesi.sekolah_id,
             siklus_id=sesi.siklus_id,
             pengguna_id=sesi.pengguna_id,
             sumber=f"pertanyaan:{p.kode}",
-            file_id=file_id,
-            file_unique_id=file_unique_id,
-            nama_file=nama_file,
-            mime=mime,
-            ukuran=len(isi),
-            sha256=sha,
-            path=str(path),
-            waktu=lay.sekarang(),
         )
         return await _simpan_lalu_lanjut(conn, lay, sesi, p, f"bukti:{bukti_id}")
-
-
-def tulis_berkas(data_dir: Path, sekolah_id: int, sha: str, akhiran: str, isi: bytes) -> Path:
-    """Write an evidence file once, named by its sha256, atomically (blocking: use a thread)."""
-    folder = data_dir / "bukti" / str(sekolah_id)
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{sha}{akhiran}"
-    if not path.exists():
-        sementara = path.with_suffix(path.suffix + ".tmp")
-        sementara.write_bytes(isi)
-        sementara.replace(path)  # atomic: a crash leaves no half-written evidence
-    return path
 
 
 async def lewati(lay: Layanan, sesi: Sesi) -> Langkah:

@@ -279,10 +279,3 @@ async def tandai_sekali(lay: Layanan, aktor: Aktor, aksi: str, kunci: str) -> bo
             objek_id=kunci,
         )
     return True
-
-
-async def pengelola(lay: Layanan, sekolah_id: int) -> list[int]:
-    """The kepala_sekolah and koordinator of a school."""
-    async with lay.mesin.connect() as conn:
-        anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
-    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]
