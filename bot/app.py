@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.layanan import Layanan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
+from bot.pengingat import Pengirim
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
@@ -35,6 +36,7 @@ from percakapan import (
 )
 
 log = logging.getLogger(__name__)
+KUNCI_PENGIRIM = "pengirim"
 
 # Explicit: Telegram keeps the last list when none is given.
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -50,6 +52,21 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         app.bot_data[KUNCI_LAYANAN] = lay
         await daftarkan_bawaan(lay)  # a broken instrument stops start-up here
+        pengirim = Pengirim(lay, app.bot)
+        app.bot_data[KUNCI_PENGIRIM] = pengirim
+        assert app.job_queue is not None
+
+        async def putaran(_: object) -> None:
+            await pengirim.putaran()
+
+        # One job for every reminder: the outbox table is the schedule (see bot/pengingat.py).
+        app.job_queue.run_repeating(
+            putaran,
+            interval=settings.pengingat_interval,
+            first=settings.pengingat_interval,
+            name="pengingat",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
         await menu.pasang_bawaan(app.bot, lay.render)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]

@@ -36,6 +36,8 @@ class Settings(BaseSettings):
     # Telegram's flood limit for messages across all chats (about 30 a second); a local Bot API
     # server or a benchmark against a fake may set it higher.
     rate_limit_per_second: int = Field(default=30, ge=1)
+    # Seconds between two runs of the reminder outbox.
+    pengingat_interval: float = Field(default=30.0, gt=0)
     # Updates handled at once (never two of one user); 1 processes strictly one at a time.
     concurrent_updates: int = Field(default=32, ge=1, le=256)
 

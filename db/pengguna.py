@@ -46,3 +46,13 @@ async def pilih_sekolah_aktif(
     await conn.execute(
         update(pengguna).where(pengguna.c.id == pengguna_id).values(sekolah_aktif_id=sekolah_id)
     )
+
+
+async def nonaktifkan(conn: AsyncConnection, pengguna_id: int) -> bool:
+    """The user blocked the bot; False when they were inactive already."""
+    hasil = await conn.execute(
+        update(pengguna)
+        .where(pengguna.c.id == pengguna_id, pengguna.c.aktif.is_(True))
+        .values(aktif=False)
+    )
+    return hasil.rowcount == 1

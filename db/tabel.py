@@ -323,6 +323,35 @@ laporan = Table(
 )
 Index("ix_laporan_komitmen", laporan.c.komitmen_id)
 
+# Stage 4: the reminder outbox. Every planned message is a row; one job claims due rows,
+# sends them at a paced rate and marks them. `kunci` makes planning idempotent.
+pengingat = Table(
+    "pengingat",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kunci", String(120), nullable=False, unique=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id")),
+    Column("pengguna_id", BigInteger, nullable=False),  # the chat it goes to
+    Column("jenis", String(40), nullable=False),
+    Column("rujukan", String(60)),  # what it is about, e.g. "komitmen:12"
+    Column("isi", JSON, nullable=False),  # template, its context and buttons
+    Column("jatuh_tempo", WaktuUTC, nullable=False),
+    # direncanakan -> mengirim -> terkirim | gagal; batal when re-planned away
+    Column("status", String(12), nullable=False, server_default=text("'direncanakan'")),
+    Column("percobaan", Integer, nullable=False, server_default=text("0")),
+    Column("sewa_sampai", WaktuUTC),
+    Column("pesan_id", BigInteger),
+    Column("galat_terakhir", Text),
+    Column("dikirim_pada", WaktuUTC),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    CheckConstraint(
+        "status IN ('direncanakan','mengirim','terkirim','gagal','batal')", name="status"
+    ),
+)
+Index("ix_pengingat_jatuh_tempo", pengingat.c.status, pengingat.c.jatuh_tempo)
+Index("ix_pengingat_sewa", pengingat.c.status, pengingat.c.sewa_sampai)
+Index("ix_pengingat_pengguna", pengingat.c.pengguna_id, pengingat.c.status)
+
 # Half-finished multi-step input (a registration being typed): the truth a conversation
 # resumes from after a restart, and what /batal throws away.
 draf = Table(

@@ -16,13 +16,17 @@ async def upsert(
     nilai: dict[str, Any],
     kunci: Sequence[str],
     perbarui: Sequence[str],
+    syarat: Any = None,
+    setel_ulang: dict[str, Any] | None = None,
 ) -> None:
-    """Insert the row, or update the `perbarui` columns of the row with the same `kunci`."""
+    """Insert the row, or update the `perbarui` columns (and set `setel_ulang`) of the row
+    with the same `kunci`, only where `syarat` holds for the existing row."""
     modul = postgresql if conn.dialect.name == "postgresql" else sqlite
     stmt = modul.insert(tabel).values(**nilai)
     await conn.execute(
         stmt.on_conflict_do_update(
             index_elements=[tabel.c[k] for k in kunci],
-            set_={k: stmt.excluded[k] for k in perbarui},
+            set_={**{k: stmt.excluded[k] for k in perbarui}, **(setel_ulang or {})},
+            where=syarat,
         )
     )
