@@ -16,14 +16,13 @@ from bot.mutu.instrumen import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import bukti, komitmen, laporan, rencana
-from tests.fakes.pengguna import Pengguna, Pesan
+from tests.fakes.pengguna import Pengguna
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PNG_KECIL
 
 
 async def _ke_tahap_2(kepala: Pengguna) -> None:
-    """Open stage 1, store the principal's answers straight in the database, close it."""
-    app_lay = kepala.api  # noqa: F841 (for readability of the steps below)
+    """Open stage 1 (the answers are then stored straight in the database, and it is closed)."""
     await kepala.kirim("/pemetaan")
     await kepala.tekan(
         "Buka pemetaan (kirim kuesioner)", await kepala.balasan_berisi("belum dibuka")
@@ -103,10 +102,6 @@ async def _kegiatan(
     await koor.balasan_berisi("target skor")
     await koor.kirim("tiga")
     await koor.balasan_berisi("Kegiatan tersimpan")
-
-
-def _tombol_awal(pesan: Pesan, awalan: str) -> str:
-    return next(label for label in pesan.tombol_datar if label.startswith(awalan))
 
 
 async def test_rencana_disusun_disetujui_dan_komitmen_dilaporkan(
