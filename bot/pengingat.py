@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -44,10 +45,18 @@ class AturanKirim:
 class Pengirim:
     """Sends what is due. One instance per running bot; `putaran` is the job's body."""
 
-    def __init__(self, lay: Layanan, bot: Bot, aturan: AturanKirim | None = None) -> None:
+    def __init__(
+        self,
+        lay: Layanan,
+        bot: Bot,
+        aturan: AturanKirim | None = None,
+        setelah_terkirim: Callable[[Layanan, Row], Awaitable[None]] | None = None,
+    ) -> None:
         self.lay = lay
         self.bot = bot
         self.aturan = aturan or AturanKirim()
+        # What a sent row sets in motion (the next overdue reminder, an escalation).
+        self.setelah_terkirim = setelah_terkirim
         self._giliran = 0.0  # loop time of the next free overall slot
         self._terakhir_chat: dict[int, float] = {}
         self._kunci = asyncio.Lock()
@@ -125,6 +134,8 @@ class Pengirim:
             await self._gagal_sementara(b, str(exc))
             return 0
         await self._catat(db_pengingat.terkirim, b.id, pesan.message_id, self.lay.sekarang())
+        if self.setelah_terkirim is not None:
+            await self.setelah_terkirim(self.lay, b)
         return 1
 
     def _susun(self, isi: dict[str, Any]) -> tuple[str, InlineKeyboardMarkup | None]:

@@ -13,10 +13,10 @@ from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen
+from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, pengingat_rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
-from bot.layanan.waktu import hari_ini
+from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA
 from percakapan import batal
@@ -25,6 +25,7 @@ from percakapan._umum import (
     Konteks,
     balas,
     galat,
+    hapus_tombol,
     jawab_tombol,
     layanan,
     papan,
@@ -90,6 +91,7 @@ async def tanggapi(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             await balas(update, context, lay.render.pesan("komitmen/tanya_alasan", k=k))
             return MENGISI
         k = await komitmen.tanggapi(lay, aktor, k.id, "berkomitmen", None)
+        await pengingat_rencana.rencanakan(lay, aktor, k)
     except Ditolak as tolak:
         await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
         return END
@@ -284,6 +286,7 @@ async def _selesai_lapor(
         await galat(update, context, tolak.alasan)
         return END
     await _draf(lay, aktor, None)
+    await pengingat_rencana.rencanakan(lay, aktor, k)  # a finished one needs no more reminders
     await balas(
         update,
         context,
@@ -338,6 +341,7 @@ async def _verifikasi(
         await _draf(lay, aktor, None)
         return END
     await _draf(lay, aktor, None)
+    await pengingat_rencana.rencanakan(lay, aktor, k)
     teks = lay.render.pesan("komitmen/terverifikasi", k=k, komentar=komentar)
     if update.callback_query:
         await ubah(update, teks)
@@ -355,6 +359,23 @@ async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return MENGISI
 
 
+@akses("komitmen", ditolak=None)
+async def tunda(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """'Ingatkan besok' / 'Ingatkan 3 hari lagi' on a reminder."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    _, _, kid, hari = update.callback_query.data.split(":")
+    try:
+        saat = await pengingat_rencana.tunda(lay, aktor, int(kid), int(hari))
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    zona = await zona_sekolah(lay, aktor.sekolah_id or 0)
+    await hapus_tombol(update)
+    await balas(update, context, lay.render.pesan("pengingat/ditunda", saat=saat, zona=zona))
+
+
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/komitmen, and the persistent conversation of answers, reports and verification."""
     tanggap = CallbackQueryHandler(tanggapi, pattern=r"^kmt:[yn]:\d+$")
@@ -362,6 +383,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     verif = CallbackQueryHandler(tombol_verifikasi, pattern=r"^kmv:[tk]:\d+$")
     return [
         CommandHandler("komitmen", daftar, filters=PRIBADI),
+        CallbackQueryHandler(tunda, pattern=r"^pgn:t:\d+:[13]$"),
         percakapan(
             entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), tanggap, tombol, verif],
             states={

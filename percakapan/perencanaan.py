@@ -13,7 +13,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, rencana
+from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, pengingat_rencana, rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
@@ -567,6 +567,7 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     )
     for k in hasil.untuk_ditanya:
         await komitmen_pic.tanyakan(context, aktor, k)
+    await pengingat_rencana.rencanakan_semua(lay, aktor)  # moved dates and new PICs follow
     await dokumen_rencana.kirim(
         context, aktor, update.effective_chat.id if update.effective_chat else 0
     )

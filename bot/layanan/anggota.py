@@ -10,6 +10,7 @@ from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
+from db import pengingat as db_pengingat
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
     async with lay.mesin.begin() as conn:
         await _jaga_kepala_terakhir(conn, aktor, sasaran)
         await keanggotaan.keluarkan(conn, keanggotaan_id, waktu)
+        await db_pengingat.batalkan(conn, pengguna_id=sasaran.pengguna_id)  # nothing stale
         data = await pengguna.ambil(conn, sasaran.pengguna_id)
         if data is not None and data.sekolah_aktif_id == aktor.sekolah_id:
             await pengguna.pilih_sekolah_aktif(conn, sasaran.pengguna_id, None)

@@ -1,0 +1,223 @@
+"""What the outbox should hold for a commitment: H-3, H-1, the due date, and the next overdue
+reminder, at school-local time; the escalation ladder when reminders go unanswered; a snooze.
+
+Planning always starts from the commitment's current state and cancels what it no longer
+needs, so a moved due date, a new PIC, a report or a finished commitment leave nothing stale.
+Keys carry the due date: a reminder planned for an old date is never revived."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.layanan.komitmen import Komitmen, ambil, daftar
+from bot.mutu import jadwal
+from bot.mutu.jadwal import AturanSekolah, JenisPengingat, Penerima
+from bot.mutu.peran import Peran
+from bot.render import tanggal, tanggal_waktu
+from db import keanggotaan
+from db import pengingat as db_pengingat
+from db import sekolah as db_sekolah
+from db.tabel import laporan, pengingat
+
+JENIS_TERLAMBAT = "komitmen_terlambat"
+
+
+async def aturan_sekolah(conn: AsyncConnection, sekolah_id: int) -> AturanSekolah:
+    """The school's sending rules (its time zone; school days and hours as defaults)."""
+    data = await db_sekolah.ambil(conn, sekolah_id)
+    return AturanSekolah(zona=data.zona_waktu if data else "Asia/Jakarta")
+
+
+def _rujukan(k: Komitmen) -> str:
+    return f"komitmen:{k.id}"
+
+
+def _isi(lay: Layanan, k: Komitmen, jenis: str, terlambat: int) -> dict[str, object]:
+    return {
+        "templat": "pengingat/komitmen",
+        "konteks": {
+            "jenis": jenis,
+            "kegiatan": k.kegiatan.deskripsi,
+            "selesai": tanggal(k.kegiatan.selesai),
+            "status": lay.render.label(f"status.{k.kemajuan}"),
+            "terlambat": terlambat,
+        },
+        "tombol": [
+            [{"label": "tombol.lapor_kemajuan", "data": f"lpr:k:{k.id}"}],
+            [
+                {"label": "tombol.ingatkan_besok", "data": f"pgn:t:{k.id}:1"},
+                {"label": "tombol.ingatkan_3_hari", "data": f"pgn:t:{k.id}:3"},
+            ],
+        ],
+    }
+
+
+def _perlu_pengingat(k: Komitmen) -> bool:
+    return k.respons == "berkomitmen" and k.kemajuan != "selesai"
+
+
+async def rencanakan(lay: Layanan, aktor: Aktor, k: Komitmen) -> int:
+    """(Re)plan one commitment's reminders from its current state; returns how many wait."""
+    sekarang = lay.sekarang()
+    async with lay.mesin.begin() as conn:
+        await db_pengingat.batalkan(conn, rujukan=_rujukan(k))
+        if not _perlu_pengingat(k):
+            return 0
+        aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
+        rencana = jadwal.pengingat_komitmen(k.kegiatan.selesai, sekarang, aturan)
+        for p in rencana:
+            terlambat = (p.saat.astimezone(ZoneInfo(aturan.zona)).date() - k.kegiatan.selesai).days
+            jenis = JENIS_TERLAMBAT if p.jenis is JenisPengingat.TERLAMBAT else "komitmen"
+            await db_pengingat.rencanakan(
+                conn,
+                kunci=f"komitmen:{k.id}:{k.kegiatan.selesai.isoformat()}:{p.jenis}:{p.ke}",
+                pengguna_id=k.pengguna_id,
+                jenis=jenis,
+                isi=_isi(lay, k, str(p.jenis), max(terlambat, 0)),
+                jatuh_tempo=p.saat,
+                waktu=sekarang,
+                sekolah_id=aktor.sekolah_id,
+                rujukan=_rujukan(k),
+            )
+        return len(rencana)
+
+
+async def rencanakan_semua(lay: Layanan, aktor: Aktor) -> None:
+    """Re-plan every commitment of the actor's school (after a plan approval)."""
+    for k in await daftar(lay, aktor, semua=True):
+        await rencanakan(lay, aktor, k)
+
+
+async def tunda(lay: Layanan, aktor: Aktor, komitmen_id: int, hari: int) -> datetime:
+    """The PIC asks to be reminded later: what would come before then moves to then."""
+    k = await ambil(lay, aktor, komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    if not _perlu_pengingat(k) or hari not in (1, 3):
+        raise Ditolak("tombol_usang")
+    sekarang = lay.sekarang()
+    async with lay.mesin.begin() as conn:
+        aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
+        saat = jadwal.tunda(sekarang, hari, aturan)
+        hasil = await conn.execute(
+            select(pengingat.c.id).where(
+                pengingat.c.rujukan == _rujukan(k),
+                pengingat.c.status == "direncanakan",
+                pengingat.c.jatuh_tempo < saat,
+            )
+        )
+        for (pid,) in hasil:
+            await db_pengingat.gagal(conn, pid, "ditunda", status="batal")
+        terlambat = max(
+            (saat.astimezone(ZoneInfo(aturan.zona)).date() - k.kegiatan.selesai).days, 0
+        )
+        jenis = "terlambat" if terlambat else "h-1"
+        await db_pengingat.rencanakan(
+            conn,
+            kunci=f"komitmen:{k.id}:tunda:{sekarang.isoformat()}",
+            pengguna_id=k.pengguna_id,
+            jenis="komitmen",
+            isi=_isi(lay, k, jenis, terlambat),
+            jatuh_tempo=saat,
+            waktu=sekarang,
+            sekolah_id=aktor.sekolah_id,
+            rujukan=_rujukan(k),
+        )
+    return saat
+
+
+async def setelah_terkirim(lay: Layanan, b: Row) -> None:
+    """After an overdue reminder went out: climb the escalation ladder (each level told once)
+    and plan the next overdue reminder."""
+    if b.jenis != JENIS_TERLAMBAT or b.sekolah_id is None:
+        return
+    komitmen_id = int(b.rujukan.split(":")[1])
+    async with lay.mesin.begin() as conn:
+        terakhir_lapor = (
+            await conn.execute(
+                select(func.max(laporan.c.dibuat_pada)).where(laporan.c.komitmen_id == komitmen_id)
+            )
+        ).scalar()
+        syarat = [
+            pengingat.c.rujukan == b.rujukan,
+            pengingat.c.jenis == JENIS_TERLAMBAT,
+            pengingat.c.status == "terkirim",
+        ]
+        if terakhir_lapor is not None:
+            syarat.append(pengingat.c.dikirim_pada > terakhir_lapor)
+        jumlah = (await conn.execute(select(func.count()).where(and_(*syarat)))).scalar_one()
+        baru = jadwal.naik_tangga(jumlah - 1, jumlah) - {Penerima.PIC}
+        if baru:
+            await _eskalasi(conn, lay, b, komitmen_id, jumlah, baru)
+        aturan = await aturan_sekolah(conn, b.sekolah_id)
+        ke = int(b.kunci.rsplit(":", 1)[1])
+        selesai = b.kunci.split(":")[2]
+        berikut = jadwal.pengingat_terlambat_berikut(date.fromisoformat(selesai), ke + 1, aturan)
+        isi = dict(b.isi)
+        konteks = dict(isi["konteks"])
+        konteks["terlambat"] = (
+            berikut.saat.astimezone(ZoneInfo(aturan.zona)).date() - date.fromisoformat(selesai)
+        ).days
+        isi["konteks"] = konteks
+        await db_pengingat.rencanakan(
+            conn,
+            kunci=f"komitmen:{komitmen_id}:{selesai}:terlambat:{ke + 1}",
+            pengguna_id=b.pengguna_id,
+            jenis=JENIS_TERLAMBAT,
+            isi=isi,
+            jatuh_tempo=berikut.saat,
+            waktu=lay.sekarang(),
+            sekolah_id=b.sekolah_id,
+            rujukan=b.rujukan,
+        )
+
+
+async def _eskalasi(
+    conn: AsyncConnection,
+    lay: Layanan,
+    b: Row,
+    komitmen_id: int,
+    jumlah: int,
+    penerima: frozenset[Penerima],
+) -> None:
+    peran = {
+        Penerima.KOORDINATOR: Peran.KOORDINATOR,
+        Penerima.KEPALA_SEKOLAH: Peran.KEPALA_SEKOLAH,
+        Penerima.PENGAWAS: Peran.PENGAWAS,
+    }
+    dicari = {peran[p] for p in penerima}
+    anggota = await keanggotaan.anggota_sekolah(conn, b.sekolah_id)
+    nama_pic = next((a.nama for a in anggota if a.pengguna_id == b.pengguna_id), "")
+    for a in anggota:
+        if Peran(a.peran) in dicari and a.pengguna_id != b.pengguna_id:
+            await db_pengingat.rencanakan(
+                conn,
+                kunci=f"eskalasi:{komitmen_id}:{jumlah}:{a.pengguna_id}",
+                pengguna_id=a.pengguna_id,
+                jenis="eskalasi",
+                isi={
+                    "templat": "pengingat/eskalasi",
+                    "konteks": {
+                        "pic": nama_pic,
+                        "kegiatan": b.isi["konteks"]["kegiatan"],
+                        "selesai": b.isi["konteks"]["selesai"],
+                        "jumlah": jumlah,
+                    },
+                },
+                jatuh_tempo=lay.sekarang(),
+                waktu=lay.sekarang(),
+                sekolah_id=b.sekolah_id,
+                rujukan=b.rujukan,
+            )
+
+
+def tampil_tunda(saat: datetime, zona: str) -> str:
+    """When a snoozed reminder will come, as people read it."""
+    return tanggal_waktu(saat, zona)
