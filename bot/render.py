@@ -100,6 +100,13 @@ class Render:
             raise KeyError(f"label {kunci!r} is not a text")
         return nilai.format(**isian) if isian else nilai
 
+    def daftar(self, kunci: str) -> list[str]:
+        """A list of short texts by key (`hari_pendek`)."""
+        nilai = self._label[kunci]
+        if not isinstance(nilai, list):
+            raise KeyError(f"label {kunci!r} is not a list")
+        return [str(v) for v in nilai]
+
     def nama_peran(self, peran: str) -> str:
         """The role as people say it ("Kepala Sekolah")."""
         return self.label(f"peran.{peran}")

@@ -64,6 +64,12 @@ sekolah = Table(
     Column("provinsi", String(100), nullable=False),
     Column("zona_waktu", String(40), nullable=False),
     Column("dibuat_pada", WaktuUTC, nullable=False),
+    # Weekday numbers (Monday 0) and local times when reminders may go out.
+    Column("hari_sekolah", String(20), nullable=False, server_default=text("'0,1,2,3,4,5'")),
+    Column("jam_mulai", String(5), nullable=False, server_default=text("'07:00'")),
+    Column("jam_selesai", String(5), nullable=False, server_default=text("'15:00'")),
+    Column("jam_tenang_mulai", String(5), nullable=False, server_default=text("'21:00'")),
+    Column("jam_tenang_selesai", String(5), nullable=False, server_default=text("'06:00'")),
 )
 
 pengguna = Table(
@@ -75,6 +81,8 @@ pengguna = Table(
     Column("username", String(64)),
     Column("aktif", Boolean, nullable=False, server_default=text("1")),
     Column("sekolah_aktif_id", Integer, ForeignKey("sekolah.id", ondelete="SET NULL")),
+    # On leave (cuti/izin) until this local date: non-urgent reminders wait until after it.
+    Column("cuti_sampai", Date),
     Column("dibuat_pada", WaktuUTC, nullable=False),
     Column("terakhir_aktif", WaktuUTC, nullable=False),
 )
@@ -351,6 +359,40 @@ pengingat = Table(
 Index("ix_pengingat_jatuh_tempo", pengingat.c.status, pengingat.c.jatuh_tempo)
 Index("ix_pengingat_sewa", pengingat.c.status, pengingat.c.sewa_sampai)
 Index("ix_pengingat_pengguna", pengingat.c.pengguna_id, pengingat.c.status)
+
+# Stage 4's evaluation: for each program of the approved plan, was the target met, what was
+# achieved, why, and what follows. Stage 5 reads it.
+evaluasi_program = Table(
+    "evaluasi_program",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("indikator_kode", String(10), nullable=False),
+    Column("program_urutan", Integer, nullable=False),
+    Column("program_nama", String(300), nullable=False),
+    Column("target_tercapai", String(10), nullable=False),
+    Column("capaian", Text, nullable=False),
+    Column("alasan", Text, nullable=False),
+    Column("tindak_lanjut", String(10), nullable=False),
+    Column("dinilai_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("dinilai_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("siklus_id", "indikator_kode", "program_urutan", name="uq_evaluasi_program"),
+    CheckConstraint("target_tercapai IN ('ya','sebagian','tidak')", name="tercapai"),
+    CheckConstraint("tindak_lanjut IN ('lanjutkan','ubah','hentikan')", name="tindak_lanjut"),
+)
+
+# School time rules for reminders (stage 4): school days, hours, quiet hours and holidays.
+libur = Table(
+    "libur",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("mulai", Date, nullable=False),
+    Column("selesai", Date, nullable=False),
+    Column("keterangan", String(100), nullable=False),
+    CheckConstraint("selesai >= mulai", name="rentang"),
+)
+Index("ix_libur_sekolah", libur.c.sekolah_id)
 
 # Half-finished multi-step input (a registration being typed): the truth a conversation
 # resumes from after a restart, and what /batal throws away.

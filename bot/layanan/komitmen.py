@@ -24,6 +24,7 @@ from bot.layanan.rencana import (
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit
 from db import komitmen as db_komitmen
+from db import pengingat as db_pengingat
 from db import rencana as db_rencana
 from db import siklus as db_siklus
 
@@ -173,6 +174,7 @@ async def _selaraskan(
     for kunci, lama in ada.items():
         if kunci not in kunci_rencana and lama.aktif:
             await db_komitmen.ubah(conn, lama.id, aktif=False)
+            await db_pengingat.batalkan(conn, rujukan=f"komitmen:{lama.id}")  # nothing stale
     return ditanya
 
 

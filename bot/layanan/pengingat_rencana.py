@@ -7,7 +7,7 @@ Keys carry the due date: a reminder planned for an old date is never revived."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
@@ -17,22 +17,31 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen, ambil, daftar
+from bot.layanan.pengaturan import aturan_sekolah
 from bot.mutu import jadwal
 from bot.mutu.jadwal import AturanSekolah, JenisPengingat, Penerima
 from bot.mutu.peran import Peran
 from bot.render import tanggal, tanggal_waktu
 from db import keanggotaan
 from db import pengingat as db_pengingat
-from db import sekolah as db_sekolah
-from db.tabel import laporan, pengingat
+from db.tabel import laporan, pengguna, pengingat
 
 JENIS_TERLAMBAT = "komitmen_terlambat"
 
 
-async def aturan_sekolah(conn: AsyncConnection, sekolah_id: int) -> AturanSekolah:
-    """The school's sending rules (its time zone; school days and hours as defaults)."""
-    data = await db_sekolah.ambil(conn, sekolah_id)
-    return AturanSekolah(zona=data.zona_waktu if data else "Asia/Jakarta")
+def _sesudah_cuti(
+    rencana: tuple[jadwal.Pengingat, ...], cuti_sampai: date | None, aturan: AturanSekolah
+) -> list[jadwal.Pengingat]:
+    """Reminders that would reach a member on leave wait for the first allowed moment after
+    it; several waiting for the same moment become one, the latest kind."""
+    if cuti_sampai is None:
+        return list(rencana)
+    kembali = jadwal.pada_hari(cuti_sampai + timedelta(days=1), time(7, 30), aturan)
+    hasil: dict[datetime, jadwal.Pengingat] = {}
+    for p in rencana:
+        saat = max(p.saat, kembali)
+        hasil[saat] = jadwal.Pengingat(p.jenis, p.ke, saat)
+    return list(hasil.values())
 
 
 def _rujukan(k: Komitmen) -> str:
@@ -71,7 +80,12 @@ async def rencanakan(lay: Layanan, aktor: Aktor, k: Komitmen) -> int:
         if not _perlu_pengingat(k):
             return 0
         aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
-        rencana = jadwal.pengingat_komitmen(k.kegiatan.selesai, sekarang, aturan)
+        cuti = (
+            await conn.execute(select(pengguna.c.cuti_sampai).where(pengguna.c.id == k.pengguna_id))
+        ).scalar()
+        rencana = _sesudah_cuti(
+            jadwal.pengingat_komitmen(k.kegiatan.selesai, sekarang, aturan), cuti, aturan
+        )
         for p in rencana:
             terlambat = (p.saat.astimezone(ZoneInfo(aturan.zona)).date() - k.kegiatan.selesai).days
             jenis = JENIS_TERLAMBAT if p.jenis is JenisPengingat.TERLAMBAT else "komitmen"

@@ -42,6 +42,8 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "perencanaan": frozenset({KS, KO, PG}),
     "komitmen": STAF,
     "lapor": STAF,
+    "monev": frozenset({KS, KO}),
+    "pengaturan": STAF,
     "batal": None,
 }
 

@@ -1,0 +1,273 @@
+"""Stage 4, monitoring dan evaluasi: where every activity stands, who has not reported, and the
+evaluation of each program (was its target met, what follows) that stage 5 reads."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.engine import Row
+
+from bot.dokumen.monev import BarisMonev, DokumenMonev, EvaluasiProgram
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.layanan.komitmen import Komitmen, daftar
+from bot.layanan.rencana import _siklus
+from bot.layanan.waktu import hari_ini
+from bot.mutu.peran import PENGELOLA, Peran
+from db import audit, keanggotaan
+from db import sekolah as db_sekolah
+from db import siklus as db_siklus
+from db.tabel import bukti, evaluasi_program, laporan
+from db.upsert import upsert
+
+TARGET = ("ya", "sebagian", "tidak")
+TINDAK_LANJUT = ("lanjutkan", "ubah", "hentikan")
+
+
+def status(k: Komitmen, hari: date) -> str:
+    """selesai (done), terkendala (stuck), terlambat (late), sesuai_jadwal (on track) or
+    belum_mulai (not started, still in time)."""
+    if k.kemajuan == "selesai":
+        return "selesai"
+    if k.kemajuan == "terkendala":
+        return "terkendala"
+    if k.kegiatan.selesai < hari:
+        return "terlambat"
+    return "sesuai_jadwal" if k.kemajuan == "berjalan" else "belum_mulai"
+
+
+@dataclass(frozen=True)
+class Baris:
+    """One activity in the monev view."""
+
+    k: Komitmen
+    status: str
+    jumlah_bukti: int
+    laporan_terakhir: date | None
+
+
+@dataclass(frozen=True)
+class Evaluasi:
+    """A program's evaluation as stored."""
+
+    indikator_kode: str
+    program_urutan: int
+    program_nama: str
+    target_tercapai: str
+    capaian: str
+    alasan: str
+    tindak_lanjut: str
+
+
+@dataclass(frozen=True)
+class Monev:
+    """The school's monitoring picture."""
+
+    baris: tuple[Baris, ...]
+    belum_melapor: tuple[str, ...]
+    evaluasi: tuple[Evaluasi, ...]
+    program: tuple[tuple[str, int, str], ...]  # (indicator, program number, name)
+
+    def hitung(self) -> dict[str, int]:
+        """How many activities per status."""
+        jumlah = Counter(b.status for b in self.baris)
+        return {
+            s: jumlah.get(s, 0)
+            for s in ("selesai", "sesuai_jadwal", "terlambat", "terkendala", "belum_mulai")
+        }
+
+
+def _wajib(aktor: Aktor) -> None:
+    if aktor.peran not in PENGELOLA:
+        raise Ditolak("bukan_pengelola")
+
+
+async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
+    """Every activity's state, evidence and last report; the programs and their evaluations."""
+    _wajib(aktor)
+    semua = await daftar(lay, aktor, semua=True)
+    hari = await hari_ini(lay, aktor.sekolah_id or 0)
+    zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+        jumlah_bukti = dict(
+            (
+                await conn.execute(
+                    select(bukti.c.sumber, func.count())
+                    .where(bukti.c.siklus_id == siklus.id)
+                    .group_by(bukti.c.sumber)
+                )
+            ).all()
+        )
+        terakhir = dict(
+            (
+                await conn.execute(
+                    select(laporan.c.komitmen_id, func.max(laporan.c.dibuat_pada)).group_by(
+                        laporan.c.komitmen_id
+                    )
+                )
+            ).all()
+        )
+        evaluasi = [
+            Evaluasi(
+                e.indikator_kode,
+                e.program_urutan,
+                e.program_nama,
+                e.target_tercapai,
+                e.capaian,
+                e.alasan,
+                e.tindak_lanjut,
+            )
+            for e in await conn.execute(
+                select(evaluasi_program).where(evaluasi_program.c.siklus_id == siklus.id)
+            )
+        ]
+    baris = []
+    for k in semua:
+        akhir = terakhir.get(k.id)
+        tanggal_akhir = (
+            akhir.replace(tzinfo=ZoneInfo("UTC")).astimezone(zona).date() if akhir else None
+        )
+        baris.append(
+            Baris(k, status(k, hari), jumlah_bukti.get(f"komitmen:{k.id}", 0), tanggal_akhir)
+        )
+    belum = sorted(
+        {b.k.pic_nama for b in baris if b.laporan_terakhir is None and b.k.respons == "berkomitmen"}
+    )
+    program = []
+    for k in semua:
+        kunci = (k.masalah.indikator_kode, k.program.urutan, k.program.nama)
+        if kunci not in program:
+            program.append(kunci)
+    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program))
+
+
+async def _sekolah(lay: Layanan, aktor: Aktor) -> Row:
+    async with lay.mesin.connect() as conn:
+        data = await db_sekolah.ambil(conn, aktor.sekolah_id or 0)
+    assert data is not None
+    return data
+
+
+async def evaluasi(
+    lay: Layanan,
+    aktor: Aktor,
+    indikator_kode: str,
+    program_urutan: int,
+    target_tercapai: str,
+    capaian: str,
+    alasan: str,
+    tindak_lanjut: str,
+) -> None:
+    """Store (or change) one program's evaluation; the cycle enters stage 4 with the first."""
+    _wajib(aktor)
+    if target_tercapai not in TARGET or tindak_lanjut not in TINDAK_LANJUT:
+        raise Ditolak("pilihan_salah")
+    m = await lihat(lay, aktor)
+    nama = next(
+        (n for kode, no, n in m.program if (kode, no) == (indikator_kode, program_urutan)), None
+    )
+    if nama is None:
+        raise Ditolak("tombol_usang")
+    async with lay.mesin.begin() as conn:
+        siklus = await _siklus(conn, aktor)
+        await upsert(
+            conn,
+            evaluasi_program,
+            {
+                "siklus_id": siklus.id,
+                "indikator_kode": indikator_kode,
+                "program_urutan": program_urutan,
+                "program_nama": nama,
+                "target_tercapai": target_tercapai,
+                "capaian": capaian,
+                "alasan": alasan,
+                "tindak_lanjut": tindak_lanjut,
+                "dinilai_oleh": aktor.pengguna_id,
+                "dinilai_pada": lay.sekarang(),
+            },
+            kunci=("siklus_id", "indikator_kode", "program_urutan"),
+            perbarui=(
+                "program_nama",
+                "target_tercapai",
+                "capaian",
+                "alasan",
+                "tindak_lanjut",
+                "dinilai_oleh",
+                "dinilai_pada",
+            ),
+        )
+        await db_siklus.pindah_tahap(conn, siklus.id, 3, 4)
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="monev.evaluasi",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="program",
+            objek_id=f"{indikator_kode}:{program_urutan}",
+            rincian={"target": target_tercapai, "tindak_lanjut": tindak_lanjut},
+        )
+
+
+async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
+    """The Laporan Monev as document data."""
+    m = await lihat(lay, aktor)
+    sek = await _sekolah(lay, aktor)
+    async with lay.mesin.connect() as conn:
+        siklus = await _siklus(conn, aktor)
+        anggota = await keanggotaan.anggota_sekolah(conn, sek.id)
+    nomor: dict[str, int] = {}
+    for b in m.baris:
+        nomor.setdefault(b.k.masalah.indikator_kode, len(nomor) + 1)
+    nama_masalah = {
+        b.k.masalah.indikator_kode: f"{b.k.masalah.indikator_kode} {b.k.masalah.indikator_nama}"
+        for b in m.baris
+    }
+    lokal = lay.sekarang().astimezone(ZoneInfo(sek.zona_waktu))
+    return DokumenMonev(
+        sekolah_nama=sek.nama,
+        npsn=sek.npsn,
+        kabupaten=sek.kabupaten,
+        provinsi=sek.provinsi,
+        tahun_ajaran=siklus.tahun_ajaran,
+        periode=lay.render.label(
+            "monev.periode", tanggal=lay.render.env.filters["tanggal"](lokal.date())
+        ),
+        baris=tuple(
+            BarisMonev(
+                nomor[b.k.masalah.indikator_kode],
+                nama_masalah[b.k.masalah.indikator_kode],
+                b.k.program.nama,
+                b.k.kegiatan.deskripsi,
+                b.k.pic_nama,
+                b.k.kegiatan.selesai,
+                b.status,
+                100 if b.status == "selesai" else b.k.persen,
+                b.jumlah_bukti,
+                b.laporan_terakhir,
+            )
+            for b in m.baris
+        ),
+        evaluasi=tuple(
+            EvaluasiProgram(
+                nama_masalah.get(e.indikator_kode, e.indikator_kode),
+                e.program_nama,
+                e.target_tercapai,
+                e.capaian,
+                e.alasan,
+                e.tindak_lanjut,
+            )
+            for e in m.evaluasi
+        ),
+        belum_melapor=m.belum_melapor,
+        kepala_sekolah=next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), ""),
+        ketua_tpmps=next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), ""),
+        tempat=sek.kabupaten,
+        tanggal=lokal.date(),
+        dibuat_pada=lokal,
+    )

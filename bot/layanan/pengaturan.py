@@ -1,0 +1,212 @@
+"""/pengaturan: when the school's reminders may go out (time zone, school days and hours, quiet
+hours, holidays) and a member's own leave. Every change re-plans what is waiting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.layanan import Ditolak, Layanan
+from bot.layanan.aktor import Aktor
+from bot.mutu import validasi
+from bot.mutu.jadwal import AturanSekolah
+from bot.mutu.peran import PENGELOLA
+from db import audit
+from db.tabel import libur, pengguna, sekolah
+
+_POLA_JAM = re.compile(
+    r"^(?:pukul\s+)?(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|sampai|s\.?d\.?|hingga)\s*(\d{1,2})(?:[.:](\d{2}))?$"
+)
+
+
+def baca_rentang_jam(teks: str) -> tuple[time, time] | None:
+    """'07:00-15:00', '7.00 - 15.00', '7-15', 'pukul 7 sampai 15' -> (07:00, 15:00)."""
+    cocok = _POLA_JAM.match(teks.strip().lower())
+    if not cocok:
+        return None
+    j1, m1, j2, m2 = cocok.groups()
+    try:
+        return time(int(j1), int(m1 or 0)), time(int(j2), int(m2 or 0))
+    except ValueError:
+        return None
+
+
+def _jam(teks: str) -> time:
+    return time.fromisoformat(teks)
+
+
+@dataclass(frozen=True)
+class Libur:
+    """A holiday range of the school."""
+
+    id: int
+    mulai: date
+    selesai: date
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class Pengaturan:
+    """The school's rules and the member's leave."""
+
+    aturan: AturanSekolah
+    libur: tuple[Libur, ...]
+    cuti_sampai: date | None
+
+
+async def aturan_sekolah(conn: AsyncConnection, sekolah_id: int) -> AturanSekolah:
+    """The sending rules of a school, from its settings and holidays."""
+    data = (await conn.execute(select(sekolah).where(sekolah.c.id == sekolah_id))).first()
+    rentang = await conn.execute(
+        select(libur.c.mulai, libur.c.selesai).where(libur.c.sekolah_id == sekolah_id)
+    )
+    if data is None:
+        return AturanSekolah()
+    return AturanSekolah(
+        zona=data.zona_waktu,
+        hari_sekolah=frozenset(int(h) for h in data.hari_sekolah.split(",") if h),
+        jam_mulai=_jam(data.jam_mulai),
+        jam_selesai=_jam(data.jam_selesai),
+        libur=tuple((m, s) for m, s in rentang),
+        jam_tenang_mulai=_jam(data.jam_tenang_mulai),
+        jam_tenang_selesai=_jam(data.jam_tenang_selesai),
+    )
+
+
+async def lihat(lay: Layanan, aktor: Aktor) -> Pengaturan:
+    """The settings as the member sees them."""
+    async with lay.mesin.connect() as conn:
+        aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
+        daftar = await conn.execute(
+            select(libur)
+            .where(libur.c.sekolah_id == (aktor.sekolah_id or 0))
+            .order_by(libur.c.mulai)
+        )
+        semua_libur = tuple(Libur(b.id, b.mulai, b.selesai, b.keterangan) for b in daftar)
+        cuti = (
+            await conn.execute(
+                select(pengguna.c.cuti_sampai).where(pengguna.c.id == aktor.pengguna_id)
+            )
+        ).scalar()
+    return Pengaturan(aturan, semua_libur, cuti)
+
+
+def _wajib(aktor: Aktor) -> int:
+    if aktor.peran not in PENGELOLA or aktor.sekolah_id is None:
+        raise Ditolak("bukan_pengelola")
+    return aktor.sekolah_id
+
+
+async def _ubah(lay: Layanan, aktor: Aktor, aksi: str, nilai: dict[str, object]) -> None:
+    sekolah_id = _wajib(aktor)
+    async with lay.mesin.begin() as conn:
+        await conn.execute(update(sekolah).where(sekolah.c.id == sekolah_id).values(**nilai))
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi=aksi,
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="sekolah",
+            objek_id=sekolah_id,
+            rincian={k: str(v) for k, v in nilai.items()},
+        )
+
+
+async def ubah_zona(lay: Layanan, aktor: Aktor, zona: str) -> None:
+    """The school's time zone."""
+    if zona not in validasi.ZONA_WAKTU:
+        raise Ditolak("pilihan_salah")
+    await _ubah(lay, aktor, "pengaturan.zona", {"zona_waktu": zona})
+
+
+async def ubah_hari(lay: Layanan, aktor: Aktor, hari: frozenset[int]) -> None:
+    """School days (Monday 0)."""
+    if not hari or not hari <= set(range(7)):
+        raise Ditolak("pilihan_salah")
+    await _ubah(
+        lay, aktor, "pengaturan.hari", {"hari_sekolah": ",".join(str(h) for h in sorted(hari))}
+    )
+
+
+async def ubah_jam(lay: Layanan, aktor: Aktor, tenang: bool, teks: str) -> None:
+    """School hours, or quiet hours, typed as '07:00-15:00'."""
+    rentang = baca_rentang_jam(teks)
+    if rentang is None or (not tenang and rentang[1] <= rentang[0]):
+        raise Ditolak("jam_salah")
+    awal, akhir = (f"{t.hour:02d}:{t.minute:02d}" for t in rentang)
+    if tenang:
+        await _ubah(
+            lay,
+            aktor,
+            "pengaturan.jam_tenang",
+            {"jam_tenang_mulai": awal, "jam_tenang_selesai": akhir},
+        )
+    else:
+        await _ubah(lay, aktor, "pengaturan.jam_sekolah", {"jam_mulai": awal, "jam_selesai": akhir})
+
+
+async def tambah_libur(
+    lay: Layanan, aktor: Aktor, mulai: date, selesai: date, keterangan: str
+) -> None:
+    """A holiday range (inclusive)."""
+    sekolah_id = _wajib(aktor)
+    if selesai < mulai:
+        raise Ditolak("selesai_sebelum_mulai")
+    async with lay.mesin.begin() as conn:
+        await conn.execute(
+            insert(libur).values(
+                sekolah_id=sekolah_id, mulai=mulai, selesai=selesai, keterangan=keterangan[:100]
+            )
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pengaturan.libur_tambah",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="libur",
+            rincian={"mulai": str(mulai), "selesai": str(selesai), "keterangan": keterangan},
+        )
+
+
+async def hapus_libur(lay: Layanan, aktor: Aktor, libur_id: int) -> None:
+    """Remove one holiday range of the actor's school."""
+    sekolah_id = _wajib(aktor)
+    async with lay.mesin.begin() as conn:
+        hasil = await conn.execute(
+            delete(libur).where(libur.c.id == libur_id, libur.c.sekolah_id == sekolah_id)
+        )
+        if hasil.rowcount != 1:
+            raise Ditolak("tombol_usang")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pengaturan.libur_hapus",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="libur",
+            objek_id=libur_id,
+        )
+
+
+async def atur_cuti(lay: Layanan, aktor: Aktor, sampai: date | None) -> None:
+    """Pause (or resume) one's non-urgent reminders until and including that date."""
+    async with lay.mesin.begin() as conn:
+        await conn.execute(
+            update(pengguna).where(pengguna.c.id == aktor.pengguna_id).values(cuti_sampai=sampai)
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="pengaturan.cuti",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="pengguna",
+            objek_id=aktor.pengguna_id,
+            rincian={"sampai": str(sampai)},
+        )
