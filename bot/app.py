@@ -16,7 +16,7 @@ from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, Defaul
 from bot import menu
 from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
-from bot.layanan import Layanan, pengingat_rencana
+from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
 from bot.pengingat import Pengirim
@@ -54,7 +54,12 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
     async def post_init(app: Application) -> None:  # type: ignore[type-arg]
         app.bot_data[KUNCI_LAYANAN] = lay
         await daftarkan_bawaan(lay)  # a broken instrument stops start-up here
-        pengirim = Pengirim(lay, app.bot, setelah_terkirim=pengingat_rencana.setelah_terkirim)
+        pengirim = Pengirim(
+            lay,
+            app.bot,
+            setelah_terkirim=pengingat_rencana.setelah_terkirim,
+            penyusun=pengingat_berkala.susun,
+        )
         app.bot_data[KUNCI_PENGIRIM] = pengirim
         assert app.job_queue is not None
 

@@ -51,12 +51,16 @@ class Pengirim:
         bot: Bot,
         aturan: AturanKirim | None = None,
         setelah_terkirim: Callable[[Layanan, Row], Awaitable[None]] | None = None,
+        penyusun: Callable[[Layanan, Row], Awaitable[dict[str, Any] | None]] | None = None,
     ) -> None:
         self.lay = lay
         self.bot = bot
         self.aturan = aturan or AturanKirim()
         # What a sent row sets in motion (the next overdue reminder, an escalation).
         self.setelah_terkirim = setelah_terkirim
+        # Builds the content of rows planned long ahead (a weekly digest) when they go out;
+        # None means there is nothing to say any more, and the row is cancelled.
+        self.penyusun = penyusun
         self._giliran = 0.0  # loop time of the next free overall slot
         self._terakhir_chat: dict[int, float] = {}
         self._kunci = asyncio.Lock()
@@ -111,7 +115,13 @@ class Pengirim:
                 hitung=False,
             )
             return 0
-        teks, tombol = self._susun(b.isi)
+        isi = b.isi
+        if isi.get("dinamis"):
+            isi = await self.penyusun(self.lay, b) if self.penyusun is not None else None
+            if isi is None:
+                await self._catat(db_pengingat.gagal, b.id, "tidak ada isi", status="batal")
+                return 0
+        teks, tombol = self._susun(isi)
         try:
             pesan = await self.bot.send_message(b.pengguna_id, teks, reply_markup=tombol)
         except Forbidden as exc:
@@ -146,7 +156,12 @@ class Pengirim:
             return teks, None
         return teks, InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton(r.label(t["label"]), callback_data=t["data"]) for t in row]
+                [
+                    InlineKeyboardButton(
+                        r.label(t["label"], **t.get("isian", {})), callback_data=t["data"]
+                    )
+                    for t in row
+                ]
                 for row in baris
             ]
         )

@@ -27,7 +27,8 @@ def buat_mesin(url: str) -> AsyncEngine:
         return create_async_engine(url)
     # SQLite has one writer at a time, and a writer that finds the file locked backs off in
     # sleeps of up to 100 ms. One shared connection, handed out in arrival order by the pool,
-    # keeps every transaction short and none of them sleeping.
+    # keeps every transaction short and none of them sleeping. The rule that follows: never
+    # open a second connection while holding one (it would wait for itself).
     mesin = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
     event.listen(mesin.sync_engine, "connect", _pragma_sqlite)
     return mesin

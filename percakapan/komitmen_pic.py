@@ -185,7 +185,8 @@ async def tombol_lapor(update: Update, context: Konteks, aktor: Aktor) -> int | 
             return END
         await _draf(lay, aktor, {"langkah": "status", "komitmen": k.id})
         tombol = papan([[(r.label(f"status.{s}"), f"lpr:s:{s}")] for s in komitmen.STATUS_LAPORAN])
-        await ubah(update, r.pesan("komitmen/tanya_status", k=k), tombol)
+        # A new message: the list the button came from (a weekly digest) stays readable.
+        await balas(update, context, r.pesan("komitmen/tanya_status", k=k), tombol)
     elif aksi == "s" and isi.get("langkah") == "status" and nilai in komitmen.STATUS_LAPORAN:
         if nilai == "selesai":
             await _tanya_catatan(update, context, aktor, {**isi, "status": nilai, "persen": 100})

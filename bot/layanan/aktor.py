@@ -82,3 +82,14 @@ async def pilih_sekolah(lay: Layanan, aktor: Aktor, sekolah_id: int) -> Keanggot
             await pengguna.pilih_sekolah_aktif(conn, aktor.pengguna_id, sekolah_id)
         lay.lupakan_aktor(aktor.pengguna_id)
     return pilihan
+
+
+async def baca(lay: Layanan, pengguna_id: int, sekolah_id: int) -> Aktor:
+    """A member as seen in one school, read without recording a visit (for messages the bot
+    sends on its own: a user who blocked the bot must not look active again)."""
+    async with lay.mesin.connect() as conn:
+        baris = await keanggotaan.sekolah_pengguna(conn, pengguna_id)
+        data = await pengguna.ambil(conn, pengguna_id)
+    semua = tuple(Keanggotaan(b.sekolah_id, b.sekolah_nama, Peran(b.peran)) for b in baris)
+    aktif = next((k for k in semua if k.sekolah_id == sekolah_id), None)
+    return Aktor(pengguna_id, data.nama if data else "", semua, aktif)

@@ -14,7 +14,7 @@ from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen, ambil, daftar
 from bot.layanan.pengaturan import aturan_sekolah
@@ -100,13 +100,17 @@ async def rencanakan(lay: Layanan, aktor: Aktor, k: Komitmen) -> int:
                 sekolah_id=aktor.sekolah_id,
                 rujukan=_rujukan(k),
             )
-        return len(rencana)
+    # Outside the transaction above: the SQLite pool has one connection.
+    await pengingat_berkala.rencanakan_mingguan(lay, k.pengguna_id, aktor.sekolah_id or 0)
+    return len(rencana)
 
 
 async def rencanakan_semua(lay: Layanan, aktor: Aktor) -> None:
-    """Re-plan every commitment of the actor's school (after a plan approval)."""
+    """Re-plan every commitment of the actor's school (after a plan approval), and the
+    managers' monthly summary."""
     for k in await daftar(lay, aktor, semua=True):
         await rencanakan(lay, aktor, k)
+    await pengingat_berkala.rencanakan_bulanan(lay, aktor.sekolah_id or 0)
 
 
 async def tunda(lay: Layanan, aktor: Aktor, komitmen_id: int, hari: int) -> datetime:
@@ -148,8 +152,9 @@ async def tunda(lay: Layanan, aktor: Aktor, komitmen_id: int, hari: int) -> date
 
 
 async def setelah_terkirim(lay: Layanan, b: Row) -> None:
-    """After an overdue reminder went out: climb the escalation ladder (each level told once)
-    and plan the next overdue reminder."""
+    """After a row went out: the next weekly or monthly message; after an overdue reminder,
+    the escalation ladder (each level told once) and the next overdue reminder."""
+    await pengingat_berkala.setelah_terkirim(lay, b)
     if b.jenis != JENIS_TERLAMBAT or b.sekolah_id is None:
         return
     komitmen_id = int(b.rujukan.split(":")[1])

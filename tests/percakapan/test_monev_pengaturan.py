@@ -20,13 +20,14 @@ from tests.percakapan.test_rencana_ubah import _rencana_satu_kegiatan, _sekolah_
 WIB = ZoneInfo("Asia/Jakarta")
 
 
-async def _menunggu(app: Any) -> list[date]:
+async def _menunggu(app: Any, pengguna_id: int | None = None) -> list[date]:
     async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
-        baris = await conn.execute(
-            select(pengingat.c.jatuh_tempo)
-            .where(pengingat.c.status == "direncanakan")
-            .order_by(pengingat.c.jatuh_tempo)
+        kueri = select(pengingat.c.jatuh_tempo).where(
+            pengingat.c.status == "direncanakan", pengingat.c.jenis != "ringkasan_bulanan"
         )
+        if pengguna_id is not None:
+            kueri = kueri.where(pengingat.c.pengguna_id == pengguna_id)
+        baris = await conn.execute(kueri.order_by(pengingat.c.jatuh_tempo))
         return [b.jatuh_tempo.astimezone(WIB).date() for b in baris]
 
 
@@ -69,7 +70,7 @@ async def test_libur_dan_cuti_menggeser_pengingat(
     await sari.balasan_berisi("Sampai tanggal berapa")
     await sari.kirim("25/1/2027")
     await sari.balasan_berisi("Pengaturan tersimpan")
-    assert min(await _menunggu(bot)) >= date(2027, 1, 26)
+    assert min(await _menunggu(bot, sari.id)) >= date(2027, 1, 26)
     # A teacher pressing a manager's button is refused by the use-case.
     qid = await sari.tekan_data("atr:h:5", pesan)
     await sari.jawaban_callback(qid)
@@ -125,3 +126,49 @@ async def test_monev_evaluasi_dan_laporan(bot: Any, orang: Callable[[str], Pengg
         "Lanjutkan",
     ):
         assert isi in teks, isi
+
+
+async def test_monev_mingguan_dan_ringkasan_bulanan(
+    bot: Any, jam: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    from bot.app import KUNCI_PENGIRIM
+
+    p = await _sekolah_di_tahap_2(bot, orang)
+    kepala, koor, sari = p["Pak Budi"], p["Bu Koor"], p["Bu Sari"]
+    await _disetujui_dan_diterima(bot, p)
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        berkala = {
+            b.jenis: b
+            for b in await conn.execute(
+                select(pengingat).where(
+                    pengingat.c.jenis.in_(("monev_mingguan", "ringkasan_bulanan"))
+                )
+            )
+        }
+    mingguan = berkala["monev_mingguan"].jatuh_tempo.astimezone(WIB)
+    assert (mingguan.weekday(), mingguan.hour, mingguan.minute) == (0, 7, 30)  # Monday 07:30 WIB
+    assert berkala["ringkasan_bulanan"].jatuh_tempo.astimezone(WIB).day == 1
+
+    pengirim = bot.bot_data[KUNCI_PENGIRIM]
+    jam.sekarang = berkala["monev_mingguan"].jatuh_tempo
+    await pengirim.putaran()
+    pesan = await sari.balasan_berisi("Monev mingguan")
+    assert "Lokakarya modul ajar" in pesan.teks
+    await sari.tekan("Lapor: Lokakarya modul ajar", pesan)
+    await sari.balasan_berisi("Bagaimana kemajuannya")
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        minggu_depan = [
+            b.jatuh_tempo
+            for b in await conn.execute(
+                select(pengingat).where(
+                    pengingat.c.jenis == "monev_mingguan", pengingat.c.status == "direncanakan"
+                )
+            )
+        ]
+    assert [(d - jam()).days for d in minggu_depan] == [7]
+
+    jam.sekarang = berkala["ringkasan_bulanan"].jatuh_tempo
+    await pengirim.putaran()
+    for manajer in (kepala, koor):
+        ringkas = await manajer.balasan_berisi("Ringkasan bulanan")
+        assert "Komitmen: 1" in ringkas.teks
