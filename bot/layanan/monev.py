@@ -19,6 +19,7 @@ from bot.layanan.rencana import _siklus
 from bot.layanan.waktu import hari_ini
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan
+from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db.tabel import bukti, evaluasi_program, laporan
@@ -71,6 +72,7 @@ class Monev:
     belum_melapor: tuple[str, ...]
     evaluasi: tuple[Evaluasi, ...]
     program: tuple[tuple[str, int, str], ...]  # (indicator, program number, name)
+    gagal_kirim: tuple[tuple[str, str], ...] = ()  # (member, error) of messages that failed
 
     def hitung(self) -> dict[str, int]:
         """How many activities per status."""
@@ -143,7 +145,16 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
         kunci = (k.masalah.indikator_kode, k.program.urutan, k.program.nama)
         if kunci not in program:
             program.append(kunci)
-    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program))
+    async with lay.mesin.connect() as conn:
+        gagal = await db_pengingat.gagal_sekolah(conn, aktor.sekolah_id or 0)
+        nama = {
+            a.pengguna_id: a.nama
+            for a in await keanggotaan.anggota_sekolah(conn, aktor.sekolah_id or 0)
+        }
+    gagal_kirim = tuple(
+        (nama.get(g.pengguna_id, str(g.pengguna_id)), g.galat_terakhir or "") for g in gagal[:10]
+    )
+    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program), gagal_kirim)
 
 
 async def _sekolah(lay: Layanan, aktor: Aktor) -> Row:

@@ -190,3 +190,22 @@ async def test_satu_pesan_per_detik_per_chat(
     baris = await _baris(bot)
     assert sorted(b.status for b in baris.values()) == ["direncanakan", "direncanakan", "terkirim"]
     assert bot.job_queue.get_jobs_by_name("pengingat")
+
+
+async def test_pesan_gagal_terlihat_di_monev(
+    bot: Any, bot_api: FakeBotApi, orang: Callable[[str], Pengguna]
+) -> None:
+    from tests.percakapan.test_rencana_ubah import _rencana_satu_kegiatan, _sekolah_di_tahap_2
+
+    p = await _sekolah_di_tahap_2(bot, orang)
+    await _rencana_satu_kegiatan(bot, p["Bu Koor"], p["Bu Sari"])
+    await _rencanakan(bot, "a", p["Bu Sari"], 0, "Kegiatan A", sekolah_id=1)
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    pengirim = Pengirim(lay, bot.bot, AturanKirim(maks_percobaan=1, jeda_per_chat=0))
+    bot_api.fail_next(
+        "sendMessage", error_code=502, description="Bad Gateway", chat_id=p["Bu Sari"].id, times=3
+    )
+    await pengirim.putaran()
+    await p["Bu Koor"].kirim("/monev")
+    teks = (await p["Bu Koor"].balasan_berisi("Monitoring dan evaluasi")).teks
+    assert "Pesan yang gagal terkirim" in teks and "Bu Sari: Bad Gateway" in teks
