@@ -1012,7 +1012,15 @@ class FakeBotApi:
         while True:
             now = time.monotonic()
             undelivered = self._undelivered()
-            if not undelivered and not self._in_flight and now - self._last_activity >= quiet:
+            # A pressed button is still being handled until it is answered (a handler may do
+            # database work before its first call, longer than `quiet` on a loaded machine).
+            menunggu = [q for q, t in self._open_queries.items() if now - t < 3.0]
+            if (
+                not undelivered
+                and not self._in_flight
+                and not menunggu
+                and now - self._last_activity >= quiet
+            ):
                 return
             if now >= deadline:
                 raise AssertionError(
