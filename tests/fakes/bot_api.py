@@ -697,6 +697,7 @@ class FakeBotApi:
         self.calls.append(call)
         if method != "getUpdates":
             self._touch()
+            self._last_method = method
         return call
 
     def _touch(self) -> None:
@@ -1015,11 +1016,16 @@ class FakeBotApi:
             # A pressed button is still being handled until it is answered (a handler may do
             # database work before its first call, longer than `quiet` on a loaded machine).
             menunggu = [q for q, t in self._open_queries.items() if now - t < 3.0]
+            # Handlers answer a button first and then edit; between the two a cold template
+            # may compile. After an answer, allow the follow-up a longer moment to come.
+            tenang = (
+                quiet * 3 if getattr(self, "_last_method", "") == "answerCallbackQuery" else quiet
+            )
             if (
                 not undelivered
                 and not self._in_flight
                 and not menunggu
-                and now - self._last_activity >= quiet
+                and now - self._last_activity >= tenang
             ):
                 return
             if now >= deadline:
