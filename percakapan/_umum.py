@@ -8,11 +8,12 @@ from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
-from telegram.ext import ConversationHandler, filters
+from telegram.ext import ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
-from bot.akses import Konteks, jawab_tombol, layanan
+from bot.akses import Konteks, akses, jawab_tombol, layanan
 from bot.layanan import Ditolak
+from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "jawab_tombol",
     "layanan",
     "papan",
+    "penangan_sela",
     "ubah",
     "unduh_berkas",
 ]
@@ -108,3 +110,16 @@ async def unduh_berkas(pesan: Message) -> Berkas:
         raise Ditolak("bukti_jenis")
     isi = bytes(await (await berkas.get_file()).download_as_bytearray())
     return Berkas(berkas.file_id, berkas.file_unique_id, nama, mime, isi)
+
+
+def penangan_sela(perintah: str, kegiatan: str, status: str) -> MessageHandler:
+    """The fallback for another command while a conversation waits for typing: say what is
+    going on (`kegiatan` names it in templat/label.yaml) and stay in `status`."""
+
+    @akses(perintah)
+    async def sela(update: Update, context: Konteks, aktor: Aktor) -> str:
+        r = layanan(context).render
+        await balas(update, context, r.pesan("sela", kegiatan=r.label(f"kegiatan.{kegiatan}")))
+        return status
+
+    return MessageHandler(PRIBADI & filters.COMMAND, sela)

@@ -29,6 +29,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     papan,
+    penangan_sela,
     percakapan,
     ubah,
     unduh_berkas,
@@ -352,14 +353,6 @@ async def _verifikasi(
     return END
 
 
-@akses("lapor")
-async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Another command in the middle of a report."""
-    r = layanan(context).render
-    await balas(update, context, r.pesan("sela", kegiatan=r.label("kegiatan.komitmen")))
-    return MENGISI
-
-
 @akses("komitmen", ditolak=None)
 async def tunda(update: Update, context: Konteks, aktor: Aktor) -> None:
     """'Ingatkan besok' / 'Ingatkan 3 hari lagi' on a reminder."""
@@ -397,7 +390,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
                     MessageHandler(PRIBADI & (filters.PHOTO | filters.Document.ALL), berkas),
                 ]
             },
-            fallbacks=[batal.fallback(), MessageHandler(PRIBADI & filters.COMMAND, sela)],
+            fallbacks=[batal.fallback(), penangan_sela("lapor", "komitmen", MENGISI)],
             name="komitmen",
             persistent=True,
             allow_reentry=True,

@@ -23,6 +23,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     papan,
+    penangan_sela,
     percakapan,
 )
 
@@ -153,14 +154,6 @@ async def _kirim_pdf(update: Update, context: Konteks, aktor: Aktor) -> None:
     )
 
 
-@akses("monev")
-async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Another command while an evaluation waits for typing."""
-    r = layanan(context).render
-    await balas(update, context, r.pesan("sela", kegiatan=r.label("kegiatan.monev")))
-    return MENGISI
-
-
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/monev and its evaluation conversation."""
     tombol_h = CallbackQueryHandler(tombol, pattern=r"^mnv:")
@@ -170,7 +163,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
             states={
                 MENGISI: [tombol_h, MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks)]
             },
-            fallbacks=[batal.fallback(), MessageHandler(PRIBADI & filters.COMMAND, sela)],
+            fallbacks=[batal.fallback(), penangan_sela("monev", "monev", MENGISI)],
             name="monev",
             persistent=True,
             allow_reentry=True,

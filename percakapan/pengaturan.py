@@ -26,6 +26,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     papan,
+    penangan_sela,
     percakapan,
 )
 
@@ -193,14 +194,6 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-@akses("pengaturan")
-async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Another command while a setting waits for typing."""
-    r = layanan(context).render
-    await balas(update, context, r.pesan("sela", kegiatan=r.label("kegiatan.pengaturan")))
-    return MENGISI
-
-
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/pengaturan and its typed steps."""
     tombol_h = CallbackQueryHandler(tombol, pattern=r"^atr:")
@@ -210,7 +203,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
             states={
                 MENGISI: [tombol_h, MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks)]
             },
-            fallbacks=[batal.fallback(), MessageHandler(PRIBADI & filters.COMMAND, sela)],
+            fallbacks=[batal.fallback(), penangan_sela("pengaturan", "pengaturan", MENGISI)],
             name="pengaturan",
             persistent=True,
             allow_reentry=True,

@@ -29,6 +29,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     papan,
+    penangan_sela,
     percakapan,
     ubah,
 )
@@ -602,14 +603,6 @@ async def _simpan_tinjauan(update: Update, context: Konteks, aktor: Aktor, teks:
     await balas(update, context, kabar)
 
 
-@akses("perencanaan")
-async def sela(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Another command while a step waits for typing."""
-    r = layanan(context).render
-    await balas(update, context, r.pesan("sela", kegiatan=r.label("kegiatan.perencanaan")))
-    return SUSUN
-
-
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """The persistent /perencanaan conversation."""
     tombol = CallbackQueryHandler(
@@ -637,7 +630,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
                     MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks_susun),
                 ]
             },
-            fallbacks=[batal.fallback(), MessageHandler(PRIBADI & filters.COMMAND, sela)],
+            fallbacks=[batal.fallback(), penangan_sela("perencanaan", "perencanaan", SUSUN)],
             name="perencanaan",
             persistent=True,
             allow_reentry=True,
