@@ -56,3 +56,11 @@ async def nonaktifkan(conn: AsyncConnection, pengguna_id: int) -> bool:
         .values(aktif=False)
     )
     return hasil.rowcount == 1
+
+
+async def nama(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
+    """Names of several users at once."""
+    if not ids:
+        return {}
+    hasil = await conn.execute(select(pengguna.c.id, pengguna.c.nama).where(pengguna.c.id.in_(ids)))
+    return {uid: n for uid, n in hasil}

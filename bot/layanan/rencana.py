@@ -131,7 +131,7 @@ async def _nama_anggota(conn: AsyncConnection, sekolah_id: int) -> dict[int, str
 async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrumen: str) -> Rencana:
     inst = await untuk_versi(lay, versi_instrumen)
     m, p, k = await db_rencana.isi(conn, baris.id)
-    nama = await _semua_nama(conn, [b.pic_id for b in k])
+    nama = await pengguna.nama(conn, sorted({b.pic_id for b in k}))
     per_program: dict[int, list[Kegiatan]] = {}
     for b in k:
         per_program.setdefault(b.program_id, []).append(
@@ -173,15 +173,6 @@ async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrume
             for b in m
         ),
     )
-
-
-async def _semua_nama(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
-    hasil = {}
-    for uid in set(ids):
-        data = await pengguna.ambil(conn, uid)
-        if data is not None:
-            hasil[uid] = data.nama
-    return hasil
 
 
 @dataclass(frozen=True)
