@@ -9,6 +9,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from telegram.error import InvalidToken, NetworkError
+
 from bot import __version__
 from bot.config import KonfigurasiSalah, Settings, berkas_instrumen, muat_settings
 from bot.mutu import instrumen as mutu_instrumen
@@ -16,6 +18,11 @@ from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
 
 KELUAR_KONFIGURASI = 2
+KELUAR_JARINGAN = 1
+
+
+class TidakTerjangkau(Exception):
+    """Telegram cannot be reached at start-up; one line for the operator."""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -50,7 +57,17 @@ def jalankan(settings: Settings) -> None:
     tingkatkan(settings.database_url)
     app = buat_aplikasi(settings)
     logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
-    app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    try:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+    except InvalidToken:
+        raise KonfigurasiSalah(
+            "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
+        ) from None
+    except NetworkError as exc:
+        raise TidakTerjangkau(
+            f"cannot reach the Bot API at {settings.telegram_api_url} ({exc}); "
+            "check the network or TELEGRAM_API_URL"
+        ) from None
 
 
 def cadangkan(settings: Settings, tujuan: Path) -> None:
@@ -106,6 +123,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KonfigurasiSalah as exc:
         print(f"asisten-mutu: {exc}", file=sys.stderr)
         return KELUAR_KONFIGURASI
+    except TidakTerjangkau as exc:
+        print(f"asisten-mutu: {exc}", file=sys.stderr)
+        return KELUAR_JARINGAN
     return 0
 
 

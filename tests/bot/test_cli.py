@@ -77,3 +77,13 @@ def test_instrumen_periksa_menyebut_baris_yang_rusak(
     assert main(["run"]) == 2
     assert f"baris {nomor + 1}" in capsys.readouterr().err
     assert not (lingkungan / "data").exists()
+
+
+def test_run_tanpa_jaringan_ke_telegram_satu_baris_keluar_1(
+    lingkungan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("TELEGRAM_API_URL", "http://127.0.0.1:9/bot")  # nothing listens there
+    assert main(["run"]) == 1
+    akhir = capsys.readouterr().err.strip().splitlines()[-1]
+    assert akhir.startswith("asisten-mutu: cannot reach the Bot API at http://127.0.0.1:9/bot")
