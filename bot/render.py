@@ -14,6 +14,8 @@ from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from bot.mutu.potong import potong_html
+
 FOLDER_TEMPLAT = Path(__file__).resolve().parent.parent / "templat"
 BATAS_PESAN = 4096
 LOKAL = "id_ID"
@@ -112,18 +114,8 @@ class Render:
         return self.label(f"peran.{peran}")
 
     def pesan_panjang(self, templat: str, /, **konteks: object) -> list[str]:
-        """Render, then split into messages of at most 4096 characters at blank lines (our
-        templates never open a tag across a blank line, so no tag is cut)."""
-        teks = self._isi(templat, konteks)
-        potongan: list[str] = []
-        for bagian in teks.split("\n\n"):
-            if potongan and len(potongan[-1]) + 2 + len(bagian) <= BATAS_PESAN:
-                potongan[-1] += "\n\n" + bagian
-            else:
-                potongan.extend(
-                    bagian[i : i + BATAS_PESAN] for i in range(0, len(bagian), BATAS_PESAN)
-                )
-        return potongan
+        """Render, then split into messages Telegram accepts (see bot.mutu.potong)."""
+        return potong_html(self._isi(templat, konteks))
 
     def _isi(self, templat: str, konteks: dict[str, object]) -> str:
         teks = self.env.get_template(f"pesan/{templat}.html").render(**konteks)
