@@ -6,7 +6,6 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert, select
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tabel import audit
@@ -35,17 +34,6 @@ async def catat(
             rincian=rincian,
         )
     )
-
-
-async def riwayat_sekolah(conn: AsyncConnection, sekolah_id: int, batas: int = 50) -> list[Row]:
-    """The newest audit rows of one school."""
-    hasil = await conn.execute(
-        select(audit)
-        .where(audit.c.sekolah_id == sekolah_id)
-        .order_by(audit.c.id.desc())
-        .limit(batas)
-    )
-    return list(hasil)
 
 
 async def ada(conn: AsyncConnection, aksi: str, objek_id: str) -> bool:

@@ -106,11 +106,3 @@ async def tambah_laporan(
         .values(kemajuan=status, persen=persen, verifikasi=None, komentar_verifikasi=None)
     )
     return int(hasil.scalar_one())
-
-
-async def laporan_komitmen(conn: AsyncConnection, komitmen_id: int) -> list[Row]:
-    """Every report on a commitment, oldest first."""
-    hasil = await conn.execute(
-        select(laporan).where(laporan.c.komitmen_id == komitmen_id).order_by(laporan.c.id)
-    )
-    return list(hasil)

@@ -39,8 +39,3 @@ async def simpan(
         kunci=("nama", "kunci"),
         perbarui=("status", "diperbarui_pada"),
     )
-
-
-async def hapus_pengguna(conn: AsyncConnection, kunci: str) -> None:
-    """Forget every conversation state of one chat/user key (used by /batal)."""
-    await conn.execute(delete(status_percakapan).where(status_percakapan.c.kunci == kunci))

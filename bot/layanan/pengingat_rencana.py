@@ -21,7 +21,7 @@ from bot.layanan.pengaturan import aturan_sekolah
 from bot.mutu import jadwal
 from bot.mutu.jadwal import AturanSekolah, JenisPengingat, Penerima
 from bot.mutu.peran import Peran
-from bot.render import tanggal, tanggal_waktu
+from bot.render import tanggal
 from db import keanggotaan
 from db import pengingat as db_pengingat
 from db.tabel import laporan, pengguna, pengingat
@@ -235,8 +235,3 @@ async def _eskalasi(
                 sekolah_id=b.sekolah_id,
                 rujukan=b.rujukan,
             )
-
-
-def tampil_tunda(saat: datetime, zona: str) -> str:
-    """When a snoozed reminder will come, as people read it."""
-    return tanggal_waktu(saat, zona)
