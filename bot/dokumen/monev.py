@@ -10,8 +10,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.dokumen import docx as word
-from bot.dokumen.pdf import label, pdf_dari_templat, tanggal_pendek, waktu_dibuat
-from bot.dokumen.rencana import _ascii, _rentang, _tempat_tanggal
+from bot.dokumen.pdf import (
+    label,
+    nama_ascii,
+    pdf_dari_templat,
+    rentang_sama,
+    tanggal_pendek,
+    tempat_tanggal,
+    waktu_dibuat,
+)
 from bot.render import angka
 
 # Landscape A4 less 15 mm margins leaves 267 mm.
@@ -149,7 +156,7 @@ def ringkasan_status(d: DokumenMonev) -> dict[str, int]:
 
 def nama_berkas(d: DokumenMonev) -> str:
     """'Laporan-Monev_SMP-Negeri-1-Sleman_2026-12-07.pdf': ASCII, no spaces."""
-    sekolah = _ascii(d.sekolah_nama) or _ascii(d.npsn) or "-"
+    sekolah = nama_ascii(d.sekolah_nama) or nama_ascii(d.npsn) or "-"
     return f"{label('monev.nama_berkas')}_{sekolah}_{d.tanggal.isoformat()}.pdf"
 
 
@@ -165,7 +172,7 @@ def _baris(d: DokumenMonev) -> tuple[_Baris, ...]:
         kelompok.setdefault(b.nomor_masalah, []).append(b)
     hasil = []
     for anggota in kelompok.values():
-        rentang_program = _rentang([b.program for b in anggota])
+        rentang_program = rentang_sama([b.program for b in anggota])
         for i, (b, program) in enumerate(zip(anggota, rentang_program, strict=True)):
             hasil.append(
                 _Baris(
@@ -247,7 +254,7 @@ def _isi(d: DokumenMonev) -> _Isi:
                 d.kepala_sekolah,
             ),
             word.BlokTandaTangan(
-                _tempat_tanggal(d.tempat, d.tanggal),
+                tempat_tanggal(d.tempat, d.tanggal),
                 label("monev.ttd.ketua_tpmps"),
                 d.ketua_tpmps,
             ),

@@ -5,6 +5,8 @@ Plain sync functions: WeasyPrint is CPU work, so callers run them through `async
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
@@ -100,3 +102,26 @@ def html_ke_pdf(html: str) -> bytes:
 def pdf_dari_templat(templat: str, /, **konteks: object) -> bytes:
     """Render `templat/dokumen/<templat>.html` and make it a PDF."""
     return html_ke_pdf(render_html(templat, **konteks))
+
+
+def nama_ascii(teks: str) -> str:
+    """A name fit for a file name: ASCII letters and digits joined by hyphens."""
+    polos = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
+    return re.sub(r"[^A-Za-z0-9]+", "-", polos).strip("-")
+
+
+def rentang_sama(nilai: list[str]) -> list[int]:
+    """Spans of runs of equal values, for merged table cells: [a, a, b] -> [2, 0, 1]."""
+    hasil = [0] * len(nilai)
+    awal = 0
+    for i in range(1, len(nilai) + 1):
+        if i == len(nilai) or nilai[i] != nilai[awal]:
+            hasil[awal] = i - awal
+            awal = i
+    return hasil
+
+
+def tempat_tanggal(tempat: str, tanggal: date) -> str:
+    """'Sleman, 7 Desember 2026'; just the date when the place is not known."""
+    teks = tanggal_panjang(tanggal)
+    return label("umum.tempat_tanggal", tempat=tempat, tanggal=teks) if tempat.strip() else teks

@@ -6,8 +6,6 @@ words come from `templat/dokumen/label_dokumen.yaml`, the PDF layout from `renca
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -19,10 +17,13 @@ from docx.table import _Cell
 from bot.dokumen import docx as word
 from bot.dokumen.pdf import (
     label,
+    nama_ascii,
     pdf_dari_templat,
+    rentang_sama,
     skor,
     tanggal_panjang,
     tanggal_pendek,
+    tempat_tanggal,
     waktu_dibuat,
 )
 from bot.render import rupiah
@@ -113,28 +114,12 @@ def total_anggaran(d: DokumenRencana) -> int:
     return sum(b.anggaran for b in d.baris)
 
 
-def _ascii(teks: str) -> str:
-    polos = unicodedata.normalize("NFKD", teks).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9]+", "-", polos).strip("-")
-
-
 def nama_berkas(d: DokumenRencana, akhiran: str) -> str:
     """'Rencana-Pemenuhan-Mutu_SMP-Negeri-1-Sleman_2026-12-07.pdf': ASCII, no spaces.
 
     `akhiran` is the extension, with or without its dot ("pdf", ".docx")."""
-    sekolah = _ascii(d.sekolah_nama) or _ascii(d.npsn) or "-"
+    sekolah = nama_ascii(d.sekolah_nama) or nama_ascii(d.npsn) or "-"
     return f"{label('rencana.nama_berkas')}_{sekolah}_{d.tanggal.isoformat()}.{akhiran.lstrip('.')}"
-
-
-def _rentang(nilai: list[str]) -> list[int]:
-    """Spans of runs of equal values: [a, a, b] -> [2, 0, 1]."""
-    hasil = [0] * len(nilai)
-    awal = 0
-    for i in range(1, len(nilai) + 1):
-        if i == len(nilai) or nilai[i] != nilai[awal]:
-            hasil[awal] = i - awal
-            awal = i
-    return hasil
 
 
 def _baris(d: DokumenRencana) -> tuple[_Baris, ...]:
@@ -145,7 +130,7 @@ def _baris(d: DokumenRencana) -> tuple[_Baris, ...]:
         kelompok.setdefault(b.nomor_masalah, []).append(b)
     hasil = []
     for anggota in kelompok.values():
-        rentang_akar = _rentang([b.akar_masalah for b in anggota])
+        rentang_akar = rentang_sama([b.akar_masalah for b in anggota])
         for i, (b, akar) in enumerate(zip(anggota, rentang_akar, strict=True)):
             hasil.append(
                 _Baris(
@@ -166,12 +151,6 @@ def _baris(d: DokumenRencana) -> tuple[_Baris, ...]:
                 )
             )
     return tuple(hasil)
-
-
-def _tempat_tanggal(tempat: str, tanggal: date) -> str:
-    """'Sleman, 7 Desember 2026'; just the date when the place is not known."""
-    teks = tanggal_panjang(tanggal)
-    return label("umum.tempat_tanggal", tempat=tempat, tanggal=teks) if tempat.strip() else teks
 
 
 def _isi(d: DokumenRencana) -> _Isi:
@@ -209,7 +188,7 @@ def _isi(d: DokumenRencana) -> _Isi:
                 d.kepala_sekolah,
             ),
             word.BlokTandaTangan(
-                _tempat_tanggal(d.tempat, d.tanggal),
+                tempat_tanggal(d.tempat, d.tanggal),
                 label("rencana.ttd.ketua_tpmps"),
                 d.ketua_tpmps,
             ),
