@@ -43,7 +43,9 @@ END = ConversationHandler.END
 
 def _papan_jawaban(p: Pertanyaan) -> InlineKeyboardMarkup | None:
     if p.jenis is JenisJawaban.YA_TIDAK:
-        return papan([[("Ya", f"pm:j:{p.kode}:ya"), ("Tidak", f"pm:j:{p.kode}:tidak")]])
+        # The instrument's own labels, the same words the answer is shown with later.
+        ya, tidak = p.label
+        return papan([[(ya, f"pm:j:{p.kode}:ya"), (tidak, f"pm:j:{p.kode}:tidak")]])
     if p.jenis in (JenisJawaban.SKALA, JenisJawaban.PILIHAN):
         return papan([[(label, f"pm:j:{p.kode}:{i}")] for i, label in enumerate(p.label)])
     return None

@@ -139,7 +139,17 @@ async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> Non
         return
     ada = [r for r in k.responden if r.terjawab]
     tombol = papan(
-        [[(f"{r.nama} ({r.terjawab}/{r.total})", f"pmk:kr:{r.pengguna_id}")] for r in ada]
+        [
+            [
+                (
+                    lay.render.label(
+                        "tombol.responden_baris", nama=r.nama, terjawab=r.terjawab, total=r.total
+                    ),
+                    f"pmk:kr:{r.pengguna_id}",
+                )
+            ]
+            for r in ada
+        ]
     )
     await balas(update, context, lay.render.pesan("pemetaan/pilih_responden"), tombol)
 

@@ -172,7 +172,13 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             selesai = bahasa.baca_tanggal(cocok.group(2), hari) if cocok else None
             if cocok is None or mulai is None or selesai is None:
                 raise Ditolak("libur_salah")
-            await pengaturan.tambah_libur(lay, aktor, mulai, selesai, cocok.group(3) or "Libur")
+            await pengaturan.tambah_libur(
+                lay,
+                aktor,
+                mulai,
+                selesai,
+                cocok.group(3) or lay.render.label("pengaturan.libur_bawaan"),
+            )
         elif langkah == "cuti":
             sampai = bahasa.baca_tanggal(masukan, hari)
             if sampai is None:

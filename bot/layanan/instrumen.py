@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import hashlib
 
+from sqlalchemy.ext.asyncio import AsyncConnection
+
 from bot.config import berkas_instrumen
 from bot.layanan import Layanan
 from bot.mutu import instrumen as mutu_instrumen
@@ -40,11 +42,15 @@ async def daftarkan_bawaan(lay: Layanan) -> Instrumen:
     return inst
 
 
-async def untuk_versi(lay: Layanan, versi: str) -> Instrumen:
-    """The instrument a cycle used."""
+async def untuk_versi(lay: Layanan, versi: str, conn: AsyncConnection | None = None) -> Instrumen:
+    """The instrument a cycle used. Pass the connection you hold, if any: the SQLite pool has
+    one, and opening a second while holding it would wait forever."""
     if versi not in _CACHE:
-        async with lay.mesin.connect() as conn:
+        if conn is not None:
             baris = await db_instrumen.ambil(conn, versi)
+        else:
+            async with lay.mesin.connect() as sendiri:
+                baris = await db_instrumen.ambil(sendiri, versi)
         if baris is None:
             raise InstrumenRusak([f"instrument version {versi!r} is not stored"])
         _CACHE[versi] = mutu_instrumen.muat_teks(baris.isi, f"instrumen {versi}")

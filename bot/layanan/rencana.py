@@ -124,12 +124,8 @@ async def _siklus(conn: AsyncConnection, aktor: Aktor) -> Row:
     return siklus
 
 
-async def _nama_anggota(conn: AsyncConnection, sekolah_id: int) -> dict[int, str]:
-    return {a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)}
-
-
 async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrumen: str) -> Rencana:
-    inst = await untuk_versi(lay, versi_instrumen)
+    inst = await untuk_versi(lay, versi_instrumen, conn)
     m, p, k = await db_rencana.isi(conn, baris.id)
     nama = await pengguna.nama(conn, sorted({b.pic_id for b in k}))
     per_program: dict[int, list[Kegiatan]] = {}
@@ -450,7 +446,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
         provinsi=sekolah.provinsi,
         tahun_ajaran=siklus.tahun_ajaran,
         versi=rencana.versi,
-        status="Disetujui" if rencana.status == "disetujui" else "Draf",
+        status=lay.render.label(f"status_rencana.{rencana.status}"),
         disetujui_pada=(
             rencana.disetujui_pada.astimezone(ZoneInfo(sekolah.zona_waktu)).date()
             if rencana.disetujui_pada

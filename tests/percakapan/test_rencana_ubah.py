@@ -69,6 +69,10 @@ async def test_ubah_setelah_disetujui_versi_baru_dan_audit(
     await kepala.balasan()  # pdf
     await sari.tekan("Saya berkomitmen", await sari.balasan_berisi("Komitmen baru"))
 
+    # As after a restart: the instrument version is read again, inside the plan's query.
+    from bot.layanan import instrumen
+
+    instrumen._CACHE.clear()
     await koor.kirim("/perencanaan")
     await koor.tekan("Ubah kegiatan", await koor.balasan_berisi("Rencana Pemenuhan Mutu"))
     await koor.tekan("Lokakarya modul ajar", await koor.balasan_berisi("Pilih kegiatan"))
