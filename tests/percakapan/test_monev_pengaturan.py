@@ -61,6 +61,7 @@ async def test_libur_dan_cuti_menggeser_pengingat(
     assert "18 Jan 2027 s.d. 21 Jan 2027 · Libur daerah" in tampil.teks
     sesudah = await _menunggu(bot)
     assert all(not date(2027, 1, 18) <= d <= date(2027, 1, 21) for d in sesudah), sesudah
+    assert date(2027, 1, 22) in sesudah  # moved to the first school day after, not dropped
 
     # Bu Sari takes leave until 25 January: her reminders wait until the 26th.
     await sari.kirim("/pengaturan")

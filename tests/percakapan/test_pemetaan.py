@@ -263,7 +263,7 @@ async def test_guru_tidak_bisa_menutup_dan_jawaban_setelah_ditutup(sekolah: Seko
     assert "Yang belum selesai menjawab (3)" in konfirmasi.teks
     await kepala.tekan_data("pmk:tutup_ya", konfirmasi)
     await kepala.tekan_data("pmk:tutup_ya", konfirmasi)
-    await kepala.balasan()  # the chart
+    assert (await kepala.balasan()).foto is not None  # the chart
     await kepala.tidak_ada_balasan()
     qid = await guru.tekan_data(soal.data["Sering"], soal)
     await guru.jawaban_callback(qid)

@@ -3,8 +3,10 @@ with a restart in the middle; the quality map matches a hand computation."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -99,7 +101,10 @@ async def test_satu_sekolah_menjawab_seluruh_instrumen_dengan_restart(
         assert jumlah == sum(len(set(pj.dijawab)) for pj in (pj_kepala, pj_sari, pj_rina))
         assert {b.mime for b in berkas} == {"image/jpeg", "application/pdf"}
         for b in berkas:
-            assert (lay.settings.data_dir / "bukti").exists() and b.sha256 in b.path
+            berkas_bukti = Path(b.path)
+            assert berkas_bukti.is_relative_to(lay.settings.data_dir / "bukti")
+            isi_bukti = berkas_bukti.read_bytes()  # noqa: ASYNC240 (a test's own check)
+            assert hashlib.sha256(isi_bukti).hexdigest() == b.sha256
 
         # Close stage 1 and check the map against the hand computation.
         await kepala.kirim("/pemetaan")

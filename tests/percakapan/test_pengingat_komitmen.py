@@ -100,6 +100,8 @@ async def test_pengingat_komitmen_tunda_eskalasi_dan_selesai(
             await kepala.balasan_berisi("4 kali diingatkan")
             await pengawas.balasan_berisi("4 kali diingatkan")
     await koor.tidak_ada_balasan(0.2)  # told once at level 2, not again at 3 or 4
+    await kepala.tidak_ada_balasan(0.2)
+    await pengawas.tidak_ada_balasan(0.2)
 
     # She finishes: nothing more is planned.
     await sari.kirim("/lapor")
