@@ -200,7 +200,7 @@ async def tombol_lapor(update: Update, context: Konteks, aktor: Aktor) -> int | 
     elif aksi == "b" and isi.get("langkah") == "bukti":
         return await _selesai_lapor(update, context, aktor, isi, None)
     else:
-        await jawab_tombol(update, r.label("notifikasi.tombol_usang"))
+        await galat(update, context, "tombol_usang")  # the press was answered above
     return MENGISI
 
 

@@ -109,7 +109,7 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     if aksi == "pdf":
         await _kirim_pdf(update, context, aktor)
         return END
-    await jawab_tombol(update, r.label("notifikasi.tombol_usang"))
+    await galat(update, context, "tombol_usang")  # the press was answered above
     return END
 
 

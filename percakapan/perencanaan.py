@@ -233,7 +233,7 @@ async def _aksi(
         await _simpan(lay, aktor, None)
         await tampilkan_rencana(update, context, aktor)
     else:
-        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
+        await galat(update, context, "tombol_usang")  # the press was answered above
 
 
 async def _indikator(lay: Layanan, aktor: Aktor, kode: str) -> Any:

@@ -108,9 +108,9 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
         terakhir = dict(
             (
                 await conn.execute(
-                    select(laporan.c.komitmen_id, func.max(laporan.c.dibuat_pada)).group_by(
-                        laporan.c.komitmen_id
-                    )
+                    select(laporan.c.komitmen_id, func.max(laporan.c.dibuat_pada))
+                    .where(laporan.c.komitmen_id.in_([k.id for k in semua]))
+                    .group_by(laporan.c.komitmen_id)
                 )
             ).all()
         )

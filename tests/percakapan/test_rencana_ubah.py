@@ -89,6 +89,10 @@ async def test_ubah_setelah_disetujui_versi_baru_dan_audit(
     ringkas = await koor.balasan_berisi("Rencana Pemenuhan Mutu")
     assert "Program 1: Pelatihan guru bertahap" in ringkas.teks and "Versi 2" in ringkas.teks
 
+    # A button for a program that is not (or no longer) in the plan: a clear word, no change.
+    await koor.tekan_data("rcn:tk:9.9:1", ringkas)
+    await koor.balasan_berisi("Tombol itu sudah tidak berlaku")
+
     # The pengawas sees the plan and marks it reviewed; the managers hear of it.
     await pengawas.kirim("/perencanaan")
     await pengawas.tekan("Tandai sudah ditinjau", await pengawas.balasan_berisi("Rencana"))
