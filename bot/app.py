@@ -17,6 +17,7 @@ from bot import menu
 from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
 from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
+from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
 from bot.pengingat import Pengirim
@@ -27,12 +28,14 @@ from percakapan import (
     anggota,
     batal,
     gabung,
+    grup,
     komitmen_pic,
     monev,
     pemetaan,
     pendaftaran,
     pengaturan,
     perencanaan,
+    ringkasan,
     umum,
     undangan,
 )
@@ -74,6 +77,19 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             name="pengingat",
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
+
+        async def rencanakan_ringkasan(_: object) -> None:
+            await ringkasan_mingguan.rencanakan_mingguan(lay)
+
+        # Weekly summaries are derived from the members and groups in the database, so a new
+        # koordinator or a linked group is picked up within the hour without a hook.
+        app.job_queue.run_repeating(
+            rencanakan_ringkasan,
+            interval=3600,
+            first=5,
+            name="ringkasan_mingguan",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
         await menu.pasang_bawaan(app.bot, lay.render)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -108,8 +124,11 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *komitmen_pic.penangan(),
             *monev.penangan(),
             *pengaturan.penangan(),
+            *ringkasan.penangan(),
+            *grup.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
+            *grup.penangan_sisa(),
             *umum.penangan_sisa(),
         ]
     )

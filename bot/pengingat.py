@@ -22,6 +22,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Time
 
 from bot.layanan import Layanan
 from bot.layanan.anggota import pengelola_sekolah
+from db import grup as db_grup
 from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
 
@@ -121,9 +122,11 @@ class Pengirim:
             if isi is None:
                 await self._catat(db_pengingat.gagal, b.id, "tidak ada isi", status="batal")
                 return 0
-        teks, tombol = self._susun(isi)
+        bagian, tombol = self._susun(isi)
         try:
-            pesan = await self.bot.send_message(b.pengguna_id, teks, reply_markup=tombol)
+            for teks in bagian[:-1]:  # a long summary: the buttons go with the last part
+                await self.bot.send_message(b.pengguna_id, teks)
+            pesan = await self.bot.send_message(b.pengguna_id, bagian[-1], reply_markup=tombol)
         except Forbidden as exc:
             await self._diblokir(b, str(exc))
             return None
@@ -148,9 +151,9 @@ class Pengirim:
             await self.setelah_terkirim(self.lay, b)
         return 1
 
-    def _susun(self, isi: dict[str, Any]) -> tuple[str, InlineKeyboardMarkup | None]:
+    def _susun(self, isi: dict[str, Any]) -> tuple[list[str], InlineKeyboardMarkup | None]:
         r = self.lay.render
-        teks = r.pesan(isi["templat"], **isi.get("konteks", {}))
+        teks = r.pesan_panjang(isi["templat"], **isi.get("konteks", {}))
         baris = isi.get("tombol") or []
         if not baris:
             return teks, None
@@ -180,8 +183,12 @@ class Pengirim:
 
     async def _diblokir(self, b: Row, galat: str) -> None:
         """The user blocked the bot: inactive, their waiting reminders cancelled, and the
-        school's managers told once (a reminder of their own, keyed by this row)."""
+        school's managers told once (a reminder of their own, keyed by this row). For a group
+        chat (negative id): the bot was removed, so the group is unlinked instead."""
         pengelola = await pengelola_sekolah(self.lay, b.sekolah_id) if b.sekolah_id else []
+        if b.pengguna_id < 0:
+            await self._grup_terputus(b, galat, pengelola)
+            return
         async with self.lay.mesin.begin() as conn:
             await db_pengingat.gagal(conn, b.id, galat)
             await db_pengguna.nonaktifkan(conn, b.pengguna_id)
@@ -201,4 +208,25 @@ class Pengirim:
                     waktu=self.lay.sekarang(),
                     sekolah_id=b.sekolah_id,
                     rujukan=f"pengguna:{b.pengguna_id}",
+                )
+
+    async def _grup_terputus(self, b: Row, galat: str, pengelola: list[int]) -> None:
+        async with self.lay.mesin.begin() as conn:
+            await db_pengingat.gagal(conn, b.id, galat)
+            g = await db_grup.untuk_chat(conn, b.pengguna_id)
+            await db_grup.putuskan(conn, b.pengguna_id)
+            await db_pengingat.batalkan(conn, pengguna_id=b.pengguna_id)
+            if g is None:
+                return
+            for uid in pengelola:
+                await db_pengingat.rencanakan(
+                    conn,
+                    kunci=f"grup_terputus:{b.pengguna_id}:{b.id}:{uid}",
+                    pengguna_id=uid,
+                    jenis="kabar_grup_terputus",
+                    isi={"templat": "ringkasan/grup_terputus", "konteks": {"judul": g.judul}},
+                    jatuh_tempo=self.lay.sekarang(),
+                    waktu=self.lay.sekarang(),
+                    sekolah_id=b.sekolah_id,
+                    rujukan=f"grup:{b.pengguna_id}",
                 )

@@ -160,3 +160,9 @@ async def gagal_sekolah(conn: AsyncConnection, sekolah_id: int) -> list[Row]:
         .order_by(pengingat.c.id.desc())
     )
     return list(hasil)
+
+
+async def ada(conn: AsyncConnection, kunci: str) -> bool:
+    """Whether a row with this key was ever planned (whatever became of it)."""
+    hasil = await conn.execute(select(pengingat.c.id).where(pengingat.c.kunci == kunci))
+    return hasil.first() is not None

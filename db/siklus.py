@@ -57,3 +57,8 @@ async def pindah_tahap(conn: AsyncConnection, siklus_id: int, dari: int, ke: int
         .values(tahap=ke)
     )
     return hasil.rowcount == 1
+
+
+async def simpan_peta(conn: AsyncConnection, siklus_id: int, peta: dict[str, object]) -> None:
+    """Keep the quality map's summary as it stood when stage 1 closed."""
+    await conn.execute(update(siklus).where(siklus.c.id == siklus_id).values(peta=peta))

@@ -136,6 +136,9 @@ siklus = Table(
     # Stage 1 questionnaires were sent out (the instrument version is fixed from then on).
     Column("pemetaan_dibuka_pada", WaktuUTC),
     Column("ditutup_pada", WaktuUTC),
+    # The quality map as it stood when stage 1 closed (school score, per standard, the red
+    # indicators): what summaries across many schools read instead of every answer.
+    Column("peta", JSON),
     CheckConstraint("tahap BETWEEN 1 AND 5", name="tahap"),
     CheckConstraint("status IN ('terbuka','selesai')", name="status"),
 )
@@ -403,6 +406,17 @@ draf = Table(
     Column("jenis", String(30), primary_key=True),
     Column("isi", JSON, nullable=False),
     Column("diperbarui_pada", WaktuUTC, nullable=False),
+)
+
+# A school's Telegram group, linked by /hubungkan: the weekly summary is posted there too.
+grup_sekolah = Table(
+    "grup_sekolah",
+    metadata,
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), primary_key=True),
+    Column("chat_id", BigInteger, nullable=False, unique=True),
+    Column("judul", String(200), nullable=False),
+    Column("dihubungkan_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("dihubungkan_pada", WaktuUTC, nullable=False),
 )
 
 # python-telegram-bot's conversation states (our BasePersistence writes here).

@@ -62,3 +62,44 @@ def radar(
     if pembanding is not None or label_skor:
         sumbu.legend(loc="lower right", bbox_to_anchor=(1.15, -0.1), fontsize=8)
     return _png(gambar)
+
+
+# Colours of the activity statuses, in the order of bot.mutu.ringkasan.STATUS_KEGIATAN.
+WARNA_STATUS = ("#2e7d32", "#1f6f8b", "#c62828", "#ef6c00", "#9e9e9e")
+
+
+def kemajuan(
+    label_status: Sequence[str],
+    jumlah: Sequence[int],
+    judul: str,
+    label_standar: Sequence[str] = (),
+    skor_standar: Sequence[float | None] = (),
+) -> bytes:
+    """Progress at a glance: one stacked bar of the plan's activities by status, and (when the
+    quality map exists) the 8 standard scores as bars on the 0..7 scale."""
+    ada_peta = bool(label_standar)
+    gambar = plt.figure(figsize=(7.2, 4.6 if ada_peta else 1.9))
+    if ada_peta:
+        atas, bawah = gambar.subplots(2, 1, height_ratios=(1, 3))
+    else:
+        atas, bawah = gambar.add_subplot(), None
+    kiri = 0
+    for teks, n, warna in zip(label_status, jumlah, WARNA_STATUS, strict=False):
+        if n:
+            atas.barh([0], [n], left=kiri, color=warna, label=f"{teks} ({n})")
+            kiri += n
+    atas.set_xlim(0, max(kiri, 1))
+    atas.set_yticks([])
+    atas.set_title(judul, fontsize=11)
+    if kiri:
+        atas.legend(loc="upper center", bbox_to_anchor=(0.5, -0.25), ncol=3, fontsize=8)
+    if bawah is not None:
+        nilai = [v or 0.0 for v in skor_standar]
+        bawah.bar(list(label_standar), nilai, color="#1f6f8b")
+        bawah.set_ylim(0, SKOR_MAKS)
+        bawah.tick_params(axis="x", labelsize=8)
+        for i, v in enumerate(skor_standar):
+            teks = f"{v:.2f}".replace(".", ",") if v is not None else "-"
+            bawah.text(i, (v or 0.0) + 0.1, teks, ha="center", fontsize=8)
+    gambar.tight_layout()
+    return _png(gambar)

@@ -18,6 +18,7 @@ from bot.layanan.komitmen import Komitmen, daftar
 from bot.layanan.rencana import _siklus
 from bot.layanan.waktu import hari_ini
 from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.ringkasan import status_kegiatan
 from db import audit, keanggotaan
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
@@ -30,15 +31,8 @@ TINDAK_LANJUT = ("lanjutkan", "ubah", "hentikan")
 
 
 def status(k: Komitmen, hari: date) -> str:
-    """selesai (done), terkendala (stuck), terlambat (late), sesuai_jadwal (on track) or
-    belum_mulai (not started, still in time)."""
-    if k.kemajuan == "selesai":
-        return "selesai"
-    if k.kemajuan == "terkendala":
-        return "terkendala"
-    if k.kegiatan.selesai < hari:
-        return "terlambat"
-    return "sesuai_jadwal" if k.kemajuan == "berjalan" else "belum_mulai"
+    """The activity's monev status (see bot.mutu.ringkasan.status_kegiatan)."""
+    return status_kegiatan(k.kemajuan, k.kegiatan.selesai, hari)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen, Pertanyaan, tampil_jawaban
 from bot.mutu.peran import PENGELOLA, RESPONDEN, Peran
+from bot.mutu.ringkasan import ringkas_peta
 from db import audit
 from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
@@ -237,7 +238,10 @@ async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
             objek="siklus",
             objek_id=siklus.id,
         )
-    return await peta_siklus(lay, siklus.id)
+    ps = await peta_siklus(lay, siklus.id)
+    async with lay.mesin.begin() as conn:
+        await db_siklus.simpan_peta(conn, siklus.id, ringkas_peta(ps.instrumen, ps.peta))
+    return ps
 
 
 async def jawaban_responden(

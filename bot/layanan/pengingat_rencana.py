@@ -106,11 +106,9 @@ async def rencanakan(lay: Layanan, aktor: Aktor, k: Komitmen) -> int:
 
 
 async def rencanakan_semua(lay: Layanan, aktor: Aktor) -> None:
-    """Re-plan every commitment of the actor's school (after a plan approval), and the
-    managers' monthly summary."""
+    """Re-plan every commitment of the actor's school (after a plan approval)."""
     for k in await daftar(lay, aktor, semua=True):
         await rencanakan(lay, aktor, k)
-    await pengingat_berkala.rencanakan_bulanan(lay, aktor.sekolah_id or 0)
 
 
 async def tunda(lay: Layanan, aktor: Aktor, komitmen_id: int, hari: int) -> datetime:

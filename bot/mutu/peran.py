@@ -44,6 +44,8 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
     "pengaturan": STAF,
+    "ringkasan": frozenset({KS, KO, PG}),
+    "hubungkan": frozenset({KS, KO}),
     "batal": None,
 }
 

@@ -23,7 +23,7 @@ WIB = ZoneInfo("Asia/Jakarta")
 async def _menunggu(app: Any, pengguna_id: int | None = None) -> list[date]:
     async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         kueri = select(pengingat.c.jatuh_tempo).where(
-            pengingat.c.status == "direncanakan", pengingat.c.jenis != "ringkasan_bulanan"
+            pengingat.c.status == "direncanakan", pengingat.c.jenis.not_like("ringkasan%")
         )
         if pengguna_id is not None:
             kueri = kueri.where(pengingat.c.pengguna_id == pengguna_id)
@@ -129,26 +129,30 @@ async def test_monev_evaluasi_dan_laporan(bot: Any, orang: Callable[[str], Pengg
         assert isi in teks, isi
 
 
-async def test_monev_mingguan_dan_ringkasan_bulanan(
+async def test_monev_mingguan_dan_ringkasan_mingguan(
     bot: Any, jam: Any, orang: Callable[[str], Pengguna]
 ) -> None:
     from bot.app import KUNCI_PENGIRIM
+    from bot.layanan import ringkasan
 
     p = await _sekolah_di_tahap_2(bot, orang)
     kepala, koor, sari = p["Pak Budi"], p["Bu Koor"], p["Bu Sari"]
     await _disetujui_dan_diterima(bot, p)
+    assert await ringkasan.rencanakan_mingguan(bot.bot_data[KUNCI_LAYANAN]) == 3  # + pengawas
+    assert await ringkasan.rencanakan_mingguan(bot.bot_data[KUNCI_LAYANAN]) == 0  # idempotent
     async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         berkala = {
             b.jenis: b
             for b in await conn.execute(
                 select(pengingat).where(
-                    pengingat.c.jenis.in_(("monev_mingguan", "ringkasan_bulanan"))
+                    pengingat.c.jenis.in_(("monev_mingguan", "ringkasan_mingguan"))
                 )
             )
         }
     mingguan = berkala["monev_mingguan"].jatuh_tempo.astimezone(WIB)
     assert (mingguan.weekday(), mingguan.hour, mingguan.minute) == (0, 7, 30)  # Monday 07:30 WIB
-    assert berkala["ringkasan_bulanan"].jatuh_tempo.astimezone(WIB).day == 1
+    ringkas_pada = berkala["ringkasan_mingguan"].jatuh_tempo.astimezone(WIB)
+    assert (ringkas_pada.weekday(), ringkas_pada.hour) == (4, 13)  # Friday 13:00 WIB
 
     pengirim = bot.bot_data[KUNCI_PENGIRIM]
     jam.sekarang = berkala["monev_mingguan"].jatuh_tempo
@@ -168,8 +172,19 @@ async def test_monev_mingguan_dan_ringkasan_bulanan(
         ]
     assert [(d - jam()).days for d in minggu_depan] == [7]
 
-    jam.sekarang = berkala["ringkasan_bulanan"].jatuh_tempo
+    jam.sekarang = berkala["ringkasan_mingguan"].jatuh_tempo
     await pengirim.putaran()
     for manajer in (kepala, koor):
-        ringkas = await manajer.balasan_berisi("Ringkasan bulanan")
-        assert "Komitmen: 1" in ringkas.teks
+        ringkas = await manajer.balasan_berisi("Ringkasan SPMI")
+        assert "· mingguan" in ringkas.teks and "Tahap 3 · Pelaksanaan" in ringkas.teks
+        assert "Rencana: 1 kegiatan · 0% selesai" in ringkas.teks
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        berikut = [
+            b.jatuh_tempo
+            for b in await conn.execute(
+                select(pengingat).where(
+                    pengingat.c.jenis == "ringkasan_mingguan", pengingat.c.status == "direncanakan"
+                )
+            )
+        ]
+    assert [(d - jam()).days for d in berikut] == [7, 7]  # next Friday, for both managers

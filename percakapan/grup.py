@@ -1,0 +1,140 @@
+"""The bot in groups: /hubungkan links the school's group (the weekly summary is posted there
+too); any other command meant for the bot gets a pointer to the private chat; nothing else is
+answered. Leaving or being removed from a group unlinks it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from telegram import (
+    ChatMember,
+    ChatMemberUpdated,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+)
+from telegram.ext import (
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from bot.akses import akses
+from bot.layanan import Ditolak, grup
+from bot.layanan.aktor import Aktor
+from bot.mutu.peran import IZIN
+from percakapan._umum import PRIBADI, Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
+
+GRUP = filters.ChatType.GROUPS
+ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
+
+
+@akses("hubungkan", ditolak=None)
+async def hubungkan_di_grup(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """/hubungkan sent in a group by an admin of it who manages a school."""
+    lay = layanan(context)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    anggota = await context.bot.get_chat_member(chat.id, user.id)
+    if anggota.status not in ADMIN:
+        await galat(update, context, "grup_bukan_admin")
+        return
+    try:
+        sekolah = await grup.hubungkan(lay, aktor, chat.id, chat.title or str(chat.id))
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return
+    await balas(update, context, lay.render.pesan("grup/terhubung", sekolah=sekolah))
+
+
+@akses("hubungkan", ditolak=None)
+async def hubungkan_pribadi(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """/hubungkan in the private chat: which group is linked, how to link one, and a button to
+    unlink."""
+    lay = layanan(context)
+    try:
+        g = await grup.lihat(lay, aktor)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan)
+        return
+    assert aktor.aktif is not None
+    tombol = papan([[(lay.render.label("tombol.putuskan_grup"), "grp:putus")]]) if g else None
+    await balas(
+        update,
+        context,
+        lay.render.pesan("grup/status", grup=g, sekolah=aktor.aktif.sekolah_nama),
+        tombol,
+    )
+
+
+@akses("hubungkan", ditolak=None)
+async def putuskan(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Unlink the school's group (a second press is told nothing is linked)."""
+    lay = layanan(context)
+    try:
+        g = await grup.putuskan(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    assert aktor.aktif is not None
+    await ubah(
+        update, lay.render.pesan("grup/diputus", judul=g.judul, sekolah=aktor.aktif.sekolah_nama)
+    )
+
+
+def _untuk_bot_ini(teks: str, username: str) -> bool:
+    """Whether a command in a group is meant for this bot: addressed to it by name, or one of
+    its commands without a name (another bot's commands are left alone)."""
+    kata = teks.split(maxsplit=1)[0][1:]
+    nama, _, tujuan = kata.partition("@")
+    if tujuan:
+        return tujuan.lower() == username.lower()
+    return nama.lower() in IZIN
+
+
+@akses("bantuan", ditolak=None)
+async def arahkan_ke_pribadi(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Any other command for the bot in a group: point to the private chat."""
+    pesan = update.effective_message
+    if pesan is None or not pesan.text or not _untuk_bot_ini(pesan.text, context.bot.username):
+        return
+    lay = layanan(context)
+    tombol = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    lay.render.label("tombol.buka_chat_pribadi"),
+                    url=f"https://t.me/{context.bot.username}",
+                )
+            ]
+        ]
+    )
+    await balas(update, context, lay.render.pesan("grup/pribadi"), tombol)
+
+
+async def status_bot(update: Update, context: Konteks) -> None:
+    """The bot's own membership changed: leaving or being removed from a group unlinks it."""
+    perubahan: ChatMemberUpdated | None = update.my_chat_member
+    if perubahan is None or perubahan.chat.type == "private":
+        return
+    if perubahan.new_chat_member.status in (ChatMember.LEFT, ChatMember.BANNED):
+        await grup.bot_keluar(layanan(context), perubahan.chat.id)
+
+
+def penangan() -> list[BaseHandler[Any, Any, Any]]:
+    """/hubungkan in groups and in private, the unlink button and the bot's membership."""
+    return [
+        CommandHandler("hubungkan", hubungkan_di_grup, filters=GRUP),
+        CommandHandler("hubungkan", hubungkan_pribadi, filters=PRIBADI),
+        CallbackQueryHandler(putuskan, pattern=r"^grp:putus$"),
+        ChatMemberHandler(status_bot, ChatMemberHandler.MY_CHAT_MEMBER),
+    ]
+
+
+def penangan_sisa() -> list[BaseHandler[Any, Any, Any]]:
+    """Commands in groups that no handler took (registered with the catch-alls)."""
+    return [MessageHandler(GRUP & filters.COMMAND, arahkan_ke_pribadi)]
