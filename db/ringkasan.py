@@ -151,10 +151,11 @@ async def terakhir_aktif(conn: AsyncConnection, sekolah_ids: Sequence[int]) -> d
 
 
 async def kunci_menunggu(conn: AsyncConnection, jenis: Sequence[str]) -> list[str]:
-    """The keys of waiting outbox rows of these kinds."""
+    """The keys of outbox rows of these kinds still to go: waiting, or claimed and being
+    sent (a row put back a moment for pacing is claimed, not gone)."""
     hasil = await conn.execute(
         select(pengingat.c.kunci).where(
-            pengingat.c.jenis.in_(jenis), pengingat.c.status == "direncanakan"
+            pengingat.c.jenis.in_(jenis), pengingat.c.status.in_(("direncanakan", "mengirim"))
         )
     )
     return list(hasil.scalars())

@@ -265,6 +265,7 @@ masalah = Table(
     Column("urutan", Integer, nullable=False),
     UniqueConstraint("rencana_id", "indikator_kode", name="uq_masalah_indikator"),
 )
+Index("ix_masalah_rencana", masalah.c.rencana_id)
 
 program = Table(
     "program",
@@ -274,6 +275,7 @@ program = Table(
     Column("nama", String(300), nullable=False),
     Column("urutan", Integer, nullable=False),
 )
+Index("ix_program_masalah", program.c.masalah_id)
 
 kegiatan = Table(
     "kegiatan",
@@ -293,6 +295,7 @@ kegiatan = Table(
     CheckConstraint("selesai >= mulai", name="tanggal"),
     CheckConstraint("anggaran >= 0", name="anggaran"),
 )
+Index("ix_kegiatan_program", kegiatan.c.program_id)
 
 # Stage 3: an approved activity is a commitment of its person in charge.
 komitmen = Table(

@@ -384,7 +384,7 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
         r = await susun_pengawas(lay, b.pengguna_id)
         return {
             "templat": "ringkasan/pengawas",
-            "konteks": {"r": r, "mingguan": True},
+            "konteks": {"r": r, "halaman": 0, "mingguan": True},
             "tombol": _tombol_pengawas(r),
         }
     async with lay.mesin.connect() as conn:

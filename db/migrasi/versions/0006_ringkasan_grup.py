@@ -1,4 +1,4 @@
-"""summaries and groups: siklus.peta snapshot, grup_sekolah
+"""summaries and groups: siklus.peta snapshot, grup_sekolah, plan tree indexes
 
 Revision ID: 0006
 Revises: 0005
@@ -17,6 +17,12 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    # Plans are read down the tree (masalah -> program -> kegiatan); without these, reading
+    # many schools' plans scanned every school's rows.
+    op.create_index("ix_masalah_rencana", "masalah", ["rencana_id"])
+    op.create_index("ix_program_masalah", "program", ["masalah_id"])
+    op.create_index("ix_kegiatan_program", "kegiatan", ["program_id"])
+
     with op.batch_alter_table("siklus", schema=None) as batch_op:
         batch_op.add_column(sa.Column("peta", sa.JSON(), nullable=True))
 
@@ -41,6 +47,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_kegiatan_program", "kegiatan")
+    op.drop_index("ix_program_masalah", "program")
+    op.drop_index("ix_masalah_rencana", "masalah")
     op.drop_table("grup_sekolah")
     with op.batch_alter_table("siklus", schema=None) as batch_op:
         batch_op.drop_column("peta")
