@@ -41,6 +41,9 @@ class AturanKirim:
     batas_klaim: int = 200
     maks_percobaan: int = 5
     jeda_ulang: timedelta = timedelta(seconds=30)  # doubled at each failed attempt
+    # Kinds whose words are tied to their day ("three days left"): after the bot was down
+    # this long past their time, they are dropped rather than sent wrong.
+    basi: tuple[tuple[str, timedelta], ...] = (("komitmen", timedelta(hours=20)),)
 
 
 class Pengirim:
@@ -115,6 +118,10 @@ class Pengirim:
                 "jeda per chat",
                 hitung=False,
             )
+            return 0
+        batas = dict(self.aturan.basi).get(b.jenis)
+        if batas is not None and self.lay.sekarang() - b.jatuh_tempo > batas:
+            await self._catat(db_pengingat.gagal, b.id, "kedaluwarsa", status="batal")
             return 0
         isi = b.isi
         if isi.get("dinamis"):

@@ -115,4 +115,4 @@ async def test_pengingat_komitmen_tunda_eskalasi_dan_selesai(
     sisa = [b for b in await _baris(bot) if b.status == "direncanakan"]
     assert [b.jenis for b in sisa if b.rujukan.startswith("komitmen:")] == []
     # Only the regular messages remain; the weekly one has nothing to say any more.
-    assert {b.jenis for b in sisa} <= {"monev_mingguan"}
+    assert {b.jenis for b in sisa} <= {"monev_mingguan", "ringkasan_mingguan", "ringkasan_pengawas"}

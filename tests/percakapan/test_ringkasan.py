@@ -283,3 +283,27 @@ async def test_grup_diputus_dan_bot_dikeluarkan(
     await bot_api.idle()
     async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         assert (await conn.execute(select(grup_sekolah))).first() is None
+
+
+async def test_pengingat_berhari_terlambat_tidak_dikirim_salah(
+    bot: Any, jam: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """After the bot was down for weeks, "three days left" is not sent once the due date has
+    passed; the overdue reminder still comes."""
+    from bot.app import KUNCI_PENGIRIM
+
+    p = await _sekolah_di_tahap_2(bot, orang)
+    await _disetujui_dan_diterima(bot, p)
+    sari = p["Bu Sari"]
+    jam.sekarang = FEBRUARI  # the activity was due 20 January
+    _tanpa_jeda(bot)
+    await bot.bot_data[KUNCI_PENGIRIM].putaran()
+    pesan = [x.teks for x in await sari.semua_balasan()]
+    assert not [t for t in pesan if "lagi tenggat" in t or "Besok tenggat" in t], pesan
+    assert not [t for t in pesan if "Hari ini tenggat" in t], pesan
+    assert [t for t in pesan if "sudah lewat tenggat" in t], pesan
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        basi = await conn.execute(
+            select(pengingat.c.kunci).where(pengingat.c.galat_terakhir == "kedaluwarsa")
+        )
+        assert len(basi.all()) == 3  # H-3, H-1 and the due day
