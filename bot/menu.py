@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import logging
 
-from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+)
 from telegram.error import TelegramError
 
 from bot.mutu.peran import Peran, perintah_untuk
 from bot.render import Render
+
+# What the bot answers in a group (everything else points to the private chat).
+PERINTAH_GRUP = ("hubungkan",)
 
 log = logging.getLogger(__name__)
 
@@ -19,8 +28,13 @@ def daftar_perintah(render: Render, peran: Peran | None) -> list[BotCommand]:
 
 
 async def pasang_bawaan(bot: Bot, render: Render) -> None:
-    """The menu everyone sees before they belong to a school."""
+    """The menu everyone sees before they belong to a school, and the menu of every group
+    (where the bot serves only /hubungkan)."""
     await bot.set_my_commands(daftar_perintah(render, None), scope=BotCommandScopeDefault())
+    await bot.set_my_commands(
+        [BotCommand(p, render.label(f"perintah.{p}")) for p in PERINTAH_GRUP],
+        scope=BotCommandScopeAllGroupChats(),
+    )
 
 
 async def pasang_untuk(bot: Bot, render: Render, pengguna_id: int, peran: Peran | None) -> None:

@@ -249,6 +249,12 @@ async def test_grup_terhubung_menerima_ringkasan_mingguan(
 async def test_grup_diputus_dan_bot_dikeluarkan(
     bot: Any, bot_api: FakeBotApi, orang: Callable[[str], Pengguna]
 ) -> None:
+    menu_grup = [
+        c.params
+        for c in bot_api.calls_to("setMyCommands")
+        if c.params.get("scope", {}).get("type") == "all_group_chats"
+    ]
+    assert [[k["command"] for k in m["commands"]] for m in menu_grup] == [["hubungkan"]]
     kepala = orang("Pak Budi")
     await daftarkan_sekolah(kepala)
     gid = -1_009_999
