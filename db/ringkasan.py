@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Row
@@ -48,13 +49,23 @@ async def siklus_terbuka(conn: AsyncConnection, sekolah_ids: Sequence[int]) -> d
     return {b.sekolah_id: b for b in hasil}
 
 
-def _rencana_terakhir(siklus_ids: Sequence[int], status: str | None) -> object:
+def _rencana_terakhir(siklus_ids: Sequence[int], status: str | None) -> Any:
     kueri = select(rencana.c.siklus_id, func.max(rencana.c.versi).label("versi")).where(
         rencana.c.siklus_id.in_(siklus_ids)
     )
     if status is not None:
         kueri = kueri.where(rencana.c.status == status)
     return kueri.group_by(rencana.c.siklus_id).subquery()
+
+
+def _program_disetujui(siklus_ids: Sequence[int]) -> Any:
+    """rencana -> masalah -> program of each cycle's newest approved plan version."""
+    t = _rencana_terakhir(siklus_ids, "disetujui")
+    return (
+        t.join(rencana, and_(rencana.c.siklus_id == t.c.siklus_id, rencana.c.versi == t.c.versi))
+        .join(masalah, masalah.c.rencana_id == rencana.c.id)
+        .join(program, program.c.masalah_id == masalah.c.id)
+    )
 
 
 async def status_rencana(conn: AsyncConnection, siklus_ids: Sequence[int]) -> dict[int, str]:
@@ -71,7 +82,6 @@ async def status_rencana(conn: AsyncConnection, siklus_ids: Sequence[int]) -> di
 async def komitmen_siklus(conn: AsyncConnection, siklus_ids: Sequence[int]) -> list[Row]:
     """Every active commitment of the cycles, with its activity as the newest approved plan
     version has it: siklus_id, pic_nama, deskripsi, selesai, respons, kemajuan."""
-    t = _rencana_terakhir(siklus_ids, "disetujui")
     hasil = await conn.execute(
         select(
             komitmen.c.siklus_id,
@@ -81,10 +91,7 @@ async def komitmen_siklus(conn: AsyncConnection, siklus_ids: Sequence[int]) -> l
             komitmen.c.respons,
             komitmen.c.kemajuan,
         )
-        .select_from(t)
-        .join(rencana, and_(rencana.c.siklus_id == t.c.siklus_id, rencana.c.versi == t.c.versi))
-        .join(masalah, masalah.c.rencana_id == rencana.c.id)
-        .join(program, program.c.masalah_id == masalah.c.id)
+        .select_from(_program_disetujui(siklus_ids))
         .join(kegiatan, kegiatan.c.program_id == program.c.id)
         .join(
             komitmen,
@@ -104,13 +111,9 @@ async def program_belum_dievaluasi(
     conn: AsyncConnection, siklus_ids: Sequence[int]
 ) -> dict[int, int]:
     """Per cycle, the programs of the newest approved plan without an evaluation yet."""
-    t = _rencana_terakhir(siklus_ids, "disetujui")
     hasil = await conn.execute(
         select(rencana.c.siklus_id, func.count())
-        .select_from(t)
-        .join(rencana, and_(rencana.c.siklus_id == t.c.siklus_id, rencana.c.versi == t.c.versi))
-        .join(masalah, masalah.c.rencana_id == rencana.c.id)
-        .join(program, program.c.masalah_id == masalah.c.id)
+        .select_from(_program_disetujui(siklus_ids))
         .outerjoin(
             evaluasi_program,
             and_(
