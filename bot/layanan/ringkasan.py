@@ -13,6 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
@@ -326,7 +327,6 @@ async def rencanakan_mingguan(lay: Layanan) -> int:
     and koordinator of a school with an open cycle, each linked group and each pengawas.
     Derived from the database each time, so a new koordinator or a linked group is picked up
     without a hook; a key per recipient and date keeps it idempotent. Returns rows planned."""
-    sekarang = lay.sekarang()
     async with lay.mesin.connect() as conn:
         menunggu = {
             k.rsplit(":", 1)[0] for k in await db_ringkasan.kunci_menunggu(conn, JENIS_BERKALA)
@@ -357,21 +357,34 @@ async def rencanakan_mingguan(lay: Layanan) -> int:
                 continue
             if sekolah_id not in aturan:
                 aturan[sekolah_id] = await aturan_sekolah(conn, sekolah_id)
-            hari, jam = WAKTU_PENGAWAS if jenis == PENGAWAS else WAKTU_SEKOLAH
-            saat = jadwal.mingguan_berikut(sekarang, aturan[sekolah_id], hari=hari, jam=jam)
-            await db_pengingat.rencanakan(
-                conn,
-                kunci=f"{awalan}:{saat.date().isoformat()}",
-                pengguna_id=chat_id,
-                jenis=jenis,
-                isi={"dinamis": jenis},
-                jatuh_tempo=saat,
-                waktu=sekarang,
-                sekolah_id=None if jenis == PENGAWAS else sekolah_id,
-                rujukan=f"sekolah:{sekolah_id}",
-            )
+            await _rencanakan(conn, lay, jenis, awalan, chat_id, sekolah_id, aturan[sekolah_id])
             jumlah += 1
     return jumlah
+
+
+async def _rencanakan(
+    conn: AsyncConnection,
+    lay: Layanan,
+    jenis: str,
+    awalan: str,
+    chat_id: int,
+    sekolah_id: int,
+    aturan: jadwal.AturanSekolah,
+) -> None:
+    """Plan one recipient's next weekly summary (timed by `sekolah_id`'s rules)."""
+    hari, jam = WAKTU_PENGAWAS if jenis == PENGAWAS else WAKTU_SEKOLAH
+    saat = jadwal.mingguan_berikut(lay.sekarang(), aturan, hari=hari, jam=jam)
+    await db_pengingat.rencanakan(
+        conn,
+        kunci=f"{awalan}:{saat.date().isoformat()}",
+        pengguna_id=chat_id,
+        jenis=jenis,
+        isi={"dinamis": jenis},
+        jatuh_tempo=saat,
+        waktu=lay.sekarang(),
+        sekolah_id=None if jenis == PENGAWAS else sekolah_id,
+        rujukan=f"sekolah:{sekolah_id}",
+    )
 
 
 async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
@@ -419,6 +432,14 @@ def _tombol_pengawas(r: RingkasanPengawas) -> list[list[dict[str, Any]]]:
 
 
 async def setelah_terkirim(lay: Layanan, b: Row) -> None:
-    """A weekly summary went out: plan the next one."""
-    if b.jenis in JENIS_BERKALA:
-        await rencanakan_mingguan(lay)
+    """A weekly summary went out: plan that recipient's next one (whether it still applies is
+    checked when it is built). Only this row, so a Friday with thousands of summaries does not
+    re-derive every recipient thousands of times."""
+    if b.jenis not in JENIS_BERKALA:
+        return
+    sekolah_id = int(b.rujukan.split(":")[1])
+    async with lay.mesin.begin() as conn:
+        aturan = await aturan_sekolah(conn, sekolah_id)
+        await _rencanakan(
+            conn, lay, b.jenis, b.kunci.rsplit(":", 1)[0], b.pengguna_id, sekolah_id, aturan
+        )
