@@ -33,6 +33,7 @@ from percakapan import (
     pendaftaran,
     pengaturan,
     perencanaan,
+    strategi,
     umum,
     undangan,
 )
@@ -108,6 +109,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *komitmen_pic.penangan(),
             *monev.penangan(),
             *pengaturan.penangan(),
+            *strategi.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *umum.penangan_sisa(),
