@@ -21,7 +21,7 @@ from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
 from bot.mutu.peran import PENGELOLA, Peran
-from db import audit, keanggotaan
+from db import audit, keanggotaan, pengguna
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
@@ -476,7 +476,8 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
         kemajuan[k.kemajuan] = kemajuan.get(k.kemajuan, 0) + 1
     if ditutup:
         bawaan = [r for r in b.pilihan.values() if r.siklus_tujuan_id is not None]
-        nama = {a.pengguna_id: a.nama for a in b.anggota}
+        async with lay.mesin.connect() as conn:  # a PIC who left still has a name
+            nama = await pengguna.nama(conn, sorted({r.pic_id for r in bawaan}))
         baris_bawaan = tuple(
             BarisBawaan(
                 nama_masalah.get(r.indikator_kode, r.indikator_kode),
