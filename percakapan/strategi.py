@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
+from bot.dokumen import grafik
 from bot.dokumen import siklus as dok_siklus
 from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
 from bot.layanan.aktor import Aktor
@@ -61,7 +62,40 @@ async def _tampilkan(update: Update, context: Konteks, aktor: Aktor, s: Strategi
     if s.tahap == 5:
         for teks in r.pesan_panjang("strategi/banding", s=s):
             await balas(update, context, teks)
+        await _kirim_grafik(update, context, s)
     await balas(update, context, r.pesan("strategi/panel", s=s), _papan_panel(lay, aktor, s))
+
+
+async def _kirim_grafik(update: Update, context: Konteks, s: Strategi) -> None:
+    """Grouped bars of each standard in the previous cycle and this one; on a first cycle,
+    this cycle's radar with the targets for the next. Drawn off the event loop."""
+    assert update.effective_chat is not None
+    r = layanan(context).render
+    nama = [r.label(f"standar_pendek.{b.kode}") for b in s.standar]
+    kini = [b.perubahan.sesudah for b in s.standar]
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
+    if s.tahun_lalu:
+        png = await asyncio.to_thread(
+            grafik.batang_kelompok,
+            nama,
+            [b.perubahan.sebelum for b in s.standar],
+            kini,
+            r.label("strategi.grafik.judul_banding", lalu=s.tahun_lalu, kini=s.tahun_ajaran),
+            s.tahun_lalu,
+            s.tahun_ajaran,
+        )
+    else:
+        png = await asyncio.to_thread(
+            grafik.radar,
+            nama,
+            kini,
+            r.label("strategi.grafik.judul_pertama", tahun=s.tahun_ajaran),
+            [b.target_berlaku for b in s.standar],
+            r.label("strategi.grafik.target", tahun=s.tahun_berikut),
+            r.label("strategi.grafik.skor", tahun=s.tahun_ajaran),
+        )
+    keterangan = r.label("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
+    await context.bot.send_photo(update.effective_chat.id, png, caption=keterangan)
 
 
 @akses("strategi")

@@ -156,6 +156,8 @@ async def test_strategi_menutup_siklus_dan_membuka_siklus_berikut(
     assert "Ini siklus pertama sekolah" in banding.teks
     assert "⚠️" in banding.teks and "Pelatihan: target tercapai sebagian" in banding.teks
     assert "Supervisi: belum dievaluasi" in banding.teks
+    grafik = await koor.balasan_berisi("Skor 8 standar (0-7)")
+    assert grafik.foto is not None and grafik.foto.startswith(b"\x89PNG")
     langkah = await koor.balasan_berisi("Langkah tahap 5")
     assert "Tutup siklus" not in " ".join(langkah.tombol_datar)  # the kepala closes
     ((c,),) = [(b.tahap,) for b in await _baris(bot, siklus)]
@@ -203,6 +205,8 @@ async def test_strategi_menutup_siklus_dan_membuka_siklus_berikut(
     assert [b.status for b in await _baris(bot, siklus)] == ["terbuka"]
 
     # The kepala closes; a doubled press closes once and opens one next cycle.
+    sebelum = await _baris(bot, pengingat, pengingat.c.status == "direncanakan")
+    assert {b.jenis for b in sebelum} >= {"komitmen", "ringkasan_bulanan", "monev_mingguan"}
     await kepala.kirim("/strategi")
     panel_ks = await kepala.balasan_berisi("Langkah tahap 5")
     await kepala.tekan("Tutup siklus 2026/2027", panel_ks)
@@ -330,8 +334,12 @@ async def test_siklus_kedua_dibandingkan_dengan_siklus_pertama(
     await koor.tekan("Buka tahap 5 (strategi)", await koor.balasan_berisi("sedang di tahap 4"))
     banding = await koor.balasan_berisi("Perbandingan dengan siklus 2026/2027")
     teks = banding.teks
-    while "Langkah tahap 5" not in teks:  # a long comparison comes in parts
-        teks += (await koor.balasan()).teks
+    while True:  # a long comparison comes in parts, then the chart
+        pesan = await koor.balasan()
+        if pesan.foto is not None:
+            break
+        teks += pesan.teks
+    assert "Skor 8 standar (0-7)" in pesan.teks  # the bars, previous cycle and this one
     berubah = 0
     for nama, sesudah in kini.items():
         a, b = bulat(lalu[nama]), bulat(sesudah)
