@@ -391,8 +391,11 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
     waiting reminders are cancelled. One transaction; a doubled press closes once."""
     if aktor.peran is not Peran.KEPALA_SEKOLAH:
         raise Ditolak("bukan_kepala_tutup")
-    s5 = await _tahap_5(lay, aktor)
-    b = await _bahan(lay, s5.siklus_id)
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap != 5:
+        raise Ditolak("bukan_tahap_5")
+    b = await _bahan(lay, siklus.id)
+    s5 = _strategi(b)
     calon = _calon(b)
     sekolah_id = b.siklus.sekolah_id
     sekarang = lay.sekarang()

@@ -8,15 +8,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.akses import KUNCI_LAYANAN
+from bot.layanan import Ditolak
 from bot.layanan import anggota as layanan_anggota
 from bot.layanan import bawaan as layanan_bawaan
 from bot.layanan import strategi as layanan_strategi
 from bot.layanan.rencana import KegiatanBaru
 from db.tabel import kegiatan, kegiatan_bawaan, target_standar
 from tests.fakes.pengguna import Pengguna
+from tests.percakapan.conftest import daftarkan_sekolah
 from tests.percakapan.test_rencana_komitmen import _ke_tahap_2
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
 from tests.percakapan.test_strategi import (
@@ -111,3 +114,31 @@ async def test_kegiatan_lanjutan_pic_keluar_dilewati_dan_diambil_sekali(
         sama = list(await conn.execute(select(kegiatan).where(kegiatan.c.deskripsi == diambil)))
     assert len(sama) == 2  # the old cycle's and the new plan's, not a third
     assert await layanan_bawaan.menunggu(lay, ko) == []
+
+
+async def test_dokumen_siklus_memilih_siklus_dan_menjaga_sekolah(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    await _sampai_tahap_4(bot, p)
+    ks, ko = await _aktor(bot, p["Pak Budi"]), await _aktor(bot, p["Bu Koor"])
+    with pytest.raises(Ditolak) as tolak:
+        await layanan_strategi.dokumen_siklus(lay, ks)  # stage 4, nothing closed yet
+    assert tolak.value.alasan == "belum_ada_laporan_siklus"
+    await layanan_strategi.buka(lay, ko)
+    terbuka = await layanan_strategi.dokumen_siklus(lay, ks)  # the open cycle in stage 5
+    assert terbuka.ditutup is None
+    assert [b.kegiatan for b in terbuka.bawaan] == [LOKAKARYA, SUPERVISI]
+    assert [t for t, mulai in terbuka.tahap if mulai is not None] == [1, 2, 3, 4, 5]
+
+    # Another school's kepala cannot read this school's cycle by its id.
+    lain = orang("Bu Lain")
+    await daftarkan_sekolah(lain, npsn="20599999", nama="SMP Negeri 2 Depok")
+    with pytest.raises(Ditolak) as tolak:
+        await layanan_strategi.dokumen_siklus(lay, await _aktor(bot, lain), 1)
+    assert tolak.value.alasan == "bukan_sekolah_ini"
+    # Nor close it: the use-case reads only the actor's own school (its cycle is at stage 1).
+    with pytest.raises(Ditolak) as tolak:
+        await layanan_strategi.tutup(lay, await _aktor(bot, lain))
+    assert tolak.value.alasan == "bukan_tahap_5"
