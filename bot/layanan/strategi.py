@@ -44,6 +44,7 @@ class StandarBaru:
 
     @property
     def kode(self) -> str:
+        """The standard's code ("SKL")."""
         return self.perubahan.kode
 
     @property
