@@ -36,6 +36,7 @@ from percakapan import (
     pengaturan,
     perencanaan,
     ringkasan,
+    strategi,
     umum,
     undangan,
 )
@@ -86,7 +87,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
         app.job_queue.run_repeating(
             rencanakan_ringkasan,
             interval=3600,
-            first=5,
+            first=settings.pengingat_interval,
             name="ringkasan_mingguan",
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
@@ -126,6 +127,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *pengaturan.penangan(),
             *ringkasan.penangan(),
             *grup.penangan(),
+            *strategi.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *grup.penangan_sisa(),

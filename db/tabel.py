@@ -431,3 +431,53 @@ status_percakapan = Table(
     Column("status", Text, nullable=False),
     Column("diperbarui_pada", WaktuUTC, nullable=False),
 )
+
+# Stage 5, penetapan standar mutu baru: the school's own target per standard for the next
+# cycle, set while this cycle is in stage 5 and attached to the next cycle when it opens.
+target_standar = Table(
+    "target_standar",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("standar_kode", String(20), nullable=False),
+    Column("skor", Float),  # the standard's score in this cycle when the target was set
+    Column("target", Float, nullable=False),
+    Column("siklus_tujuan_id", Integer, ForeignKey("siklus.id")),
+    # None: the default, filled in when the cycle closed without a choice for this standard.
+    Column("ditetapkan_oleh", BigInteger, ForeignKey("pengguna.id")),
+    Column("ditetapkan_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("siklus_id", "standar_kode", name="uq_target_standar"),
+)
+Index("ix_target_standar_tujuan", target_standar.c.siklus_tujuan_id)
+
+# Stage 5: activities that carry over into the next plan, as drafts. A row is the
+# coordinator's choice for one candidate (dibawa), a copy of the activity as it was, and, once
+# the cycle closed, the cycle it went to and what the new plan did with it.
+kegiatan_bawaan = Table(
+    "kegiatan_bawaan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_asal_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("kegiatan_kunci", String(36), nullable=False),
+    Column("dibawa", Boolean, nullable=False, server_default=text("1")),
+    Column("siklus_tujuan_id", Integer, ForeignKey("siklus.id")),
+    Column("indikator_kode", String(10), nullable=False),
+    Column("akar_kategori", String(20), nullable=False),
+    Column("akar_penjelasan", Text, nullable=False),
+    Column("program_nama", String(300), nullable=False),
+    Column("deskripsi", Text, nullable=False),
+    Column("pic_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("anggaran", BigInteger, nullable=False),
+    Column("indikator_keberhasilan", Text, nullable=False),
+    Column("target_skor", Float, nullable=False),
+    # belum_selesai, target_tidak or target_sebagian
+    Column("alasan", String(20), nullable=False),
+    # menunggu -> diambil (in the new plan as kegiatan_kunci_baru) | dilewati
+    Column("status", String(10), nullable=False, server_default=text("'menunggu'")),
+    Column("kegiatan_kunci_baru", String(36)),
+    Column("diputuskan_pada", WaktuUTC),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("siklus_asal_id", "kegiatan_kunci", name="uq_kegiatan_bawaan"),
+    CheckConstraint("status IN ('menunggu','diambil','dilewati')", name="status"),
+)
+Index("ix_kegiatan_bawaan_tujuan", kegiatan_bawaan.c.siklus_tujuan_id, kegiatan_bawaan.c.status)

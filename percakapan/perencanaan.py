@@ -13,7 +13,16 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, pengingat_rencana, rencana
+from bot.layanan import (
+    Ditolak,
+    Layanan,
+    anggota,
+    bawaan,
+    draf,
+    komitmen,
+    pengingat_rencana,
+    rencana,
+)
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
@@ -68,11 +77,15 @@ async def _simpan(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> Non
     await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
 
 
-def _papan_rencana(lay: Layanan, aktor: Aktor, r: Rencana | None) -> InlineKeyboardMarkup:
+def _papan_rencana(
+    lay: Layanan, aktor: Aktor, r: Rencana | None, jumlah_bawaan: int = 0
+) -> InlineKeyboardMarkup:
     t = lay.render.label
     baris: list[list[tuple[str, str]]] = []
     if aktor.peran is Peran.PENGAWAS:
         return papan([[(t("tombol.tandai_ditinjau"), "rcn:tinjau")]] if r else [])
+    if jumlah_bawaan:
+        baris.append([(t("strategi.tombol.bawaan_rencana", jumlah=jumlah_bawaan), "rcn:bw")])
     baris.append([(t("tombol.tambah_masalah"), "rcn:tm")])
     for m in r.masalah if r else ():
         baris.append(
@@ -109,7 +122,8 @@ async def tampilkan_rencana(update: Update, context: Konteks, aktor: Aktor) -> N
     )
     for teks in bagian[:-1]:
         await balas(update, context, teks)
-    await balas(update, context, bagian[-1], _papan_rencana(lay, aktor, r))
+    jumlah = len(await bawaan.menunggu(lay, aktor)) if aktor.peran in PENGELOLA else 0
+    await balas(update, context, bagian[-1], _papan_rencana(lay, aktor, r, jumlah))
 
 
 @akses("perencanaan")
@@ -140,8 +154,12 @@ async def _calon(update: Update, context: Konteks, aktor: Aktor) -> None:
         kategori=lambda s: inst.kategori_untuk(s).nama,
         standar=lambda k: inst.standar(k).nama,
     )
-    tombol = papan([[(f"{i.kode} {i.nama}"[:60], f"rcn:pm:{i.kode}")] for i in calon])
-    await balas(update, context, teks, tombol)
+    baris = [[(f"{i.kode} {i.nama}"[:60], f"rcn:pm:{i.kode}")] for i in calon]
+    jumlah = len(await bawaan.menunggu(lay, aktor))
+    if jumlah:
+        t = lay.render.label
+        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=jumlah), "rcn:bw")])
+    await balas(update, context, teks, papan(baris))
 
 
 @akses("rencana_susun")
@@ -228,6 +246,8 @@ async def _aksi(
         await _pilih_bidang(update, context, aktor, arg[0])
     elif aksi == "uf":
         await _ubah_bidang(update, context, aktor, arg[0], arg[1])
+    elif aksi in ("bw", "bwa", "bwl"):
+        await _bawaan(update, context, aktor, aksi, arg)
     elif aksi == "upic" and isi.get("langkah") == "ubah_pic":
         await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], "pic_id", int(arg[0]))
         await _simpan(lay, aktor, None)
@@ -306,6 +326,9 @@ async def _konfirmasi_tanggal(
         await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": f"k_{bidang}"})
         return
     k = {**isi["k"], bidang: isi["k"][f"{bidang}_calon"]}
+    if bidang == "selesai" and "bawaan" in isi:
+        await _simpan_bawaan(update, context, aktor, {**isi, "k": k})
+        return
     await _lanjut(
         update,
         context,
@@ -478,6 +501,74 @@ async def _simpan_kegiatan(
     await balas(update, context, teks_simpan, tombol)
 
 
+async def _bawaan(
+    update: Update, context: Konteks, aktor: Aktor, aksi: str, arg: list[str]
+) -> None:
+    """Activities carried from the previous cycle: list them, take one in (its dates and,
+    when its PIC left, the PIC are asked again) or drop one."""
+    lay = layanan(context)
+    r = lay.render
+    if aksi == "bwl":
+        await bawaan.lewati(lay, aktor, int(arg[0]))
+    if aksi == "bwa":
+        b = await bawaan.ambil(lay, aktor, int(arg[0]))
+        k: dict[str, Any] = {
+            "deskripsi": b.deskripsi,
+            "anggaran": b.anggaran,
+            "indikator_keberhasilan": b.indikator_keberhasilan,
+            "target_skor": b.target_skor,
+        }
+        if b.pic_aktif:
+            k["pic_id"] = b.pic_id
+        isi = {
+            "langkah": "k_mulai" if b.pic_aktif else "k_pic",
+            "indikator": b.indikator_kode,
+            "program_nama": b.program_nama,
+            "bawaan": b.id,
+            "k": k,
+        }
+        await balas(update, context, r.pesan("perencanaan/bawaan_ambil", b=b))
+        await _lanjut(update, context, aktor, isi)
+        return
+    daftar = await bawaan.menunggu(lay, aktor)
+    t = r.label
+    baris = [
+        [
+            (t("strategi.tombol.ambil", kegiatan=b.deskripsi)[:60], f"rcn:bwa:{b.id}"),
+            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}"),
+        ]
+        for b in daftar
+    ]
+    baris.append([(t("tombol.lihat_rencana"), "rcn:lihat")])
+    await balas(update, context, r.pesan("perencanaan/bawaan", daftar=daftar), papan(baris))
+
+
+async def _simpan_bawaan(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any]
+) -> None:
+    lay = layanan(context)
+    k = isi["k"]
+    baru = KegiatanBaru(
+        deskripsi=k["deskripsi"],
+        pic_id=k["pic_id"],
+        mulai=date.fromisoformat(k["mulai"]),
+        selesai=date.fromisoformat(k["selesai"]),
+        anggaran=k["anggaran"],
+        indikator_keberhasilan=k["indikator_keberhasilan"],
+        target_skor=k["target_skor"],
+    )
+    await bawaan.masukkan(lay, aktor, isi["bawaan"], baru)
+    await _simpan(lay, aktor, None)
+    staf = await rencana.anggota_aktif(lay, aktor)
+    t = lay.render.label
+    baris = [[(t("tombol.lihat_rencana"), "rcn:lihat")]]
+    sisa = len(await bawaan.menunggu(lay, aktor))
+    if sisa:
+        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=sisa), "rcn:bw")])
+    teks = lay.render.pesan("perencanaan/kegiatan_tersimpan", k=baru, pic=staf.get(baru.pic_id, ""))
+    await balas(update, context, teks, papan(baris))
+
+
 async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor) -> None:
     lay = layanan(context)
     r = await rencana.lihat(lay, aktor)
@@ -606,7 +697,8 @@ async def _simpan_tinjauan(update: Update, context: Konteks, aktor: Aktor, teks:
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """The persistent /perencanaan conversation."""
     tombol = CallbackQueryHandler(
-        tombol_susun, pattern=r"^rcn:(tm|pm|ak|tp|tk|pic|tgl|lagi|lihat|uk|ub|uf|upic|ul|ua)\b"
+        tombol_susun,
+        pattern=r"^rcn:(tm|pm|ak|tp|tk|pic|tgl|lagi|lihat|uk|ub|uf|upic|ul|ua|bw|bwa|bwl)\b",
     )
     setuju = CallbackQueryHandler(setujui, pattern=r"^rcn:setuju$")
     dok = CallbackQueryHandler(kirim_dokumen, pattern=r"^rcn:dok$")

@@ -103,3 +103,37 @@ def kemajuan(
             bawah.text(i, (v or 0.0) + 0.1, teks, ha="center", fontsize=8)
     gambar.tight_layout()
     return _png(gambar)
+
+
+def batang_kelompok(
+    label: Sequence[str],
+    skor_a: Sequence[float | None],
+    skor_b: Sequence[float | None],
+    judul: str,
+    label_a: str,
+    label_b: str,
+) -> bytes:
+    """Grouped bars on the 0..7 scale: two series side by side per label (a previous cycle
+    and this one). A missing score leaves its bar out rather than drawing a zero."""
+    x = list(range(len(label)))
+    lebar = 0.38
+    gambar = plt.figure(figsize=(8.0, 3.8))
+    sumbu = gambar.add_subplot()
+    for geser, skor, warna, nama in (
+        (-lebar / 2, skor_a, "#9aa5ad", label_a),
+        (lebar / 2, skor_b, "#1f6f8b", label_b),
+    ):
+        posisi = [i + geser for i, s in zip(x, skor, strict=True) if s is not None]
+        nilai = [s for s in skor if s is not None]
+        batang = sumbu.bar(posisi, nilai, lebar, color=warna, label=nama)
+        sumbu.bar_label(
+            batang, labels=[f"{v:.2f}".replace(".", ",") for v in nilai], fontsize=6.5, padding=1
+        )
+    sumbu.set_ylim(0, SKOR_MAKS + 0.6)
+    sumbu.set_yticks(range(8))
+    sumbu.set_xticks(x)
+    sumbu.set_xticklabels(label, fontsize=8)
+    sumbu.spines[["top", "right"]].set_visible(False)
+    sumbu.set_title(judul, fontsize=11)
+    sumbu.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
+    return _png(gambar)

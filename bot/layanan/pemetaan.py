@@ -4,7 +4,7 @@ and closing it into the quality map."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -21,6 +21,7 @@ from db import audit
 from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db import strategi as db_strategi
 
 DETIK_PER_PERTANYAAN = 12
 KELOMPOK_CHAT = ("kepala_sekolah", "guru", "tendik")
@@ -89,6 +90,8 @@ class PetaSekolah:
     instrumen: Instrumen
     peta: skor.PetaMutu
     respons: tuple[TingkatRespons, ...]
+    # The school's own target per standard code, set in the previous cycle's stage 5.
+    target: dict[str, float] = field(default_factory=dict)
 
 
 def _wajib_pengelola(aktor: Aktor) -> int:
@@ -212,12 +215,13 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         anggota = await db_jawaban.responden_sekolah(conn, siklus.sekolah_id)
         semua = await db_jawaban.siklus_semua(conn, siklus.id)
+        target = await db_strategi.target_untuk(conn, siklus.id)
     assert sekolah is not None
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
     respons = hitung_respons(tuple(_kemajuan(inst, anggota, semua, siklus)))
     peta = skor.hitung(inst, jawaban, jumlah_prioritas)
-    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, peta, respons)
+    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, peta, respons, target)
 
 
 async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:

@@ -43,6 +43,7 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "komitmen": STAF,
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
+    "strategi": frozenset({KS, KO, PG}),
     "pengaturan": STAF,
     "ringkasan": frozenset({KS, KO, PG}),
     "hubungkan": frozenset({KS, KO}),
@@ -64,6 +65,8 @@ IZIN_AKSI: dict[str, frozenset[Peran]] = {
     "rencana_setujui": frozenset({KS}),
     "rencana_tinjau": frozenset({PG}),
     "komitmen_verifikasi": PENGELOLA,
+    "strategi_kelola": PENGELOLA,
+    "strategi_tutup": frozenset({KS}),
 }
 
 # Roles an invite may grant.

@@ -149,6 +149,8 @@ async def test_pengawas_tiga_sekolah_dan_ingatkan_koordinator(
     await bot.bot_data[KUNCI_PENGIRIM].putaran()
     assert not [p for p in await koor.semua_balasan() if "Pesan dari pengawas" in p.teks]
 
+    await pengawas.semua_balasan()  # (a weekly digest, if the hourly planner ran already)
+
     # A school he does not supervise, by a crafted button: refused, nothing sent.
     async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         from db.tabel import sekolah as t_sekolah

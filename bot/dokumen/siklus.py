@@ -1,0 +1,278 @@
+"""The cycle report (Laporan Siklus SPMI) as PDF: what a cycle measured, planned, did and
+decided, and what it hands to the next cycle.
+
+The texts are prepared here (`_isi`) and laid out by `templat/dokumen/siklus.html`; the words
+come from `templat/dokumen/label_dokumen.yaml` (`siklus:`)."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.dokumen import docx as word
+from bot.dokumen import grafik
+from bot.dokumen.monev import EvaluasiProgram
+from bot.dokumen.pdf import (
+    _semua_label,
+    label,
+    nama_ascii,
+    pdf_dari_templat,
+    rentang_sama,
+    skor,
+    tanggal_panjang,
+    tempat_tanggal,
+    waktu_dibuat,
+)
+from bot.render import angka, rupiah
+
+STATUS_KOMITMEN = ("selesai", "berjalan", "terkendala", "belum_mulai")
+ALASAN_BAWAAN = ("belum_selesai", "target_tidak", "target_sebagian")
+
+
+@dataclass(frozen=True)
+class BarisStandar:
+    """A standard: its score and category in this cycle and the one before, and the target
+    set for the next cycle."""
+
+    nomor: int
+    nama: str
+    nama_pendek: str  # for the charts: "SKL", "Sarpras"
+    skor: float | None
+    kategori: str | None
+    skor_lalu: float | None
+    target: float | None
+
+
+@dataclass(frozen=True)
+class BarisMasalah:
+    """A priority problem of the approved plan."""
+
+    masalah: str  # "5.1 Ketersediaan dan kompetensi guru"
+    skor_awal: float | None
+    akar_masalah: str
+    program: tuple[str, ...]
+    anggaran: int
+
+
+@dataclass(frozen=True)
+class BarisBawaan:
+    """An activity carried into the next cycle's plan."""
+
+    masalah: str
+    program: str
+    kegiatan: str
+    pic: str
+    anggaran: int
+    alasan: str  # one of ALASAN_BAWAAN
+
+    def __post_init__(self) -> None:
+        if self.alasan not in ALASAN_BAWAAN:
+            raise ValueError(f"alasan {self.alasan!r} is not one of {', '.join(ALASAN_BAWAAN)}")
+
+
+@dataclass(frozen=True)
+class DokumenSiklus:
+    """Everything the cycle report shows."""
+
+    sekolah_nama: str
+    npsn: str
+    kabupaten: str
+    provinsi: str
+    tahun_ajaran: str  # "2026/2027"
+    tahun_ajaran_berikut: str
+    tahun_ajaran_lalu: str | None  # None on a first cycle
+    tahap: tuple[tuple[int, date | None], ...]  # (stage 1..5, the day it began)
+    ditutup: date | None
+    skor_sekolah: float | None
+    kategori_sekolah: str | None
+    skor_sekolah_lalu: float | None
+    standar: tuple[BarisStandar, ...]
+    ambang_snp: float
+    masalah: tuple[BarisMasalah, ...]
+    komitmen: dict[str, int]  # status -> how many (keys of STATUS_KOMITMEN)
+    jumlah_bukti: int
+    evaluasi: tuple[EvaluasiProgram, ...]
+    bawaan: tuple[BarisBawaan, ...]
+    kepala_sekolah: str
+    ketua_tpmps: str
+    tempat: str
+    tanggal: date
+    dibuat_pada: datetime  # the school's local time
+
+    @property
+    def total_anggaran(self) -> int:
+        """The plan's budget in rupiah."""
+        return sum(m.anggaran for m in self.masalah)
+
+    @property
+    def persen_selesai(self) -> int | None:
+        """Share of commitments done, rounded down; None without commitments."""
+        total = sum(self.komitmen.values())
+        return 100 * self.komitmen.get("selesai", 0) // total if total else None
+
+
+def nama_berkas(d: DokumenSiklus) -> str:
+    """'Laporan-Siklus-SPMI_SMP-Negeri-1-Sleman_2026-2027_2027-06-20.pdf'."""
+    sekolah = nama_ascii(d.sekolah_nama) or nama_ascii(d.npsn) or "-"
+    tahun = d.tahun_ajaran.replace("/", "-")
+    return f"{label('siklus.nama_berkas')}_{sekolah}_{tahun}_{d.tanggal.isoformat()}.pdf"
+
+
+def kolom(kunci: str) -> tuple[str, ...]:
+    """The column headings of one table (`siklus.kolom_<kunci>` in the document labels)."""
+    nilai = _semua_label()["siklus"][f"kolom_{kunci}"]
+    if not isinstance(nilai, list):
+        raise KeyError(f"siklus.kolom_{kunci} is not a list")
+    return tuple(str(v) for v in nilai)
+
+
+def _selisih(b: BarisStandar) -> str:
+    if b.skor is None or b.skor_lalu is None:
+        return label("umum.tanpa_nilai")
+    nilai = round(round(b.skor, 2) - round(b.skor_lalu, 2), 2)
+    return ("+" if nilai > 0 else "") + angka(nilai, 2)
+
+
+def _gambar(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode()
+
+
+def _grafik(d: DokumenSiklus) -> tuple[str, str | None]:
+    nama = [s.nama_pendek for s in d.standar]
+    kini = [s.skor for s in d.standar]
+    radar = grafik.radar(
+        nama,
+        kini,
+        label("siklus.grafik.judul_radar", tahun=d.tahun_ajaran),
+        pembanding=[s.target for s in d.standar] if any(s.target for s in d.standar) else None,
+        label_pembanding=label("siklus.grafik.target"),
+        label_skor=label("siklus.grafik.skor", tahun=d.tahun_ajaran),
+    )
+    if d.tahun_ajaran_lalu is None:
+        return _gambar(radar), None
+    batang = grafik.batang_kelompok(
+        nama,
+        [s.skor_lalu for s in d.standar],
+        kini,
+        label("siklus.grafik.judul_banding"),
+        label_a=d.tahun_ajaran_lalu,
+        label_b=d.tahun_ajaran,
+    )
+    return _gambar(radar), _gambar(batang)
+
+
+def _isi(d: DokumenSiklus) -> dict[str, object]:
+    radar, batang = _grafik(d)
+    kosong = label("umum.tanpa_nilai")
+    hitung = {s: d.komitmen.get(s, 0) for s in STATUS_KOMITMEN}
+    persen = d.persen_selesai
+    return {
+        "baris_kop": (
+            label("umum.npsn", npsn=d.npsn),
+            label("umum.alamat", kabupaten=d.kabupaten, provinsi=d.provinsi),
+        ),
+        "identitas": (
+            (label("siklus.identitas.nama"), d.sekolah_nama),
+            (label("siklus.identitas.npsn"), d.npsn),
+            (label("siklus.identitas.tahun_ajaran"), d.tahun_ajaran),
+            (
+                label("siklus.identitas.status"),
+                label("siklus.ditutup_pada", tanggal=tanggal_panjang(d.ditutup))
+                if d.ditutup
+                else label("siklus.masih_terbuka"),
+            ),
+        ),
+        "tahap": tuple(
+            (
+                str(t),
+                label(f"siklus.tahap.{t}"),
+                tanggal_panjang(mulai) if mulai else kosong,
+            )
+            for t, mulai in d.tahap
+        ),
+        "skor_sekolah": (
+            label(
+                "siklus.skor_sekolah",
+                skor=skor(d.skor_sekolah),
+                kategori=d.kategori_sekolah or kosong,
+            )
+            if d.skor_sekolah is not None
+            else label("siklus.skor_sekolah_kosong")
+        ),
+        "standar": tuple(
+            (str(s.nomor), s.nama, skor(s.skor), s.kategori or kosong) for s in d.standar
+        ),
+        "radar": radar,
+        "batang": batang,
+        "banding": tuple(
+            (str(s.nomor), s.nama, skor(s.skor_lalu), skor(s.skor), _selisih(s)) for s in d.standar
+        ),
+        "banding_pengantar": (
+            label("siklus.pengantar_banding", lalu=d.tahun_ajaran_lalu, kini=d.tahun_ajaran)
+            if d.tahun_ajaran_lalu
+            else label("siklus.siklus_pertama")
+        ),
+        "masalah": tuple(
+            (
+                str(i),
+                m.masalah,
+                skor(m.skor_awal),
+                m.akar_masalah,
+                "; ".join(m.program),
+                rupiah(m.anggaran),
+            )
+            for i, m in enumerate(d.masalah, 1)
+        ),
+        "total_anggaran": rupiah(d.total_anggaran),
+        "pelaksanaan": (
+            *((label(f"siklus.status.{s}"), angka(n)) for s, n in hitung.items()),
+            (label("siklus.jumlah_kegiatan"), angka(sum(hitung.values()))),
+            (
+                label("siklus.persen_selesai"),
+                label("siklus.persen", nilai=angka(persen)) if persen is not None else kosong,
+            ),
+            (label("siklus.jumlah_bukti"), angka(d.jumlah_bukti)),
+        ),
+        "evaluasi": tuple(
+            (
+                e.masalah,
+                e.program,
+                label(f"monev.target_tercapai.{e.target_tercapai}"),
+                e.capaian,
+                e.alasan,
+                label(f"monev.tindak_lanjut.{e.tindak_lanjut}"),
+            )
+            for e in d.evaluasi
+        ),
+        "target_pengantar": label(
+            "siklus.pengantar_target", tahun=d.tahun_ajaran_berikut, ambang=angka(d.ambang_snp, 2)
+        ),
+        "target": tuple((str(s.nomor), s.nama, skor(s.skor), skor(s.target)) for s in d.standar),
+        "bawaan": tuple(
+            (
+                b.masalah,
+                b.program,
+                b.kegiatan,
+                b.pic,
+                rupiah(b.anggaran),
+                label(f"siklus.alasan_bawaan.{b.alasan}"),
+            )
+            for b in d.bawaan
+        ),
+        "rentang_bawaan": rentang_sama([b.masalah for b in d.bawaan]),
+        "tanda_tangan": (
+            word.BlokTandaTangan(
+                label("siklus.ttd.kiri_atas"), label("siklus.ttd.kepala_sekolah"), d.kepala_sekolah
+            ),
+            word.BlokTandaTangan(
+                tempat_tanggal(d.tempat, d.tanggal), label("siklus.ttd.ketua_tpmps"), d.ketua_tpmps
+            ),
+        ),
+        "catatan_kaki": label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
+    }
+
+
+def buat_pdf(d: DokumenSiklus) -> bytes:
+    """The report as an A4 portrait PDF. CPU work: call it through `asyncio.to_thread`."""
+    return pdf_dari_templat("siklus", d=d, isi=_isi(d), kolom=kolom)

@@ -1,0 +1,568 @@
+"""Stage 5, strategi dan standar baru: compare this cycle with the previous one, choose what
+carries over, set the school's own target per standard (penetapan standar mutu baru), and
+close the cycle so the next one opens at stage 1 with those drafts and targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.engine import Row
+
+from bot.dokumen.monev import EvaluasiProgram
+from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
+from bot.layanan import Ditolak, Layanan, pengingat_berkala
+from bot.layanan.aktor import Aktor
+from bot.layanan.komitmen import Komitmen, _komitmen, _rencana_disetujui
+from bot.layanan.pemetaan import PetaSekolah, peta_siklus
+from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
+from bot.mutu import strategi as aturan
+from bot.mutu.peran import PENGELOLA, Peran
+from db import audit, keanggotaan, pengguna
+from db import sekolah as db_sekolah
+from db import siklus as db_siklus
+from db import strategi as db_strategi
+from db.tabel import evaluasi_program
+
+PELIHAT = frozenset({Peran.KEPALA_SEKOLAH, Peran.KOORDINATOR, Peran.PENGAWAS})
+
+
+@dataclass(frozen=True)
+class StandarBaru:
+    """A standard in stage 5: its change since the previous cycle, and its target."""
+
+    nomor: int
+    perubahan: aturan.Perubahan  # the standard's score then and now
+    indikator: tuple[aturan.Perubahan, ...]
+    kategori: str | None
+    minimum: float
+    bawaan: float
+    target: float | None  # set by the school; None until then
+
+    @property
+    def kode(self) -> str:
+        """The standard's code ("SKL")."""
+        return self.perubahan.kode
+
+    @property
+    def target_berlaku(self) -> float:
+        """The target the next cycle gets: the one set, else the default."""
+        return self.target if self.target is not None else self.bawaan
+
+
+@dataclass(frozen=True)
+class Calon:
+    """An activity that may carry over, and whether it does."""
+
+    kunci: str
+    indikator_kode: str
+    program_nama: str
+    deskripsi: str
+    pic_nama: str
+    alasan: str
+    dibawa: bool
+
+
+@dataclass(frozen=True)
+class Strategi:
+    """Stage 5 of the open cycle as the managers see it."""
+
+    siklus_id: int
+    tahap: int
+    sekolah_nama: str
+    tahun_ajaran: str
+    tahun_berikut: str
+    tahun_lalu: str | None  # None on a first cycle
+    sekolah: aturan.Perubahan  # the school's score then and now
+    standar: tuple[StandarBaru, ...]
+    evaluasi: tuple[Row, ...]
+    belum_dievaluasi: tuple[str, ...]  # "2.3 · Program name"
+    calon: tuple[Calon, ...]
+    ambang: float
+    maks: float
+
+    def standar_kode(self, kode: str) -> StandarBaru:
+        """One standard; `Ditolak` for a code not in the map (a stale button)."""
+        for s in self.standar:
+            if s.kode == kode:
+                return s
+        raise Ditolak("tombol_usang")
+
+
+@dataclass(frozen=True)
+class _Bahan:
+    """Everything stage 5 and the cycle report read of one cycle."""
+
+    siklus: Row
+    sekolah: Row
+    ps: PetaSekolah
+    lalu: Row | None
+    ps_lalu: PetaSekolah | None
+    rencana: Rencana | None
+    komitmen: tuple[Komitmen, ...]
+    evaluasi: tuple[Row, ...]
+    target: dict[str, Row]
+    pilihan: dict[str, Row]
+    anggota: tuple[Row, ...]
+    jumlah_bukti: int
+    mulai_tahap: dict[int, datetime]
+
+
+async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.ambil(conn, siklus_id)
+        assert siklus is not None and siklus.instrumen_versi is not None
+        sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
+        lalu = await db_strategi.sebelumnya(conn, siklus.sekolah_id, siklus.id)
+        rencana = await _rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
+        komitmen = await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)
+        evaluasi = await conn.execute(
+            select(evaluasi_program)
+            .where(evaluasi_program.c.siklus_id == siklus.id)
+            .order_by(evaluasi_program.c.indikator_kode, evaluasi_program.c.program_urutan)
+        )
+        evaluasi_baris = tuple(evaluasi)
+        target = await db_strategi.target(conn, siklus.id)
+        pilihan = await db_strategi.bawaan_asal(conn, siklus.id)
+        anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
+        bukti = await db_strategi.jumlah_bukti_komitmen(conn, siklus.id)
+        mulai = await db_strategi.waktu_tahap(
+            conn, siklus.sekolah_id, siklus.dibuka_pada, siklus.ditutup_pada
+        )
+    assert sekolah is not None
+    ps = await peta_siklus(lay, siklus.id)
+    ps_lalu = await peta_siklus(lay, lalu.id) if lalu and lalu.instrumen_versi else None
+    return _Bahan(
+        siklus,
+        sekolah,
+        ps,
+        lalu,
+        ps_lalu,
+        rencana,
+        tuple(komitmen),
+        evaluasi_baris,
+        target,
+        pilihan,
+        tuple(anggota),
+        bukti,
+        {1: siklus.dibuka_pada, **mulai},
+    )
+
+
+def _ambang(b: _Bahan) -> tuple[float, float]:
+    return aturan.ambang_snp(b.ps.instrumen.kategori), b.ps.instrumen.skala_maks
+
+
+def _calon(b: _Bahan) -> list[tuple[Masalah, Program, Kegiatan, str]]:
+    if b.rencana is None:
+        return []
+    per_kunci = {k.kegiatan.kunci: k for k in b.komitmen}
+    letak = {k.kunci: (m, p, k) for m, p, k in b.rencana.semua_kegiatan()}
+    semua = [
+        aturan.KegiatanSiklus(
+            k.kunci,
+            m.indikator_kode,
+            p.urutan,
+            per_kunci[k.kunci].kemajuan if k.kunci in per_kunci else "belum_mulai",
+            per_kunci[k.kunci].verifikasi if k.kunci in per_kunci else None,
+        )
+        for m, p, k in b.rencana.semua_kegiatan()
+    ]
+    evaluasi = {
+        (e.indikator_kode, e.program_urutan): (e.target_tercapai, e.tindak_lanjut)
+        for e in b.evaluasi
+    }
+    return [(*letak[k.kunci], alasan) for k, alasan in aturan.calon_bawaan(semua, evaluasi)]
+
+
+def _strategi(b: _Bahan) -> Strategi:
+    ambang, maks = _ambang(b)
+    banding = aturan.bandingkan(b.ps_lalu.peta if b.ps_lalu else None, b.ps.peta)
+    kategori = {s.kode: s.kategori.nama if s.kategori else None for s in b.ps.peta.standar}
+    standar = tuple(
+        StandarBaru(
+            p.nomor,
+            p.standar,
+            p.indikator,
+            kategori.get(p.standar.kode),
+            aturan.target_minimum(p.standar.sesudah, ambang),
+            aturan.target_bawaan(p.standar.sesudah, ambang, maks),
+            b.target[p.standar.kode].target if p.standar.kode in b.target else None,
+        )
+        for p in banding
+    )
+    dinilai = {(e.indikator_kode, e.program_urutan) for e in b.evaluasi}
+    belum = tuple(
+        f"{m.indikator_kode} · {p.nama}"
+        for m in (b.rencana.masalah if b.rencana else ())
+        for p in m.program
+        if (m.indikator_kode, p.urutan) not in dinilai
+    )
+    nama_pic = {k.kegiatan.kunci: k.pic_nama for k in b.komitmen}
+    calon = tuple(
+        Calon(
+            k.kunci,
+            m.indikator_kode,
+            p.nama,
+            k.deskripsi,
+            nama_pic.get(k.kunci, k.pic_nama),
+            alasan,
+            b.pilihan[k.kunci].dibawa if k.kunci in b.pilihan else True,
+        )
+        for m, p, k, alasan in _calon(b)
+    )
+    return Strategi(
+        b.siklus.id,
+        b.siklus.tahap,
+        b.sekolah.nama,
+        b.siklus.tahun_ajaran,
+        aturan.tahun_ajaran_berikut(b.siklus.tahun_ajaran),
+        b.lalu.tahun_ajaran if b.lalu else None,
+        aturan.Perubahan(
+            "sekolah",
+            b.sekolah.nama,
+            b.ps_lalu.peta.skor_sekolah if b.ps_lalu else None,
+            b.ps.peta.skor_sekolah,
+        ),
+        standar,
+        b.evaluasi,
+        belum,
+        calon,
+        ambang,
+        maks,
+    )
+
+
+async def _siklus_terbuka(lay: Layanan, aktor: Aktor) -> Row:
+    if aktor.sekolah_id is None:
+        raise Ditolak("tanpa_sekolah")
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id)
+    if siklus is None:
+        raise Ditolak("tanpa_siklus")
+    return siklus
+
+
+def _wajib(aktor: Aktor, peran: frozenset[Peran] = PENGELOLA) -> None:
+    if aktor.peran not in peran:
+        raise Ditolak("bukan_pengelola")
+
+
+async def lihat(lay: Layanan, aktor: Aktor) -> Strategi:
+    """Stage 5 of the open cycle: from stage 4 on (before opening it, to see what is left)."""
+    _wajib(aktor, PELIHAT)
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap < 4:
+        raise Ditolak("strategi_belum")
+    return _strategi(await _bahan(lay, siklus.id))
+
+
+async def _tahap_5(lay: Layanan, aktor: Aktor) -> Strategi:
+    """The stage-5 picture for a change; a button from before the cycle closed is stale."""
+    _wajib(aktor)
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap != 5:
+        raise Ditolak("bukan_tahap_5")
+    return _strategi(await _bahan(lay, siklus.id))
+
+
+async def buka(lay: Layanan, aktor: Aktor) -> None:
+    """Move the cycle from stage 4 to stage 5 (a second press changes nothing)."""
+    _wajib(aktor)
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap == 5:
+        return
+    async with lay.mesin.begin() as conn:
+        if not await db_siklus.pindah_tahap(conn, siklus.id, 4, 5):
+            raise Ditolak("strategi_belum")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="strategi.buka",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="siklus",
+            objek_id=siklus.id,
+        )
+
+
+def _salinan(
+    siklus_id: int, m: Masalah, p: Program, k: Kegiatan, alasan: str, waktu: datetime
+) -> dict[str, Any]:
+    return {
+        "siklus_asal_id": siklus_id,
+        "kegiatan_kunci": k.kunci,
+        "indikator_kode": m.indikator_kode,
+        "akar_kategori": m.akar_kategori,
+        "akar_penjelasan": m.akar_penjelasan,
+        "program_nama": p.nama,
+        "deskripsi": k.deskripsi,
+        "pic_id": k.pic_id,
+        "anggaran": k.anggaran,
+        "indikator_keberhasilan": k.indikator_keberhasilan,
+        "target_skor": k.target_skor,
+        "alasan": alasan,
+        "diperbarui_pada": waktu,
+    }
+
+
+async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> Strategi:
+    """Carry an activity over (or not). The button says which, so a doubled press is the
+    same choice twice."""
+    _wajib(aktor)
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap != 5:
+        raise Ditolak("bukan_tahap_5")
+    b = await _bahan(lay, siklus.id)
+    calon = next((c for c in _calon(b) if c[2].kunci == kunci), None)
+    if calon is None:
+        raise Ditolak("tombol_usang")
+    async with lay.mesin.begin() as conn:
+        await db_strategi.simpan_bawaan(
+            conn, _salinan(siklus.id, *calon, lay.sekarang()), pilihan=dibawa
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="strategi.bawaan",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="kegiatan",
+            objek_id=kunci,
+            rincian={"dibawa": dibawa},
+        )
+    return await _tahap_5(lay, aktor)
+
+
+async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: str) -> float:
+    """Set a standard's target for the next cycle from what was typed (or a button's value):
+    at least the SNP threshold, and not below what the school already reached."""
+    s5 = await _tahap_5(lay, aktor)
+    s = s5.standar_kode(standar_kode)
+    try:
+        nilai = aturan.baca_target(teks, s.minimum, s5.maks)
+    except aturan.TargetSalah as salah:
+        raise Ditolak(
+            f"target_{salah.alasan}",
+            minimum=f"{s.minimum:.2f}".replace(".", ","),
+            maks=f"{s5.maks:.2f}".replace(".", ","),
+            ambang=f"{s5.ambang:.2f}".replace(".", ","),
+        ) from salah
+    async with lay.mesin.begin() as conn:
+        await db_strategi.simpan_target(
+            conn,
+            siklus_id=s5.siklus_id,
+            standar_kode=standar_kode,
+            skor=s.perubahan.sesudah,
+            nilai=nilai,
+            oleh=aktor.pengguna_id,
+            waktu=lay.sekarang(),
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="strategi.target",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="standar",
+            objek_id=standar_kode,
+            rincian={"target": nilai},
+        )
+    return nilai
+
+
+@dataclass(frozen=True)
+class HasilTutup:
+    """The closed cycle and the one that opened."""
+
+    siklus_lama: int
+    siklus_baru: int
+    tahun_lama: str
+    tahun_baru: str
+    jumlah_bawaan: int
+    jumlah_target: int
+
+
+async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
+    """Close the cycle (kepala_sekolah only) and open the next school year's at stage 1 with
+    the targets (the default where none was set) and the chosen activities; the old cycle's
+    waiting reminders are cancelled. One transaction; a doubled press closes once."""
+    if aktor.peran is not Peran.KEPALA_SEKOLAH:
+        raise Ditolak("bukan_kepala_tutup")
+    siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.tahap != 5:
+        raise Ditolak("bukan_tahap_5")
+    b = await _bahan(lay, siklus.id)
+    s5 = _strategi(b)
+    calon = _calon(b)
+    sekolah_id = b.siklus.sekolah_id
+    sekarang = lay.sekarang()
+    async with lay.mesin.begin() as conn:
+        if not await db_strategi.tutup(conn, s5.siklus_id, sekarang):
+            raise Ditolak("bukan_tahap_5")
+        baru = await db_siklus.buka(
+            conn, sekolah_id=sekolah_id, tahun_ajaran=s5.tahun_berikut, waktu=sekarang
+        )
+        for s in s5.standar:
+            await db_strategi.simpan_target(
+                conn,
+                siklus_id=s5.siklus_id,
+                standar_kode=s.kode,
+                skor=s.perubahan.sesudah,
+                nilai=s.bawaan,
+                oleh=None,
+                waktu=sekarang,
+                timpa=False,
+            )
+        for m, p, k, alasan in calon:
+            await db_strategi.simpan_bawaan(conn, _salinan(s5.siklus_id, m, p, k, alasan, sekarang))
+        jumlah_target, jumlah_bawaan = await db_strategi.lampirkan(
+            conn, s5.siklus_id, baru, [k.kunci for _, _, k, _ in calon]
+        )
+        batal = await db_strategi.batalkan_pengingat(
+            conn,
+            [f"komitmen:{k.id}" for k in b.komitmen],
+            [f"{pengingat_berkala.MINGGUAN}:{sekolah_id}:"],
+        )
+        await audit.catat(
+            conn,
+            waktu=sekarang,
+            aksi="strategi.tutup",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="siklus",
+            objek_id=s5.siklus_id,
+            rincian={"siklus_baru": baru, "bawaan": jumlah_bawaan, "pengingat_batal": batal},
+        )
+    return HasilTutup(
+        s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
+    )
+
+
+async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenSiklus:
+    """The Laporan Siklus SPMI of a cycle of the actor's school: the given one, else the open
+    cycle when it is in stage 5, else the last closed one."""
+    _wajib(aktor, PELIHAT)
+    async with lay.mesin.connect() as conn:
+        if siklus_id is not None:
+            siklus = await db_siklus.ambil(conn, siklus_id)
+            if siklus is None or siklus.sekolah_id != aktor.sekolah_id:
+                raise Ditolak("bukan_sekolah_ini")
+        else:
+            siklus = await db_siklus.terbuka(conn, aktor.sekolah_id or 0)
+            if siklus is None or siklus.tahap != 5:
+                siklus = await db_strategi.selesai_terakhir(conn, aktor.sekolah_id or 0)
+    if siklus is None or siklus.instrumen_versi is None or siklus.tahap < 4:
+        raise Ditolak("belum_ada_laporan_siklus")
+    b = await _bahan(lay, siklus.id)
+    s5 = _strategi(b)
+    zona = ZoneInfo(b.sekolah.zona_waktu)
+
+    def lokal(w: datetime | None) -> date | None:
+        return w.astimezone(zona).date() if w else None
+
+    ditutup = b.siklus.status == "selesai"
+    pendek = {s.kode: s for s in b.ps.instrumen.standar}
+    peran = {a.pengguna_id: a for a in b.anggota}
+    sekarang = lay.sekarang().astimezone(zona)
+    nama_masalah = {
+        m.indikator_kode: f"{m.indikator_kode} {m.indikator_nama}"
+        for m in (b.rencana.masalah if b.rencana else ())
+    }
+    kemajuan: dict[str, int] = {}
+    for k in b.komitmen:
+        kemajuan[k.kemajuan] = kemajuan.get(k.kemajuan, 0) + 1
+    if ditutup:
+        bawaan = [r for r in b.pilihan.values() if r.siklus_tujuan_id is not None]
+        async with lay.mesin.connect() as conn:  # a PIC who left still has a name
+            nama = await pengguna.nama(conn, sorted({r.pic_id for r in bawaan}))
+        baris_bawaan = tuple(
+            BarisBawaan(
+                nama_masalah.get(r.indikator_kode, r.indikator_kode),
+                r.program_nama,
+                r.deskripsi,
+                nama.get(r.pic_id, ""),
+                r.anggaran,
+                r.alasan,
+            )
+            for r in sorted(bawaan, key=lambda r: r.id)
+        )
+    else:
+        anggaran = {
+            k.kunci: k.anggaran for _, _, k in (b.rencana.semua_kegiatan() if b.rencana else ())
+        }
+        baris_bawaan = tuple(
+            BarisBawaan(
+                nama_masalah.get(c.indikator_kode, c.indikator_kode),
+                c.program_nama,
+                c.deskripsi,
+                c.pic_nama,
+                anggaran.get(c.kunci, 0),
+                c.alasan,
+            )
+            for c in s5.calon
+            if c.dibawa
+        )
+    return DokumenSiklus(
+        sekolah_nama=b.sekolah.nama,
+        npsn=b.sekolah.npsn,
+        kabupaten=b.sekolah.kabupaten,
+        provinsi=b.sekolah.provinsi,
+        tahun_ajaran=s5.tahun_ajaran,
+        tahun_ajaran_berikut=s5.tahun_berikut,
+        tahun_ajaran_lalu=s5.tahun_lalu,
+        tahap=tuple((t, lokal(b.mulai_tahap.get(t))) for t in range(1, 6)),
+        ditutup=lokal(b.siklus.ditutup_pada),
+        skor_sekolah=b.ps.peta.skor_sekolah,
+        kategori_sekolah=b.ps.peta.kategori.nama if b.ps.peta.kategori else None,
+        skor_sekolah_lalu=s5.sekolah.sebelum,
+        standar=tuple(
+            BarisStandar(
+                s.nomor,
+                s.perubahan.nama,
+                lay.render.label(f"standar_pendek.{s.kode}")
+                if s.kode in pendek
+                else s.perubahan.nama,
+                s.perubahan.sesudah,
+                s.kategori,
+                s.perubahan.sebelum,
+                s.target_berlaku,
+            )
+            for s in s5.standar
+        ),
+        ambang_snp=s5.ambang,
+        masalah=tuple(
+            BarisMasalah(
+                nama_masalah[m.indikator_kode],
+                m.skor_awal,
+                f"{lay.render.label(f'akar.{m.akar_kategori}')} - {m.akar_penjelasan}",
+                tuple(p.nama for p in m.program),
+                sum(k.anggaran for p in m.program for k in p.kegiatan),
+            )
+            for m in (b.rencana.masalah if b.rencana else ())
+        ),
+        komitmen=kemajuan,
+        jumlah_bukti=b.jumlah_bukti,
+        evaluasi=tuple(
+            EvaluasiProgram(
+                nama_masalah.get(e.indikator_kode, e.indikator_kode),
+                e.program_nama,
+                e.target_tercapai,
+                e.capaian,
+                e.alasan,
+                e.tindak_lanjut,
+            )
+            for e in b.evaluasi
+        ),
+        bawaan=baris_bawaan,
+        kepala_sekolah=next(
+            (a.nama for a in peran.values() if a.peran == Peran.KEPALA_SEKOLAH), ""
+        ),
+        ketua_tpmps=next((a.nama for a in peran.values() if a.peran == Peran.KOORDINATOR), ""),
+        tempat=b.sekolah.kabupaten,
+        tanggal=lokal(b.siklus.ditutup_pada) or sekarang.date(),
+        dibuat_pada=sekarang,
+    )

@@ -1,0 +1,332 @@
+"""/strategi: stage 5. The managers compare this cycle with the previous one, choose which
+activities carry over, set the school's target per standard for the next cycle, and the
+kepala_sekolah closes the cycle: the next one opens and the Laporan Siklus SPMI arrives.
+A pengawas sees the comparison only."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.constants import ChatAction
+from telegram.error import TelegramError
+from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.akses import akses
+from bot.dokumen import grafik
+from bot.dokumen import siklus as dok_siklus
+from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
+from bot.layanan.aktor import Aktor
+from bot.layanan.strategi import Strategi
+from bot.mutu.peran import PENGELOLA, Peran
+from percakapan import batal, komitmen_pic
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    balas,
+    galat,
+    jawab_tombol,
+    layanan,
+    papan,
+    penangan_sela,
+    percakapan,
+    ubah,
+)
+
+log = logging.getLogger(__name__)
+MENGETIK = "mengetik"
+END = -1
+DRAF = "strategi"
+
+
+def _papan_panel(lay: Layanan, aktor: Aktor, s: Strategi) -> InlineKeyboardMarkup | None:
+    t = lay.render.label
+    if aktor.peran not in PENGELOLA:
+        return None
+    if s.tahap == 4:
+        return papan([[(t("strategi.tombol.buka"), "stg:buka")]])
+    baris = [
+        [(t("strategi.tombol.bawaan", jumlah=sum(c.dibawa for c in s.calon)), "stg:bw")],
+        [(t("strategi.tombol.target"), "stg:tg")],
+    ]
+    if aktor.peran is Peran.KEPALA_SEKOLAH:
+        baris.append([(t("strategi.tombol.tutup", tahun=s.tahun_ajaran), "stg:tutup")])
+    return papan(baris)
+
+
+async def _tampilkan(update: Update, context: Konteks, aktor: Aktor, s: Strategi) -> None:
+    lay = layanan(context)
+    r = lay.render
+    if s.tahap == 5:
+        for teks in r.pesan_panjang("strategi/banding", s=s):
+            await balas(update, context, teks)
+        await _kirim_grafik(update, context, s)
+    await balas(update, context, r.pesan("strategi/panel", s=s), _papan_panel(lay, aktor, s))
+
+
+async def _kirim_grafik(update: Update, context: Konteks, s: Strategi) -> None:
+    """Grouped bars of each standard in the previous cycle and this one; on a first cycle,
+    this cycle's radar with the targets for the next. Drawn off the event loop."""
+    assert update.effective_chat is not None
+    r = layanan(context).render
+    nama = [r.label(f"standar_pendek.{b.kode}") for b in s.standar]
+    kini = [b.perubahan.sesudah for b in s.standar]
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_PHOTO)
+    if s.tahun_lalu:
+        png = await asyncio.to_thread(
+            grafik.batang_kelompok,
+            nama,
+            [b.perubahan.sebelum for b in s.standar],
+            kini,
+            r.label("strategi.grafik.judul_banding", lalu=s.tahun_lalu, kini=s.tahun_ajaran),
+            s.tahun_lalu,
+            s.tahun_ajaran,
+        )
+    else:
+        png = await asyncio.to_thread(
+            grafik.radar,
+            nama,
+            kini,
+            r.label("strategi.grafik.judul_pertama", tahun=s.tahun_ajaran),
+            [b.target_berlaku for b in s.standar],
+            r.label("strategi.grafik.target", tahun=s.tahun_berikut),
+            r.label("strategi.grafik.skor", tahun=s.tahun_ajaran),
+        )
+    keterangan = r.label("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
+    await context.bot.send_photo(update.effective_chat.id, png, caption=keterangan)
+
+
+@akses("strategi")
+async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """The comparison and what is left to decide before the cycle closes."""
+    lay = layanan(context)
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+    try:
+        s = await strategi.lihat(lay, aktor)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan, **tolak.rincian)
+        return END
+    await _tampilkan(update, context, aktor, s)
+    return END
+
+
+def _papan_bawaan(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
+    t = lay.render.label
+    baris = [
+        [
+            (
+                t(
+                    "strategi.tombol.dibawa" if c.dibawa else "strategi.tombol.tidak_dibawa",
+                    kegiatan=c.deskripsi,
+                )[:60],
+                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}",
+            )
+        ]
+        for c in s.calon
+    ]
+    baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
+    return papan(baris)
+
+
+def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
+    t = lay.render.label
+    skor = lay.render.env.filters["skor"]
+    baris = [
+        [
+            (
+                t(
+                    "strategi.tombol.standar",
+                    nomor=b.nomor,
+                    nama=t(f"standar_pendek.{b.kode}"),
+                    target=skor(b.target_berlaku),
+                    tanda="" if b.target is not None else "*",
+                ),
+                f"stg:ts:{b.kode}",
+            )
+        ]
+        for b in s.standar
+    ]
+    baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
+    return papan(baris)
+
+
+async def _tanya_target(
+    update: Update, context: Konteks, aktor: Aktor, s: Strategi, kode: str, teks_galat: str | None
+) -> None:
+    lay = layanan(context)
+    b = s.standar_kode(kode)
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": "target", "standar": kode})
+    skor = lay.render.env.filters["skor"]
+    t = lay.render.label
+    pilihan = [
+        [(t("strategi.tombol.pakai_bawaan", nilai=skor(b.bawaan)), f"stg:tv:{kode}:{b.bawaan}")]
+    ]
+    if b.minimum != b.bawaan:
+        pilihan.append(
+            [
+                (
+                    t("strategi.tombol.pakai_minimum", nilai=skor(b.minimum)),
+                    f"stg:tv:{kode}:{b.minimum}",
+                )
+            ]
+        )
+    teks = lay.render.pesan("strategi/target_tanya", s=s, b=b, galat=teks_galat)
+    await balas(update, context, teks, papan(pilihan))
+
+
+@akses("strategi_kelola")
+async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """Open stage 5, choose what carries over, set the targets."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    _, aksi, *arg = update.callback_query.data.split(":")
+    await jawab_tombol(update)
+    try:
+        return await _aksi(update, context, aktor, lay, aksi, arg)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan, **tolak.rincian)
+        return END
+
+
+async def _aksi(
+    update: Update, context: Konteks, aktor: Aktor, lay: Layanan, aksi: str, arg: list[str]
+) -> int | str:
+    r = lay.render
+    if aksi == "buka":
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap == 4 and s.belum_dievaluasi and arg != ["ya"]:
+            tombol_ya = papan([[(r.label("strategi.tombol.buka_tetap"), "stg:buka:ya")]])
+            await balas(update, context, r.pesan("strategi/konfirmasi_buka", s=s), tombol_ya)
+            return END
+        await strategi.buka(lay, aktor)
+        await _tampilkan(update, context, aktor, await strategi.lihat(lay, aktor))
+    elif aksi == "panel":
+        await _tampilkan(update, context, aktor, await strategi.lihat(lay, aktor))
+    elif aksi == "bw" and not arg:
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap != 5:
+            raise Ditolak("bukan_tahap_5")
+        await balas(update, context, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
+    elif aksi == "bw" and len(arg) == 2 and arg[1] in ("0", "1"):
+        s = await strategi.pilih_bawaan(lay, aktor, arg[0], arg[1] == "1")
+        await ubah(update, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
+    elif aksi == "tg":
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap != 5:
+            raise Ditolak("bukan_tahap_5")
+        await balas(
+            update, context, r.pesan("strategi/target", s=s, baru=None), _papan_target(lay, s)
+        )
+    elif aksi == "ts" and arg:
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap != 5:
+            raise Ditolak("bukan_tahap_5")
+        await _tanya_target(update, context, aktor, s, arg[0], None)
+        return MENGETIK
+    elif aksi == "tv" and len(arg) == 2:
+        await _simpan_target(update, context, aktor, arg[0], arg[1])
+    else:
+        await galat(update, context, "tombol_usang")
+    return END
+
+
+async def _simpan_target(
+    update: Update, context: Konteks, aktor: Aktor, kode: str, nilai: str
+) -> None:
+    lay = layanan(context)
+    await strategi.tetapkan_target(lay, aktor, kode, nilai)
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+    s = await strategi.lihat(lay, aktor)
+    teks = lay.render.pesan("strategi/target", s=s, baru=s.standar_kode(kode))
+    await balas(update, context, teks, _papan_target(lay, s))
+
+
+@akses("strategi_kelola")
+async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """A typed target for the standard being asked about."""
+    lay = layanan(context)
+    assert update.message is not None and update.message.text is not None
+    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
+    if isi.get("langkah") != "target":
+        await galat(update, context, "pakai_tombol")
+        return END
+    try:
+        await _simpan_target(update, context, aktor, isi["standar"], update.message.text)
+    except Ditolak as tolak:
+        if tolak.alasan not in ("target_bukan_angka", "target_di_bawah", "target_di_atas"):
+            await galat(update, context, tolak.alasan, **tolak.rincian)
+            return END
+        s = await strategi.lihat(lay, aktor)
+        teks_galat = lay.render.label(f"galat.{tolak.alasan}", **tolak.rincian)
+        await _tanya_target(update, context, aktor, s, isi["standar"], teks_galat)
+        return MENGETIK
+    return END
+
+
+@akses("strategi_tutup")
+async def tutup(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """The kepala_sekolah closes the cycle, after a confirmation."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    ya = update.callback_query.data == "stg:tutup:ya"
+    await jawab_tombol(update)
+    r = lay.render
+    try:
+        if not ya:
+            s = await strategi.lihat(lay, aktor)
+            if s.tahap != 5:
+                raise Ditolak("bukan_tahap_5")
+            tombol_ya = papan([[(r.label("strategi.tombol.tutup_ya"), "stg:tutup:ya")]])
+            await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
+            return END
+        hasil = await strategi.tutup(lay, aktor)
+    except Ditolak as tolak:
+        await galat(update, context, tolak.alasan, **tolak.rincian)
+        return END
+    await ubah(update, r.pesan("strategi/ditutup", h=hasil))
+    await _kirim_laporan(update, context, aktor, hasil)
+    return END
+
+
+async def _kirim_laporan(
+    update: Update, context: Konteks, aktor: Aktor, hasil: strategi.HasilTutup
+) -> None:
+    """The Laporan Siklus SPMI to every kepala_sekolah and koordinator of the school."""
+    lay = layanan(context)
+    assert update.effective_chat is not None
+    data = await strategi.dokumen_siklus(lay, aktor, hasil.siklus_lama)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    pdf = await asyncio.to_thread(dok_siklus.buat_pdf, data)
+    kabar = lay.render.pesan("strategi/kabar_ditutup", h=hasil, oleh=aktor.nama)
+    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
+        if uid != aktor.pengguna_id:
+            await komitmen_pic.kirim_aman(context, uid, kabar)
+        try:
+            await context.bot.send_document(uid, pdf, filename=dok_siklus.nama_berkas(data))
+        except TelegramError as exc:
+            log.warning("Laporan Siklus to %s not sent: %s", uid, exc)
+
+
+def penangan() -> list[BaseHandler[Any, Any, Any]]:
+    """/strategi and its buttons."""
+    tombol_h = CallbackQueryHandler(tombol, pattern=r"^stg:(buka|panel|bw|tg|ts|tv)\b")
+    tutup_h = CallbackQueryHandler(tutup, pattern=r"^stg:tutup\b")
+    return [
+        percakapan(
+            entry_points=[CommandHandler("strategi", tampil, filters=PRIBADI), tombol_h, tutup_h],
+            states={
+                MENGETIK: [
+                    tombol_h,
+                    tutup_h,
+                    CommandHandler("strategi", tampil, filters=PRIBADI),
+                    MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
+                ]
+            },
+            fallbacks=[batal.fallback(), penangan_sela("strategi", "strategi", MENGETIK)],
+            name="strategi",
+            persistent=True,
+            allow_reentry=True,
+        )
+    ]
