@@ -43,6 +43,7 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "komitmen": STAF,
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
+    "akreditasi": frozenset({KS, KO}),
     "pengaturan": STAF,
     "batal": None,
 }
@@ -62,6 +63,8 @@ IZIN_AKSI: dict[str, frozenset[Peran]] = {
     "rencana_setujui": frozenset({KS}),
     "rencana_tinjau": frozenset({PG}),
     "komitmen_verifikasi": PENGELOLA,
+    # Visit practice: teachers answer the interview questions sent to them.
+    "akreditasi_wawancara": frozenset({KS, KO, GU}),
 }
 
 # Roles an invite may grant.
