@@ -551,11 +551,21 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return END
+    if isi.get("langkah") in ("berkas_butir", "berkas_dokumen"):
+        g = await akr.gambaran(lay, aktor)
+        pesan = r.pesan(
+            "akreditasi/minta_berkas",
+            untuk=isi["untuk"],
+            galat=r.label("galat.perlu_bukti"),
+            maks_mb=g.inst.format_maks_mb,
+        )
+        await balas(update, context, pesan)
+        return MENUNGGU
     await galat(update, context, "pakai_tombol")
-    return MENUNGGU if isi.get("langkah") else END
+    return END
 
 
-@akses("akreditasi")
+@akses("akreditasi_wawancara")
 async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """A photo or document for a butir or a checklist document."""
     lay = layanan(context)

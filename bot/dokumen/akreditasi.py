@@ -56,6 +56,7 @@ class KelompokDok:
     dinilai: int
     jumlah: int
     butir: tuple[ButirDok, ...]
+    spmi: float | None = None  # mean stage-1 score (0-7) of the crosswalked indicators
 
 
 @dataclass(frozen=True)

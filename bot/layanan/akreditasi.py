@@ -558,6 +558,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
                     )
                     for b in butir
                 ),
+                g.spmi(h.kode),
             )
         )
     dokumen_wajib = []

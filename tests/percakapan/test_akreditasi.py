@@ -210,6 +210,8 @@ async def test_kesiapan_akreditasi_utuh(
         butir = await _ke_butir(koor, "Butir IPR", "IPR1")
         await koor.tekan("Kirim bukti baru", butir)
         await koor.balasan_berisi("Kirim foto atau berkas PDF untuk butir IPR1")
+        await koor.kirim("nanti saya kirim")
+        await koor.balasan_berisi("dijawab dengan mengirim foto atau berkas PDF")
         await koor.kirim_dokumen(b"PK\x03\x04", "ijazah.docx", "application/msword")
         salah = await koor.balasan_berisi("Sistem asesor hanya menerima PDF, JPG, atau PNG")
         assert "Simpan dokumen Word" in salah.teks
@@ -281,6 +283,8 @@ async def test_kesiapan_akreditasi_utuh(
         await sari.balasan_berisi("Isian masih kosong")
         await sari.kirim("Tugas proyek bertahap dengan umpan balik tiap minggu.")
         await sari.balasan_berisi("Latihan wawancara (3/")
+        await sari.kirim_foto(PNG_KECIL)  # a file where a typed answer is expected
+        await sari.balasan_berisi("tidak meminta berkas")
         await sari.kirim("/batal")
         await sari.semua_balasan()
 
