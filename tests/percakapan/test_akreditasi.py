@@ -233,24 +233,29 @@ async def test_kesiapan_akreditasi_utuh(
         assert "Sistem asesor akan menolak berkas ini: lebih dari 2 MB" in hasil.teks
         await koor.tekan("Dokumen sebelum visitasi", hasil)
         daftar = await koor.balasan_berisi("Dokumen yang diunggah")
-        await koor.tekan("Kurikulum Satuan Pendidikan", daftar)
-        await koor.tekan("Kirim berkas", await koor.balasan_berisi("Belum ada"))
-        await koor.kirim_dokumen(PDF_KECIL, "ksp.pdf", "application/pdf")
-        hasil = await koor.balasan_berisi("Berkas tersimpan")
-        assert "Ada" in hasil.teks and "menolak" not in hasil.teks
-        await koor.tekan("Dokumen sebelum visitasi", hasil)
-        daftar = await koor.balasan_berisi("Dokumen yang diunggah")
-        assert "⚠️ Berkas lebih dari 2 MB" in daftar.teks
         await koor.tekan("Video lingkungan belajar", daftar)
         await koor.tekan("Kirim tautan", await koor.balasan_berisi("Belum ada"))
         await koor.balasan_berisi("Kirim tautan untuk")
         await koor.kirim("video kelas kami")
         await koor.balasan_berisi("Tautan belum terbaca")
         await koor.kirim("https://youtu.be/abc123")
-        assert "https://youtu.be/abc123" in (await koor.balasan_berisi("Tersimpan")).teks
+        hasil = await koor.balasan_berisi("Tersimpan")
+        assert "https://youtu.be/abc123" in hasil.teks
+        await koor.tekan("Dokumen sebelum visitasi", hasil)
+        daftar = await koor.balasan_berisi("Dokumen yang diunggah")
+        await koor.tekan("Kurikulum Satuan Pendidikan", daftar)
+        await koor.tekan("Kirim berkas", await koor.balasan_berisi("Belum ada"))
+        await koor.balasan_berisi("Kirim foto atau berkas PDF untuk")
 
-    # A restart: what was stored is still there.
+    # A restart while the bot waits for the KSP file: nothing is lost.
     async with mulai_bot() as app:
+        await koor.kirim_dokumen(PDF_KECIL, "ksp.pdf", "application/pdf")
+        hasil = await koor.balasan_berisi("Berkas tersimpan")
+        assert "Ada" in hasil.teks and "menolak" not in hasil.teks
+        await koor.tekan("Dokumen sebelum visitasi", hasil)
+        daftar = await koor.balasan_berisi("Dokumen yang diunggah")
+        assert "⚠️ Berkas lebih dari 2 MB" in daftar.teks
+
         # Visit practice: class observation (O2 not seen caps butir 12 at level 1).
         await koor.kirim("/akreditasi")
         await koor.tekan("Latihan visitasi", await koor.balasan_berisi("Persiapan"))
@@ -373,3 +378,43 @@ async def test_kesiapan_akreditasi_utuh(
         assert any(n.startswith("Dokumen-Wajib/KSP_") for n in nama)
         assert not any("RKT" in n for n in nama)
         assert "MS · Butir 24" in indeks and "Berkas yang tidak disertakan" in indeks
+
+
+async def test_ia2024_dan_ganti_instrumen(bot: Any, orang: Callable[[str], Pengguna]) -> None:
+    kepala, guru = orang("Pak Budi"), orang("Bu Sari")
+    await daftarkan_sekolah(kepala)
+    await gabung(guru, await undang(kepala, "Guru"))
+
+    await kepala.kirim("/akreditasi")
+    await kepala.tekan("IA2024", await kepala.balasan_berisi("Untuk instrumen mana"))
+    panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
+    assert "Kinerja pendidik dalam proses pembelajaran (bobot 25%): - · 0/3" in panel.teks
+    assert "IPR" not in panel.teks and "Butir IPR" not in " ".join(panel.tombol_datar)
+    await kepala.tekan("Kinerja pendidik", panel)
+    daftar = await kepala.balasan_berisi("Pilih butir")
+    await kepala.tekan_data("akr:b:1", daftar)
+    butir = await kepala.balasan_berisi("Butir 1")
+    assert "dukungan sosial emosional" in butir.teks and "bukan teks resmi" not in butir.teks
+    await kepala.tekan("3", butir)
+    await kepala.balasan_berisi("Tersimpan")
+
+    # Answers are kept per instrument: IASP 2020 starts empty, IA2024 keeps its level.
+    await kepala.tekan("Ganti instrumen", panel)
+    await kepala.tekan("IASP 2020", await kepala.balasan_berisi("Untuk instrumen mana"))
+    panel = await kepala.balasan_berisi("Persiapan akreditasi · IASP 2020")
+    assert "Mutu Lulusan (bobot 30%): - · 0/11 butir dinilai" in panel.teks
+    await kepala.tekan("Ganti instrumen", panel)
+    await kepala.tekan("IA2024", await kepala.balasan_berisi("Untuk instrumen mana"))
+    panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
+    assert "(bobot 25%): 50,00 · 1/3 butir dinilai" in panel.teks  # level 3 without proof
+    assert "batas peringkat" not in panel.teks  # no estimate yet: nothing to qualify
+
+    # A teacher cannot use the managers' buttons, even crafted by hand.
+    await guru.kirim("/akreditasi")
+    ditolak = await guru.balasan_berisi("Maaf, /akreditasi hanya untuk")
+    qid = await guru.tekan_data("akr:l:1:4", ditolak)
+    await guru.jawaban_callback(qid)
+    await guru.balasan_berisi("Maaf")
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        levels = list(await conn.execute(select(akreditasi_butir.c.level)))
+    assert [x.level for x in levels] == [3]
