@@ -20,6 +20,7 @@ from db.tabel import (
     bukti,
     komitmen,
     laporan,
+    siklus,
 )
 from db.upsert import upsert
 
@@ -243,3 +244,15 @@ async def latihan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str
         .order_by(akreditasi_latihan.c.id)
     )
     return list(hasil)
+
+
+async def siklus_terpetakan(conn: AsyncConnection, sekolah_id: int) -> Row | None:
+    """The school's newest cycle whose stage-1 questionnaire was opened (its quality map is
+    the self-evaluation readiness is set against), or None."""
+    hasil = await conn.execute(
+        select(siklus)
+        .where(siklus.c.sekolah_id == sekolah_id, siklus.c.instrumen_versi.is_not(None))
+        .order_by(siklus.c.id.desc())
+        .limit(1)
+    )
+    return hasil.first()

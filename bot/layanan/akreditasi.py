@@ -8,13 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy.engine import Row
 
-from bot.dokumen import akreditasi as dok
-from bot.dokumen.pdf import nama_ascii
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import Aktor
@@ -23,28 +19,18 @@ from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import akreditasi as aturan
 from bot.mutu.akreditasi_instrumen import (
     BERKAS,
-    KODE_IPR,
     Butir,
     InstrumenAkreditasi,
-    PertanyaanWawancara,
     bawaan,
 )
-from bot.mutu.peran import PENGELOLA, Peran
-from bot.render import angka
+from bot.mutu.peran import PENGELOLA
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
-from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 
 INSTRUMEN = tuple(BERKAS)
 STATUS_DOKUMEN = ("ada", "belum", "tidak_sesuai")
-# The role whose interview questions a member answers in visit practice.
-PERAN_WAWANCARA = {
-    Peran.KEPALA_SEKOLAH: "kepala_sekolah",
-    Peran.KOORDINATOR: "guru",
-    Peran.GURU: "guru",
-}
 BATAS_TAWARAN = 8
 
 
@@ -100,7 +86,8 @@ class Gambaran:
         )
 
 
-def _wajib(aktor: Aktor) -> int:
+def wajib_pengelola(aktor: Aktor) -> int:
+    """The manager's school id; `Ditolak` for anyone else."""
     if aktor.sekolah_id is None or aktor.peran not in PENGELOLA:
         raise Ditolak("bukan_pengelola")
     return aktor.sekolah_id
@@ -121,14 +108,14 @@ def _asal(b: Row) -> tuple[str, str, str | None]:
 
 async def instrumen_sekolah(lay: Layanan, aktor: Aktor) -> str | None:
     """The code of the instrument the school prepares for (None: not chosen yet)."""
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_pengelola(aktor)
     async with lay.mesin.connect() as conn:
         return await db_akr.pilihan(conn, sekolah_id)
 
 
 async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
     """Choose (or change) the instrument; answers of each instrument are kept apart."""
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_pengelola(aktor)
     if kode not in INSTRUMEN:
         raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
@@ -146,7 +133,7 @@ async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
 
 async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
     """The school's readiness picture for its chosen instrument."""
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_pengelola(aktor)
     async with lay.mesin.connect() as conn:
         kode = await db_akr.pilihan(conn, sekolah_id)
         if kode is None:
@@ -160,11 +147,11 @@ async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
         anggota = {
             a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)
         }
-        siklus = await db_siklus.terbuka(conn, sekolah_id)
+        siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
     assert sekolah is not None
     inst = bawaan(kode)
     skor_spmi: dict[str, float | None] = {}
-    if siklus is not None and siklus.instrumen_versi is not None:
+    if siklus is not None:
         peta = await peta_siklus(lay, siklus.id)
         skor_spmi = {i.kode: i.skor for s in peta.peta.standar for i in s.indikator}
     bukti: dict[int, BuktiSekolah] = {}
@@ -236,7 +223,7 @@ def tawaran_bukti(g: Gambaran, butir: Butir) -> list[BuktiSekolah]:
 
 
 async def _butir_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, str, Butir]:
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_pengelola(aktor)
     async with lay.mesin.connect() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
@@ -317,7 +304,7 @@ async def unggah_butir(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) ->
 
 
 async def _dokumen_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, InstrumenAkreditasi]:
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_pengelola(aktor)
     async with lay.mesin.connect() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
     if inst_kode is None:
@@ -370,227 +357,3 @@ async def tautan_dokumen(lay: Layanan, aktor: Aktor, kode: str, url: str) -> Non
         await db_akr.simpan_dokumen(
             conn, sekolah_id, inst.kode, kode, "ada", aktor.pengguna_id, lay.sekarang(), tautan=url
         )
-
-
-# -------------------------------------------------------------------- visit practice
-async def _instrumen_anggota(lay: Layanan, aktor: Aktor) -> tuple[int, InstrumenAkreditasi, str]:
-    if aktor.sekolah_id is None or aktor.peran not in PERAN_WAWANCARA:
-        raise Ditolak("bukan_peserta_wawancara")
-    async with lay.mesin.connect() as conn:
-        inst_kode = await db_akr.pilihan(conn, aktor.sekolah_id)
-        sekolah = await db_sekolah.ambil(conn, aktor.sekolah_id)
-    if inst_kode is None:
-        raise Ditolak("akreditasi_belum_pilih")
-    assert sekolah is not None
-    return aktor.sekolah_id, bawaan(inst_kode), sekolah.jenjang
-
-
-async def wawancara_berikutnya(
-    lay: Layanan, aktor: Aktor
-) -> tuple[PertanyaanWawancara | None, int, int]:
-    """The member's next unanswered interview question (None: all answered), with how many
-    they answered of how many."""
-    sekolah_id, inst, jenjang = await _instrumen_anggota(lay, aktor)
-    peran = PERAN_WAWANCARA[aktor.peran]  # type: ignore[index]
-    soal = [p for p in inst.wawancara(jenjang) if p.peran == peran]
-    async with lay.mesin.connect() as conn:
-        sudah = {
-            lt.kode
-            for lt in await db_akr.latihan_sekolah(conn, sekolah_id, inst.kode)
-            if lt.jenis == "wawancara" and lt.pengguna_id == aktor.pengguna_id
-        }
-    sisa = [p for p in soal if p.kode not in sudah]
-    return (sisa[0] if sisa else None), len(soal) - len(sisa), len(soal)
-
-
-async def jawab_wawancara(lay: Layanan, aktor: Aktor, kode: str, teks: str) -> None:
-    """Keep a member's answer to an interview question of their role."""
-    sekolah_id, inst, jenjang = await _instrumen_anggota(lay, aktor)
-    peran = PERAN_WAWANCARA[aktor.peran]  # type: ignore[index]
-    if not any(p.kode == kode and p.peran == peran for p in inst.wawancara(jenjang)):
-        raise Ditolak("tombol_usang")
-    if not teks.strip():
-        raise Ditolak("teks_kosong")
-    async with lay.mesin.begin() as conn:
-        await db_akr.simpan_latihan(
-            conn,
-            sekolah_id,
-            inst.kode,
-            "wawancara",
-            kode,
-            aktor.pengguna_id,
-            teks[:2000],
-            lay.sekarang(),
-        )
-
-
-async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
-    """Send the teachers their interview practice through the reminder outbox (once a day
-    per teacher, however often the button is pressed); how many were invited."""
-    sekolah_id = _wajib(aktor)
-    async with lay.mesin.begin() as conn:
-        inst_kode = await db_akr.pilihan(conn, sekolah_id)
-        if inst_kode is None:
-            raise Ditolak("akreditasi_belum_pilih")
-        sekolah = await db_sekolah.ambil(conn, sekolah_id)
-        assert sekolah is not None
-        anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
-        hari = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu)).date()
-        guru = [a for a in anggota if a.peran == Peran.GURU and a.pengguna_id != aktor.pengguna_id]
-        for a in guru:
-            await db_pengingat.rencanakan(
-                conn,
-                kunci=f"akreditasi_wawancara:{sekolah_id}:{a.pengguna_id}:{hari.isoformat()}",
-                pengguna_id=a.pengguna_id,
-                jenis="akreditasi_wawancara",
-                isi={
-                    "templat": "akreditasi/wawancara_undangan",
-                    "konteks": {"sekolah": sekolah.nama, "pengundang": aktor.nama},
-                    "tombol": [[{"label": "akreditasi.tombol.mulai_wawancara", "data": "akw:m"}]],
-                },
-                jatuh_tempo=lay.sekarang(),
-                waktu=lay.sekarang(),
-                sekolah_id=sekolah_id,
-                rujukan=f"akreditasi:{inst_kode}",
-            )
-    return len(guru)
-
-
-async def observasi(lay: Layanan, aktor: Aktor, item: str, ya: bool) -> None:
-    """Record one line of the class-observation checklist (seen or not)."""
-    sekolah_id = _wajib(aktor)
-    async with lay.mesin.connect() as conn:
-        inst_kode = await db_akr.pilihan(conn, sekolah_id)
-    if inst_kode is None:
-        raise Ditolak("akreditasi_belum_pilih")
-    if item not in {o.kode for o in bawaan(inst_kode).observasi}:
-        raise Ditolak("tombol_usang")
-    async with lay.mesin.begin() as conn:
-        await db_akr.simpan_latihan(
-            conn,
-            sekolah_id,
-            inst_kode,
-            "observasi",
-            item,
-            aktor.pengguna_id,
-            "ya" if ya else "tidak",
-            lay.sekarang(),
-        )
-
-
-# -------------------------------------------------------------------- documents
-def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
-    """How an evidence file is named to the user: where it came from, and its file."""
-    return lay.render.label(
-        f"akreditasi.asal.{b.asal}", rujukan=b.rujukan, nama=b.nama_file or f"bukti-{b.id}"
-    )
-
-
-def bukti_dok(lay: Layanan, g: Gambaran, bukti_id: int) -> dok.BuktiDok:
-    """An evidence file as the documents show it, with its upload problems."""
-    b = g.bukti[bukti_id]
-    akhiran = Path(b.path).suffix
-    nama = nama_ascii(Path(b.nama_file).stem) if b.nama_file else ""
-    return dok.BuktiDok(
-        nama=nama_bukti(lay, b),
-        nama_file=f"{nama or 'bukti'}-{b.id}{akhiran}",
-        ukuran=b.ukuran,
-        path=b.path,
-        masalah=tuple(g.masalah_unggah(bukti_id)),
-    )
-
-
-def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
-    """Each SPMI-versus-SPME gap as one sentence."""
-    return [
-        lay.render.label(
-            f"akreditasi.kesenjangan.{k.jenis}",
-            indikator=k.indikator,
-            skor=angka(k.skor, 2),
-            butir=k.butir,
-            level=k.level or "-",
-        )
-        for k in g.kesenjangan
-    ]
-
-
-def catatan_belum_terkonfirmasi(lay: Layanan, inst: InstrumenAkreditasi) -> list[str]:
-    """What in the instrument is not confirmed by the sources, one line each."""
-    hasil = [
-        lay.render.label(
-            "akreditasi.belum_terkonfirmasi",
-            apa=lay.render.label(f"akreditasi.angka.{kunci}"),
-            sumber=a.catatan or a.source,
-        )
-        for kunci, a in inst.belum_terkonfirmasi()
-    ]
-    jumlah = sum(not b.confirmed for b in inst.inti)
-    if jumlah:
-        hasil.append(lay.render.label("akreditasi.butir_bukan_resmi", jumlah=jumlah))
-    return hasil
-
-
-async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
-    """The readiness report and bundle as document data."""
-    g = await gambaran(lay, aktor)
-    s = g.sekolah
-    kelompok = []
-    for h in g.kesiapan.kelompok:
-        butir = [b for b in g.inst.semua_butir(g.jenjang) if b.komponen == h.kode]
-        kelompok.append(
-            dok.KelompokDok(
-                h.kode,
-                h.nama if h.kode != KODE_IPR else lay.render.label("akreditasi.nama_ipr"),
-                h.bobot,
-                h.skor,
-                h.dinilai,
-                h.jumlah,
-                tuple(
-                    dok.ButirDok(
-                        b.kode,
-                        b.teks,
-                        b.confirmed,
-                        g.keadaan[b.kode].level,
-                        g.kesiapan.level[b.kode],
-                        g.keadaan[b.kode].kurang,
-                        tuple(bukti_dok(lay, g, i) for i in g.tautan.get(b.kode, [])),
-                        sum(len(g.wawancara.get(w.kode, [])) for w in b.wawancara),
-                    )
-                    for b in butir
-                ),
-                g.spmi(h.kode),
-            )
-        )
-    dokumen_wajib = []
-    for d in g.inst.dokumen:
-        baris = g.dokumen.get(d.kode)
-        bukti_id = baris.bukti_id if baris else None
-        dokumen_wajib.append(
-            dok.DokumenWajibDok(
-                d.kode,
-                d.nama,
-                baris.status if baris else "belum",
-                bukti_dok(lay, g, bukti_id) if bukti_id in g.bukti else None,
-                baris.tautan if baris else None,
-            )
-        )
-    lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
-    p = g.kesiapan.peringkat
-    return dok.DokumenAkreditasi(
-        sekolah_nama=s.nama,
-        npsn=s.npsn,
-        kabupaten=s.kabupaten,
-        provinsi=s.provinsi,
-        jenjang=s.jenjang,
-        instrumen=g.inst.nama,
-        instrumen_lengkap=g.inst.nama_lengkap,
-        kelompok=tuple(kelompok),
-        nilai_akhir=g.kesiapan.nilai_akhir,
-        peringkat=p.nama if p else None,
-        peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed,
-        kesenjangan=tuple(kalimat_kesenjangan(lay, g)),
-        dokumen=tuple(dokumen_wajib),
-        belum_terkonfirmasi=tuple(catatan_belum_terkonfirmasi(lay, g.inst)),
-        tanggal=lokal.date(),
-        dibuat_pada=lokal,
-    )

@@ -25,7 +25,7 @@ from bot.mutu.instrumen import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import akreditasi_butir, akreditasi_latihan, akreditasi_tautan
-from percakapan import akreditasi as percakapan_akreditasi
+from percakapan import akreditasi_tampil
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PDF_KECIL, PNG_KECIL
@@ -362,7 +362,7 @@ async def test_kesiapan_akreditasi_utuh(
             assert isi in teks, isi
 
         # The bundle, with a small upload limit: the 2.5 MB PDF is left out and named.
-        monkeypatch.setattr(percakapan_akreditasi, "BATAS_BUNDEL", 2 * 1024 * 1024)
+        monkeypatch.setattr(akreditasi_tampil, "BATAS_BUNDEL", 2 * 1024 * 1024)
         await koor.tekan("Bundel bukti (ZIP)", panel)
         zip_ = await koor.balasan()
         assert zip_.dokumen_nama and zip_.dokumen_nama.endswith(".zip")

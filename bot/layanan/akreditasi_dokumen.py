@@ -1,0 +1,132 @@
+"""SPME readiness documents as data: the readiness report and the evidence bundle built from
+the school's picture (`bot.layanan.akreditasi.gambaran`), in the words of templat/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.dokumen import akreditasi as dok
+from bot.dokumen.pdf import nama_ascii
+from bot.layanan import Layanan
+from bot.layanan.akreditasi import BuktiSekolah, Gambaran, gambaran
+from bot.layanan.aktor import Aktor
+from bot.mutu.akreditasi_instrumen import KODE_IPR, InstrumenAkreditasi
+from bot.render import angka
+
+
+def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
+    """How an evidence file is named to the user: where it came from, and its file."""
+    return lay.render.label(
+        f"akreditasi.asal.{b.asal}", rujukan=b.rujukan, nama=b.nama_file or f"bukti-{b.id}"
+    )
+
+
+def bukti_dok(lay: Layanan, g: Gambaran, bukti_id: int) -> dok.BuktiDok:
+    """An evidence file as the documents show it, with its upload problems."""
+    b = g.bukti[bukti_id]
+    akhiran = Path(b.path).suffix
+    nama = nama_ascii(Path(b.nama_file).stem) if b.nama_file else ""
+    return dok.BuktiDok(
+        nama=nama_bukti(lay, b),
+        nama_file=f"{nama or 'bukti'}-{b.id}{akhiran}",
+        ukuran=b.ukuran,
+        path=b.path,
+        masalah=tuple(g.masalah_unggah(bukti_id)),
+    )
+
+
+def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
+    """Each SPMI-versus-SPME gap as one sentence."""
+    return [
+        lay.render.label(
+            f"akreditasi.kesenjangan.{k.jenis}",
+            indikator=k.indikator,
+            skor=angka(k.skor, 2),
+            butir=k.butir,
+            level=k.level or "-",
+        )
+        for k in g.kesenjangan
+    ]
+
+
+def catatan_belum_terkonfirmasi(lay: Layanan, inst: InstrumenAkreditasi) -> list[str]:
+    """What in the instrument is not confirmed by the sources, one line each."""
+    hasil = [
+        lay.render.label(
+            "akreditasi.belum_terkonfirmasi",
+            apa=lay.render.label(f"akreditasi.angka.{kunci}"),
+            sumber=a.catatan or a.source,
+        )
+        for kunci, a in inst.belum_terkonfirmasi()
+    ]
+    jumlah = sum(not b.confirmed for b in inst.inti)
+    if jumlah:
+        hasil.append(lay.render.label("akreditasi.butir_bukan_resmi", jumlah=jumlah))
+    return hasil
+
+
+async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
+    """The readiness report and bundle as document data."""
+    g = await gambaran(lay, aktor)
+    s = g.sekolah
+    kelompok = []
+    for h in g.kesiapan.kelompok:
+        butir = [b for b in g.inst.semua_butir(g.jenjang) if b.komponen == h.kode]
+        kelompok.append(
+            dok.KelompokDok(
+                h.kode,
+                h.nama if h.kode != KODE_IPR else lay.render.label("akreditasi.nama_ipr"),
+                h.bobot,
+                h.skor,
+                h.dinilai,
+                h.jumlah,
+                tuple(
+                    dok.ButirDok(
+                        b.kode,
+                        b.teks,
+                        b.confirmed,
+                        g.keadaan[b.kode].level,
+                        g.kesiapan.level[b.kode],
+                        g.keadaan[b.kode].kurang,
+                        tuple(bukti_dok(lay, g, i) for i in g.tautan.get(b.kode, [])),
+                        sum(len(g.wawancara.get(w.kode, [])) for w in b.wawancara),
+                    )
+                    for b in butir
+                ),
+                g.spmi(h.kode),
+            )
+        )
+    dokumen_wajib = []
+    for d in g.inst.dokumen:
+        baris = g.dokumen.get(d.kode)
+        bukti_id = baris.bukti_id if baris else None
+        dokumen_wajib.append(
+            dok.DokumenWajibDok(
+                d.kode,
+                d.nama,
+                baris.status if baris else "belum",
+                bukti_dok(lay, g, bukti_id) if bukti_id in g.bukti else None,
+                baris.tautan if baris else None,
+            )
+        )
+    lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
+    p = g.kesiapan.peringkat
+    return dok.DokumenAkreditasi(
+        sekolah_nama=s.nama,
+        npsn=s.npsn,
+        kabupaten=s.kabupaten,
+        provinsi=s.provinsi,
+        jenjang=s.jenjang,
+        instrumen=g.inst.nama,
+        instrumen_lengkap=g.inst.nama_lengkap,
+        kelompok=tuple(kelompok),
+        nilai_akhir=g.kesiapan.nilai_akhir,
+        peringkat=p.nama if p else None,
+        peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed,
+        kesenjangan=tuple(kalimat_kesenjangan(lay, g)),
+        dokumen=tuple(dokumen_wajib),
+        belum_terkonfirmasi=tuple(catatan_belum_terkonfirmasi(lay, g.inst)),
+        tanggal=lokal.date(),
+        dibuat_pada=lokal,
+    )
