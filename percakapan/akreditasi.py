@@ -97,6 +97,9 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         elif aksi == "t":
             await akr.tautkan(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
             await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
+        elif aksi == "x":
+            await akr.lepas(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
+            await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
         elif aksi == "u":
             b = (await akr.gambaran(lay, aktor)).butir(arg[0])
             if b is None:

@@ -54,7 +54,8 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
         ],
         [(r.label("akreditasi.tombol.ganti"), "akr:gi")],
     ]
-    teks = r.pesan("akreditasi/panel", g=g, nama=nama_kelompok(g, r), dokumen=hitung)
+    kurang = [b for b, k in g.keadaan.items() if k.kurang]
+    teks = r.pesan("akreditasi/panel", g=g, nama=nama_kelompok(g, r), dokumen=hitung, kurang=kurang)
     await balas(update, context, teks, papan(baris))
 
 
@@ -112,14 +113,16 @@ async def butir(
     if b is None:
         raise Ditolak("tombol_usang")
     k = g.keadaan[kode]
-    tautan = [
-        dok_bukti for i in g.tautan.get(kode, []) if (dok_bukti := dok_akr.bukti_dok(lay, g, i))
-    ]
+    tautan = [dok_akr.bukti_dok(lay, g, i) for i in g.tautan.get(kode, [])]
     urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
     baris: list[list[tuple[str, str]]] = [
         [(str(n), f"akr:l:{kode}:{n}") for n in (1, 2, 3, 4)],
         [(r.label("akreditasi.tombol.tautkan"), f"akr:tb:{kode}")],
         [(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{kode}")],
+        *(
+            [(r.label("akreditasi.tombol.lepas", nama=t.nama)[:60], f"akr:x:{kode}:{i}")]
+            for i, t in zip(g.tautan.get(kode, []), tautan, strict=True)
+        ),
         [
             (
                 r.label(

@@ -271,6 +271,14 @@ async def tautkan(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir
     return butir
 
 
+async def lepas(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
+    """Unlink an evidence file from a butir (the file itself is kept)."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.lepas(conn, sekolah_id, inst_kode, kode, bukti_id)
+    return butir
+
+
 async def _simpan_berkas(
     lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
 ) -> int:

@@ -205,6 +205,9 @@ async def test_kesiapan_akreditasi_utuh(
             butir = await _ke_butir(koor, komponen, kode)
             simpan = await _nilai(koor, butir, level)
         assert "dihitung 2: belum ada bukti" in simpan.teks
+        await koor.tekan("Tandai masih kurang", simpan)
+        tanda = await koor.balasan_berisi("Ditandai masih kurang")
+        assert "Hapus tanda kurang" in tanda.tombol_datar
 
         # IPR1: a new photo sent as evidence, then level 4; a wrong file type is refused.
         butir = await _ke_butir(koor, "Butir IPR", "IPR1")
@@ -217,6 +220,14 @@ async def test_kesiapan_akreditasi_utuh(
         assert "Simpan dokumen Word" in salah.teks
         await koor.kirim_foto(PNG_KECIL + b"ijazah")
         butir = await koor.balasan_berisi("Bukti tersimpan dan tertaut")
+        # A wrong file linked by mistake is unlinked, and sent again.
+        await koor.tekan("Lepas: Butir IPR1", butir)
+        lepas = await koor.balasan_berisi("Tersimpan")
+        assert "Belum ada bukti tertaut" in lepas.teks
+        await koor.tekan("Tautkan bukti yang sudah ada", lepas)
+        tawaran = await koor.balasan_berisi("Tautkan bukti ke butir IPR1")
+        await koor.tekan("Butir IPR1", tawaran)
+        butir = await koor.balasan_berisi("Bukti tertaut")
         await _nilai(koor, butir, 4)
 
         # Document checklist: a 2.5 MB PDF is flagged; a small one is fine; a video link.
@@ -323,6 +334,7 @@ async def test_kesiapan_akreditasi_utuh(
         assert "Relatif (IPR) (bobot 15%): 75,00 · 2/9 butir dinilai" in panel.teks
         assert "Nilai akhir: 71,25 · perkiraan peringkat C (Cukup)" in panel.teks
         assert "Dokumen sebelum visitasi: 2 ada · 1 tidak sesuai · 4 belum" in panel.teks
+        assert "Butir ditandai masih kurang: IPR5" in panel.teks
 
         # The gaps: 1.1 rated high with no support for butir 4; 7.1 rated low while butir 35
         # counts level 4 with evidence.
