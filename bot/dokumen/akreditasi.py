@@ -71,6 +71,25 @@ class DokumenWajibDok:
 
 
 @dataclass(frozen=True)
+class JawabanWawancara:
+    """An interview-practice answer."""
+
+    butir: str
+    pertanyaan: str
+    nama: str
+    jawaban: str
+
+
+@dataclass(frozen=True)
+class HasilObservasi:
+    """A line of the class-observation checklist and what was seen."""
+
+    teks: str
+    butir: tuple[str, ...]
+    terlihat: bool | None  # None: not observed yet
+
+
+@dataclass(frozen=True)
 class DokumenAkreditasi:
     """Everything the readiness report and the bundle show."""
 
@@ -90,6 +109,8 @@ class DokumenAkreditasi:
     belum_terkonfirmasi: tuple[str, ...]
     tanggal: date
     dibuat_pada: datetime
+    wawancara: tuple[JawabanWawancara, ...] = ()
+    observasi: tuple[HasilObservasi, ...] = ()
 
 
 def nama_berkas(d: DokumenAkreditasi) -> str:

@@ -111,7 +111,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
             )
         )
     lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
-    p = g.kesiapan.peringkat
+    peringkat = g.kesiapan.peringkat
     return dok.DokumenAkreditasi(
         sekolah_nama=s.nama,
         npsn=s.npsn,
@@ -122,11 +122,22 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
         instrumen_lengkap=g.inst.nama_lengkap,
         kelompok=tuple(kelompok),
         nilai_akhir=g.kesiapan.nilai_akhir,
-        peringkat=p.nama if p else None,
+        peringkat=peringkat.nama if peringkat else None,
         peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed,
         kesenjangan=tuple(kalimat_kesenjangan(lay, g)),
         dokumen=tuple(dokumen_wajib),
         belum_terkonfirmasi=tuple(catatan_belum_terkonfirmasi(lay, g.inst)),
         tanggal=lokal.date(),
         dibuat_pada=lokal,
+        wawancara=tuple(
+            dok.JawabanWawancara(p.butir, p.teks, nama, jawaban)
+            for p in g.inst.wawancara(g.jenjang)
+            for nama, jawaban in g.wawancara.get(p.kode, [])
+        ),
+        observasi=tuple(
+            dok.HasilObservasi(
+                o.teks, o.butir, g.observasi[o.kode] == "ya" if o.kode in g.observasi else None
+            )
+            for o in g.inst.observasi
+        ),
     )

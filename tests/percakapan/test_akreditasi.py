@@ -349,6 +349,10 @@ async def test_kesiapan_akreditasi_utuh(
             "level 4 dengan bukti" in gap.teks
         )
         assert "butir 1 belum punya bukti" not in gap.teks  # observed and interviewed
+        await koor.tekan_data("akr:b:1", gap)
+        butir = await koor.balasan_berisi("Butir 1")
+        assert "💬 Wawancara, Bu Sari: Saya catat di buku piket" in butir.teks
+        assert "Observasi: 1 dari 1 terlihat" in butir.teks
 
         # A stale button gets a clear word.
         await koor.tekan_data("akr:b:99", gap)
@@ -370,6 +374,8 @@ async def test_kesiapan_akreditasi_utuh(
             "Indikator 7.1 dinilai rendah",
             "lebih dari 2 MB",
             "Bobot per komponen",
+            "Salat dhuha bersama",  # the principal's interview answer
+            "Tidak terlihat",  # observation O2
         ):
             assert isi in teks, isi
 

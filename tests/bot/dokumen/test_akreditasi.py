@@ -19,6 +19,8 @@ from bot.dokumen.akreditasi import (
     ButirDok,
     DokumenAkreditasi,
     DokumenWajibDok,
+    HasilObservasi,
+    JawabanWawancara,
     KelompokDok,
     buat_bundel,
     buat_indeks_pdf,
@@ -90,6 +92,15 @@ def _dokumen(tmp: Path) -> DokumenAkreditasi:
         belum_terkonfirmasi=("Bobot per komponen: belum ditemukan",),
         tanggal=date(2026, 11, 23),
         dibuat_pada=datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("Asia/Jakarta")),
+        wawancara=(
+            JawabanWawancara(
+                "1", "Bagaimana menangani siswa terlambat?", "Bu Sari", "Dicatat di buku piket."
+            ),
+        ),
+        observasi=(
+            HasilObservasi("Pelajaran dimulai tepat waktu.", ("1", "13"), True),
+            HasilObservasi("Siswa bekerja dalam kelompok.", ("6",), None),
+        ),
     )
 
 
@@ -111,6 +122,9 @@ def test_laporan_pdf_memuat_komponen_butir_kesenjangan_dan_catatan(tmp_path: Pat
         "Tidak sesuai",
         "lebih dari 2 MB",
         "https://youtu.be/x",
+        "Dicatat di buku piket.",
+        "Terlihat",
+        "Belum diamati",
         "Bobot per komponen: belum ditemukan",
         "Dibuat oleh Asisten Mutu pada",
     ):
