@@ -34,6 +34,8 @@ from percakapan._umum import (
 MENUNGGU = "menunggu"  # a file or typed text is expected
 END = -1
 DRAF = "akreditasi"
+# Actions on an item of one instrument: their buttons carry its code ("akr:l:iasp2020:1:4").
+PER_INSTRUMEN = frozenset({"k", "b", "l", "tb", "u", "x", "m", "t", "dk", "dt", "du", "ds", "o"})
 
 
 @akses("akreditasi")
@@ -75,6 +77,10 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     await jawab_tombol(update)
     r = lay.render
     try:
+        if aksi in PER_INSTRUMEN:
+            # The button was made for one instrument: after a change it is stale.
+            if not arg or arg.pop(0) != await akr.instrumen_sekolah(lay, aktor):
+                raise Ditolak("tombol_usang")
         if aksi == "i":
             await akr.pilih(lay, aktor, arg[0])
             await tampilan.panel(update, context, aktor)

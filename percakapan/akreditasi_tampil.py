@@ -39,11 +39,11 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
     for d in g.inst.dokumen:
         hitung[g.dokumen[d.kode].status if d.kode in g.dokumen else "belum"] += 1
     baris = [
-        [(r.label("akreditasi.tombol.komponen", nama=k.nama), f"akr:k:{k.kode}")]
+        [(r.label("akreditasi.tombol.komponen", nama=k.nama), f"akr:k:{g.inst.kode}:{k.kode}")]
         for k in g.inst.komponen
     ]
     if g.kesiapan.ipr:
-        baris.append([(r.label("akreditasi.tombol.ipr"), f"akr:k:{KODE_IPR}")])
+        baris.append([(r.label("akreditasi.tombol.ipr"), f"akr:k:{g.inst.kode}:{KODE_IPR}")])
     baris += [
         [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
         [(r.label("akreditasi.tombol.kesenjangan"), "akr:g")],
@@ -93,7 +93,7 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
             [
                 (
                     r.label("akreditasi.tombol.butir", kode=b.kode, status=status) + tanda,
-                    f"akr:b:{b.kode}",
+                    f"akr:b:{g.inst.kode}:{b.kode}",
                 )
             ]
         )
@@ -116,11 +116,16 @@ async def butir(
     tautan = [dok_akr.bukti_dok(lay, g, i) for i in g.tautan.get(kode, [])]
     urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
     baris: list[list[tuple[str, str]]] = [
-        [(str(n), f"akr:l:{kode}:{n}") for n in (1, 2, 3, 4)],
-        [(r.label("akreditasi.tombol.tautkan"), f"akr:tb:{kode}")],
-        [(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{kode}")],
+        [(str(n), f"akr:l:{g.inst.kode}:{kode}:{n}") for n in (1, 2, 3, 4)],
+        [(r.label("akreditasi.tombol.tautkan"), f"akr:tb:{g.inst.kode}:{kode}")],
+        [(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")],
         *(
-            [(r.label("akreditasi.tombol.lepas", nama=t.nama)[:60], f"akr:x:{kode}:{i}")]
+            [
+                (
+                    r.label("akreditasi.tombol.lepas", nama=t.nama)[:60],
+                    f"akr:x:{g.inst.kode}:{kode}:{i}",
+                )
+            ]
             for i, t in zip(g.tautan.get(kode, []), tautan, strict=True)
         ),
         [
@@ -130,14 +135,16 @@ async def butir(
                     if k.kurang
                     else "akreditasi.tombol.tandai_kurang"
                 ),
-                f"akr:m:{kode}:{0 if k.kurang else 1}",
+                f"akr:m:{g.inst.kode}:{kode}:{0 if k.kurang else 1}",
             )
         ],
     ]
     nomor = urutan.index(kode)
     if nomor + 1 < len(urutan):
-        baris.append([(r.label("akreditasi.tombol.berikutnya"), f"akr:b:{urutan[nomor + 1]}")])
-    baris.append([(r.label("akreditasi.tombol.kembali"), f"akr:k:{b.komponen}")])
+        baris.append(
+            [(r.label("akreditasi.tombol.berikutnya"), f"akr:b:{g.inst.kode}:{urutan[nomor + 1]}")]
+        )
+    baris.append([(r.label("akreditasi.tombol.kembali"), f"akr:k:{g.inst.kode}:{b.komponen}")])
     teks = r.pesan(
         "akreditasi/butir",
         pesan_atas=pesan_atas,
@@ -170,12 +177,12 @@ async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> 
                     cocok=r.label("akreditasi.cocok") if x.indikator in b.snp else "",
                     asal=dok_akr.nama_bukti(lay, x),
                 )[:60],
-                f"akr:t:{kode}:{x.id}",
+                f"akr:t:{g.inst.kode}:{kode}:{x.id}",
             )
         ]
         for x in tawaran
     ]
-    baris.append([(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{kode}")])
+    baris.append([(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")])
     await balas(update, context, r.pesan("akreditasi/tawaran", b=b, tawaran=tawaran), papan(baris))
 
 
@@ -208,7 +215,7 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
                     tanda=r.label(f"akreditasi.tanda_dokumen.{x['status']}"),
                     nama=d.nama,
                 )[:60],
-                f"akr:dk:{d.kode}",
+                f"akr:dk:{g.inst.kode}:{d.kode}",
             )
         ]
         for d, x in zip(g.inst.dokumen, daftar, strict=True)
@@ -232,17 +239,22 @@ async def dokumen_satu(
     bukti_id = baris.bukti_id if baris else None
     ada = bukti_id in g.bukti
     kirim = (
-        (r.label("akreditasi.tombol.kirim_tautan"), f"akr:dt:{kode}")
+        (r.label("akreditasi.tombol.kirim_tautan"), f"akr:dt:{g.inst.kode}:{kode}")
         if d.tautan
-        else (r.label("akreditasi.tombol.kirim_berkas"), f"akr:du:{kode}")
+        else (r.label("akreditasi.tombol.kirim_berkas"), f"akr:du:{g.inst.kode}:{kode}")
     )
     tombol = [
         [kirim],
         [
-            (r.label(f"akreditasi.tombol.status_{s}"), f"akr:ds:{kode}:{s}")
+            (r.label(f"akreditasi.tombol.status_{s}"), f"akr:ds:{g.inst.kode}:{kode}:{s}")
             for s in ("ada", "belum")
         ],
-        [(r.label("akreditasi.tombol.status_tidak_sesuai"), f"akr:ds:{kode}:tidak_sesuai")],
+        [
+            (
+                r.label("akreditasi.tombol.status_tidak_sesuai"),
+                f"akr:ds:{g.inst.kode}:{kode}:tidak_sesuai",
+            )
+        ],
         [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
     ]
     teks = r.pesan(
@@ -322,8 +334,11 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
     tombol = papan(
         [
             [
-                (r.label("akreditasi.tombol.terlihat"), f"akr:o:{berikut.kode}:y"),
-                (r.label("akreditasi.tombol.tidak_terlihat"), f"akr:o:{berikut.kode}:t"),
+                (r.label("akreditasi.tombol.terlihat"), f"akr:o:{g.inst.kode}:{berikut.kode}:y"),
+                (
+                    r.label("akreditasi.tombol.tidak_terlihat"),
+                    f"akr:o:{g.inst.kode}:{berikut.kode}:t",
+                ),
             ]
         ]
     )

@@ -133,8 +133,8 @@ async def _ke_butir(koor: Pengguna, komponen: str, kode: str) -> Pesan:
     await koor.kirim("/akreditasi")
     await koor.tekan(komponen, await koor.balasan_berisi("Persiapan akreditasi"))
     daftar = await koor.balasan_berisi("Pilih butir")
-    assert f"akr:b:{kode}" in daftar.data.values(), daftar.data
-    await koor.tekan_data(f"akr:b:{kode}", daftar)
+    assert f"akr:b:iasp2020:{kode}" in daftar.data.values(), daftar.data
+    await koor.tekan_data(f"akr:b:iasp2020:{kode}", daftar)
     return await koor.balasan_berisi(f"Butir {kode}")
 
 
@@ -349,13 +349,13 @@ async def test_kesiapan_akreditasi_utuh(
             "level 4 dengan bukti" in gap.teks
         )
         assert "butir 1 belum punya bukti" not in gap.teks  # observed and interviewed
-        await koor.tekan_data("akr:b:1", gap)
+        await koor.tekan_data("akr:b:iasp2020:1", gap)
         butir = await koor.balasan_berisi("Butir 1")
         assert "💬 Wawancara, Bu Sari: Saya catat di buku piket" in butir.teks
         assert "Observasi: 1 dari 1 terlihat" in butir.teks
 
         # A stale button gets a clear word.
-        await koor.tekan_data("akr:b:99", gap)
+        await koor.tekan_data("akr:b:iasp2020:99", gap)
         await koor.balasan_berisi("Tombol itu sudah tidak berlaku")
 
         # The report.
@@ -410,17 +410,20 @@ async def test_ia2024_dan_ganti_instrumen(bot: Any, orang: Callable[[str], Pengg
     assert "IPR" not in panel.teks and "Butir IPR" not in " ".join(panel.tombol_datar)
     await kepala.tekan("Kinerja pendidik", panel)
     daftar = await kepala.balasan_berisi("Pilih butir")
-    await kepala.tekan_data("akr:b:1", daftar)
+    await kepala.tekan_data("akr:b:ia2024:1", daftar)
     butir = await kepala.balasan_berisi("Butir 1")
     assert "dukungan sosial emosional" in butir.teks and "bukan teks resmi" not in butir.teks
     await kepala.tekan("3", butir)
     await kepala.balasan_berisi("Tersimpan")
+    lama = butir  # an IA2024 butir message, stale once the school changes instrument
 
     # Answers are kept per instrument: IASP 2020 starts empty, IA2024 keeps its level.
     await kepala.tekan("Ganti instrumen", panel)
     await kepala.tekan("IASP 2020", await kepala.balasan_berisi("Untuk instrumen mana"))
     panel = await kepala.balasan_berisi("Persiapan akreditasi · IASP 2020")
     assert "Mutu Lulusan (bobot 30%): - · 0/11 butir dinilai" in panel.teks
+    await kepala.tekan("4", lama)
+    await kepala.balasan_berisi("Tombol itu sudah tidak berlaku")
     await kepala.tekan("Ganti instrumen", panel)
     await kepala.tekan("IA2024", await kepala.balasan_berisi("Untuk instrumen mana"))
     panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
@@ -430,7 +433,7 @@ async def test_ia2024_dan_ganti_instrumen(bot: Any, orang: Callable[[str], Pengg
     # A teacher cannot use the managers' buttons, even crafted by hand.
     await guru.kirim("/akreditasi")
     ditolak = await guru.balasan_berisi("Maaf, /akreditasi hanya untuk")
-    qid = await guru.tekan_data("akr:l:1:4", ditolak)
+    qid = await guru.tekan_data("akr:l:ia2024:1:4", ditolak)
     await guru.jawaban_callback(qid)
     await guru.balasan_berisi("Maaf")
     async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
