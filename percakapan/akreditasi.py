@@ -15,7 +15,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.akses import akses
 from bot.layanan import Ditolak, draf
 from bot.layanan import akreditasi as akr
-from bot.layanan import akreditasi_latihan as latihan_
+from bot.layanan import akreditasi_latihan as latihan_visitasi
 from bot.layanan.aktor import Aktor
 from percakapan import akreditasi_tampil as tampilan
 from percakapan import batal
@@ -110,7 +110,7 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             b = (await akr.gambaran(lay, aktor)).butir(arg[0])
             if b is None:
                 raise Ditolak("tombol_usang")
-            untuk = f"butir {b.kode}"
+            untuk = r.label("akreditasi.untuk_butir", kode=b.kode)
             return await _minta(
                 update,
                 context,
@@ -149,12 +149,12 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         elif aksi == "v":
             await tampilan.latihan(update, context, aktor)
         elif aksi == "vw":
-            jumlah = await latihan_.undang_wawancara(lay, aktor)
+            jumlah = await latihan_visitasi.undang_wawancara(lay, aktor)
             await balas(update, context, r.label("akreditasi.undangan_terkirim", jumlah=jumlah))
         elif aksi == "vo":
             await tampilan.observasi(update, context, aktor, None)
         elif aksi == "o":
-            await latihan_.observasi(lay, aktor, arg[0], arg[1] == "y")
+            await latihan_visitasi.observasi(lay, aktor, arg[0], arg[1] == "y")
             await tampilan.observasi(update, context, aktor, arg[0])
         elif aksi == "r":
             await tampilan.kirim_laporan(update, context, aktor)
@@ -172,7 +172,7 @@ async def _wawancara(
 ) -> int | str:
     lay = layanan(context)
     r = lay.render
-    p, terjawab, jumlah = await latihan_.wawancara_berikutnya(lay, aktor)
+    p, terjawab, jumlah = await latihan_visitasi.wawancara_berikutnya(lay, aktor)
     if p is None:
         await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
         await balas(
@@ -213,7 +213,7 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             if not masukan:
                 await galat(update, context, "teks_kosong")
                 return MENUNGGU
-            await latihan_.jawab_wawancara(lay, aktor, isi["kode"], masukan)
+            await latihan_visitasi.jawab_wawancara(lay, aktor, isi["kode"], masukan)
             return await _wawancara(update, context, aktor, r.label("notifikasi.tersimpan"))
         if isi.get("langkah") == "tautan_dokumen":
             try:

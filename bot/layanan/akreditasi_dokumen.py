@@ -18,7 +18,9 @@ from bot.render import angka
 def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
     """How an evidence file is named to the user: where it came from, and its file."""
     return lay.render.label(
-        f"akreditasi.asal.{b.asal}", rujukan=b.rujukan, nama=b.nama_file or f"bukti-{b.id}"
+        f"akreditasi.asal.{b.asal}",
+        rujukan=b.rujukan,
+        nama=b.nama_file or lay.render.label("akreditasi.berkas_tanpa_nama", id=b.id),
     )
 
 
