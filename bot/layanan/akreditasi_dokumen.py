@@ -11,6 +11,7 @@ from bot.dokumen.pdf import nama_ascii
 from bot.layanan import Layanan
 from bot.layanan.akreditasi import BuktiSekolah, Gambaran, gambaran
 from bot.layanan.aktor import Aktor
+from bot.mutu import akreditasi as aturan
 from bot.mutu.akreditasi_instrumen import KODE_IPR, InstrumenAkreditasi
 from bot.render import angka
 
@@ -39,17 +40,29 @@ def bukti_dok(lay: Layanan, g: Gambaran, bukti_id: int) -> dok.BuktiDok:
 
 
 def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
-    """Each SPMI-versus-SPME gap as one sentence."""
-    return [
-        lay.render.label(
-            f"akreditasi.kesenjangan.{k.jenis}",
-            indikator=k.indikator,
-            skor=angka(k.skor, 2),
-            butir=k.butir,
-            level=k.level or "-",
+    """The SPMI-versus-SPME gaps, one sentence per indicator and kind: an indicator rated high
+    names all its butir without support at once; a low one names each strong butir's level."""
+    kelompok: dict[tuple[str, str], list[aturan.Kesenjangan]] = {}
+    for k in g.kesenjangan:
+        kelompok.setdefault((k.jenis, k.indikator), []).append(k)
+    r = lay.render
+    hasil = []
+    for (jenis, indikator), daftar in kelompok.items():
+        butir = ", ".join(
+            k.butir
+            if jenis == "tinggi_tanpa_bukti"
+            else r.label("akreditasi.butir_level", butir=k.butir, level=k.level)
+            for k in daftar
         )
-        for k in g.kesenjangan
-    ]
+        hasil.append(
+            r.label(
+                f"akreditasi.kesenjangan.{jenis}",
+                indikator=indikator,
+                skor=angka(daftar[0].skor, 2),
+                butir=butir,
+            )
+        )
+    return hasil
 
 
 def catatan_belum_terkonfirmasi(lay: Layanan, inst: InstrumenAkreditasi) -> list[str]:

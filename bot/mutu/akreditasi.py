@@ -13,8 +13,8 @@ Assumptions (the real formula is unconfirmed; see the data file's `angka`):
   estimate says how many were assessed. NA needs every component (and IPR, when it weighs)
   to have at least one assessed butir.
 - A self-assessed level above `batas_tanpa_dukungan` (2) counts only with support: linked
-  evidence, an answered interview question, or a recorded class observation. Without it the
-  level counts as 2: assessors need proof for more.
+  evidence, an answered interview question, or a class observation that saw something of the
+  butir. Without it the level counts as 2: assessors need proof for more.
 - Observation caps the level: the share of checklist items seen ("ya") for the butir gives
   the highest level it supports (>= 0,9 -> 4, >= 0,7 -> 3, >= 0,4 -> 2, else 1).
 """
@@ -50,8 +50,10 @@ class KeadaanButir:
 
     @property
     def didukung(self) -> bool:
-        """Whether anything backs the self-assessment up."""
-        return bool(self.jumlah_bukti or self.wawancara_terjawab or self.observasi_total)
+        """Whether anything backs the self-assessment up: linked evidence, an interview
+        answer, or an observation in which something of the butir was seen (an observation
+        that saw nothing caps the level instead)."""
+        return bool(self.jumlah_bukti or self.wawancara_terjawab or self.observasi_ya)
 
 
 @dataclass(frozen=True, slots=True)

@@ -341,14 +341,14 @@ async def test_kesiapan_akreditasi_utuh(
         await koor.tekan("Kesenjangan SPMI dan SPME", panel)
         gap = await koor.balasan_berisi("Evaluasi diri (SPMI)")
         assert (
-            "Indikator 1.1 dinilai tinggi di pemetaan mutu (skor 7,00), tetapi butir 4 belum "
+            "Indikator 1.1 dinilai tinggi di pemetaan mutu (skor 7,00), tetapi butir 4, 31 belum "
             "punya bukti" in gap.teks
         )
         assert (
-            "Indikator 7.1 dinilai rendah di pemetaan mutu (skor 0,00), tetapi butir 35 dinilai "
-            "level 4 dengan bukti" in gap.teks
+            "Indikator 7.1 dinilai rendah di pemetaan mutu (skor 0,00), tetapi butir 35 (level 4) "
+            "didukung bukti" in gap.teks
         )
-        assert "butir 1 belum punya bukti" not in gap.teks  # observed and interviewed
+        assert "butir 1," not in gap.teks and "butir 2," not in gap.teks  # observed, interviewed
         await koor.tekan_data("akr:b:iasp2020:1", gap)
         butir = await koor.balasan_berisi("Butir 1")
         assert "💬 Wawancara, Bu Sari: Saya catat di buku piket" in butir.teks

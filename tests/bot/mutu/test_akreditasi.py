@@ -80,6 +80,9 @@ def test_level_tanpa_dukungan_paling_tinggi_2() -> None:
     assert level_dihitung(ATURAN, KeadaanButir(level=4, wawancara_terjawab=1)) == 4
     assert level_dihitung(ATURAN, KeadaanButir(level=3, jumlah_bukti=2)) == 3
     assert level_dihitung(ATURAN, KeadaanButir()) is None
+    # An observation that saw nothing is no support (and caps the level at 1).
+    assert not KeadaanButir(level=3, observasi_total=2).didukung
+    assert KeadaanButir(level=3, observasi_ya=1, observasi_total=2).didukung
 
 
 @pytest.mark.parametrize(
