@@ -25,6 +25,7 @@ from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
 from percakapan import (
+    akreditasi,
     anggota,
     batal,
     gabung,
@@ -124,6 +125,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *perencanaan.penangan(),
             *komitmen_pic.penangan(),
             *monev.penangan(),
+            *akreditasi.penangan(),
             *pengaturan.penangan(),
             *ringkasan.penangan(),
             *grup.penangan(),

@@ -13,7 +13,9 @@ from telegram.error import InvalidToken, NetworkError
 
 from bot import __version__
 from bot.config import KonfigurasiSalah, Settings, berkas_instrumen, muat_settings
+from bot.mutu import akreditasi_instrumen as mutu_akreditasi
 from bot.mutu import instrumen as mutu_instrumen
+from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
 
@@ -41,6 +43,11 @@ def _parser() -> argparse.ArgumentParser:
     ins_sub = instrumen.add_subparsers(dest="aksi_instrumen", metavar="ACTION", required=True)
     periksa = ins_sub.add_parser("periksa", help="validate an instrument file (default: shipped)")
     periksa.add_argument("berkas", metavar="FILE", type=Path, nargs="?", help="YAML file")
+    akr = ins_sub.add_parser(
+        "periksa-akreditasi",
+        help="validate an accreditation instrument file (default: both shipped ones)",
+    )
+    akr.add_argument("berkas", metavar="FILE", type=Path, nargs="?", help="YAML file")
     backup = sub.add_parser("backup", help="copy the SQLite database safely while the bot runs")
     backup.add_argument("berkas", metavar="FILE", type=Path, help="target file (must not exist)")
     return p
@@ -102,6 +109,24 @@ def periksa_instrumen(berkas: Path) -> int:
     return 0
 
 
+def periksa_akreditasi(berkas: Path | None) -> int:
+    """Validate accreditation instrument files: 0 and a summary each, or 1 and every problem."""
+    semua = [berkas] if berkas else [FOLDER_DATA / nama for nama in BERKAS.values()]
+    hasil = 0
+    for path in semua:
+        masalah = mutu_akreditasi.periksa(path)
+        if masalah:
+            print("\n".join(masalah), file=sys.stderr)
+            hasil = 1
+            continue
+        inst = mutu_akreditasi.muat(path)
+        print(
+            f"{path.name}: {inst.nama}, {len(inst.komponen)} components, {len(inst.inti)} core "
+            f"butir, {len(inst.belum_terkonfirmasi())} unconfirmed numbers: OK"
+        )
+    return hasil
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script."""
     args = _parser().parse_args(argv)
@@ -116,6 +141,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.perintah == "db":
             tingkatkan(settings.database_url)
             print("database is at the newest schema")
+        elif args.perintah == "instrumen" and args.aksi_instrumen == "periksa-akreditasi":
+            return periksa_akreditasi(args.berkas)
         elif args.perintah == "instrumen":
             return periksa_instrumen(args.berkas or berkas_instrumen(settings))
         elif args.perintah == "backup":

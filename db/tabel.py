@@ -481,3 +481,79 @@ kegiatan_bawaan = Table(
     CheckConstraint("status IN ('menunggu','diambil','dilewati')", name="status"),
 )
 Index("ix_kegiatan_bawaan_tujuan", kegiatan_bawaan.c.siklus_tujuan_id, kegiatan_bawaan.c.status)
+# SPME readiness (/akreditasi): per school, beside the cycle. `instrumen` is the code of an
+# accreditation instrument in db/akreditasi_*.yaml (iasp2020, ia2024).
+akreditasi_pilihan = Table(
+    "akreditasi_pilihan",
+    metadata,
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), primary_key=True),
+    Column("instrumen", String(20), nullable=False),
+    Column("dipilih_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("dipilih_pada", WaktuUTC, nullable=False),
+)
+
+# The school's self-assessment of one butir: its level (1-4) and whether something is missing.
+akreditasi_butir = Table(
+    "akreditasi_butir",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("instrumen", String(20), nullable=False),
+    Column("butir", String(20), nullable=False),
+    Column("level", Integer),
+    Column("kurang", Boolean, nullable=False, server_default=text("0")),
+    Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("sekolah_id", "instrumen", "butir", name="uq_akreditasi_butir"),
+    CheckConstraint("level IS NULL OR level BETWEEN 1 AND 4", name="level"),
+)
+
+# Evidence linked to a butir (any evidence file of the school, from any stage).
+akreditasi_tautan = Table(
+    "akreditasi_tautan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("instrumen", String(20), nullable=False),
+    Column("butir", String(20), nullable=False),
+    Column("bukti_id", Integer, ForeignKey("bukti.id"), nullable=False),
+    Column("ditautkan_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("ditautkan_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("sekolah_id", "instrumen", "butir", "bukti_id", name="uq_akreditasi_tautan"),
+)
+
+# The pre-visit document checklist: ada (present), belum (missing), tidak_sesuai (unsuitable).
+akreditasi_dokumen = Table(
+    "akreditasi_dokumen",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("instrumen", String(20), nullable=False),
+    Column("dokumen", String(20), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("bukti_id", Integer, ForeignKey("bukti.id")),
+    Column("tautan", String(400)),
+    Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("sekolah_id", "instrumen", "dokumen", name="uq_akreditasi_dokumen"),
+    CheckConstraint("status IN ('ada','belum','tidak_sesuai')", name="status"),
+)
+
+# Visit practice: interview answers (jenis wawancara, kode of the question, typed text) and
+# class observation (jenis observasi, kode of the checklist item, nilai ya/tidak).
+akreditasi_latihan = Table(
+    "akreditasi_latihan",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("instrumen", String(20), nullable=False),
+    Column("jenis", String(12), nullable=False),
+    Column("kode", String(20), nullable=False),
+    Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("nilai", Text, nullable=False),
+    Column("dijawab_pada", WaktuUTC, nullable=False),
+    UniqueConstraint(
+        "sekolah_id", "instrumen", "jenis", "kode", "pengguna_id", name="uq_akreditasi_latihan"
+    ),
+    CheckConstraint("jenis IN ('wawancara','observasi')", name="jenis"),
+)

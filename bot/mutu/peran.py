@@ -44,6 +44,7 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
     "strategi": frozenset({KS, KO, PG}),
+    "akreditasi": frozenset({KS, KO}),
     "pengaturan": STAF,
     "ringkasan": frozenset({KS, KO, PG}),
     "hubungkan": frozenset({KS, KO}),
@@ -67,6 +68,8 @@ IZIN_AKSI: dict[str, frozenset[Peran]] = {
     "komitmen_verifikasi": PENGELOLA,
     "strategi_kelola": PENGELOLA,
     "strategi_tutup": frozenset({KS}),
+    # Visit practice: teachers answer the interview questions sent to them.
+    "akreditasi_wawancara": frozenset({KS, KO, GU}),
 }
 
 # Roles an invite may grant.

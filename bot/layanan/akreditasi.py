@@ -1,0 +1,367 @@
+"""SPME readiness (/akreditasi): the school chooses an accreditation instrument, self-assesses
+its butir with evidence gathered during the cycle, keeps the pre-visit document checklist,
+practises the visit (interviews, class observation), and sees a readiness estimate set
+against its SPMI self-evaluation. Rules are in `bot.mutu.akreditasi`; this module reads and
+writes the school's data, always within `aktor.sekolah_id`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy.engine import Row
+
+from bot.layanan import Ditolak, Layanan
+from bot.layanan import bukti as layanan_bukti
+from bot.layanan.aktor import Aktor
+from bot.layanan.bukti import Berkas
+from bot.layanan.pemetaan import peta_siklus
+from bot.mutu import akreditasi as aturan
+from bot.mutu.akreditasi_instrumen import (
+    BERKAS,
+    Butir,
+    InstrumenAkreditasi,
+    bawaan,
+)
+from bot.mutu.peran import PENGELOLA
+from db import akreditasi as db_akr
+from db import audit, keanggotaan
+from db import sekolah as db_sekolah
+from db import siklus as db_siklus
+
+INSTRUMEN = tuple(BERKAS)
+STATUS_DOKUMEN = ("ada", "belum", "tidak_sesuai")
+BATAS_TAWARAN = 8
+
+
+@dataclass(frozen=True)
+class BuktiSekolah:
+    """An evidence file the school already has, and where it came from."""
+
+    id: int
+    asal: str  # pemetaan, laporan, akreditasi (a butir), dokumen (the checklist)
+    rujukan: str  # question code, activity indicator, or butir/document code
+    indikator: str | None  # the SNP indicator it proves, when known
+    nama_file: str | None
+    mime: str
+    ukuran: int
+    path: str
+    dibuat_pada: datetime
+
+
+@dataclass(frozen=True)
+class Gambaran:
+    """Everything /akreditasi shows for one school and its chosen instrument."""
+
+    inst: InstrumenAkreditasi
+    jenjang: str
+    sekolah: Row
+    keadaan: dict[str, aturan.KeadaanButir]
+    tautan: dict[str, list[int]]
+    bukti: dict[int, BuktiSekolah]
+    dokumen: dict[str, Row]
+    wawancara: dict[str, list[tuple[str, str]]]  # question code -> (member, answer)
+    observasi: dict[str, str]  # checklist item -> ya/tidak (the latest mark)
+    skor_spmi: dict[str, float | None]
+    kesiapan: aturan.Kesiapan
+    kesenjangan: list[aturan.Kesenjangan] = field(default_factory=list)
+
+    def butir(self, kode: str) -> Butir | None:
+        return self.inst.butir(kode, self.jenjang)
+
+    def spmi(self, komponen: str) -> float | None:
+        """The mean stage-1 score (0-7) of the SNP indicators the component's butir
+        crosswalk to: the self-evaluation set beside the component's estimate."""
+        kode = {
+            s for b in self.inst.semua_butir(self.jenjang) if b.komponen == komponen for s in b.snp
+        }
+        skor = [x for k in sorted(kode) if (x := self.skor_spmi.get(k)) is not None]
+        return sum(skor) / len(skor) if skor else None
+
+    def masalah_unggah(self, bukti_id: int) -> list[str]:
+        """What the assessors' system would refuse in this file."""
+        b = self.bukti[bukti_id]
+        return aturan.periksa_unggah(
+            b.mime, b.ukuran, self.inst.format_jenis, self.inst.format_maks_mb
+        )
+
+
+def wajib_pengelola(aktor: Aktor) -> int:
+    """The manager's school id; `Ditolak` for anyone else."""
+    if aktor.sekolah_id is None or aktor.peran not in PENGELOLA:
+        raise Ditolak("bukan_pengelola")
+    return aktor.sekolah_id
+
+
+def _asal(b: Row) -> tuple[str, str, str | None]:
+    """(origin, reference, SNP indicator) of an evidence record."""
+    jenis, _, rujukan = b.sumber.partition(":")
+    if jenis == "pertanyaan":
+        # Stage-1 question codes are "<indicator>-<nn>" (db/instrumen_snp.yaml).
+        return "pemetaan", rujukan, rujukan.rsplit("-", 1)[0]
+    if jenis == "komitmen":
+        return "laporan", b.komitmen_indikator or "", b.komitmen_indikator
+    # "akreditasi:dok:<document>" or "akreditasi:<instrument>:<butir>"
+    bagian, _, kode = rujukan.partition(":")
+    return ("dokumen" if bagian == "dok" else "akreditasi"), kode or rujukan, None
+
+
+async def instrumen_sekolah(lay: Layanan, aktor: Aktor) -> str | None:
+    """The code of the instrument the school prepares for (None: not chosen yet)."""
+    sekolah_id = wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        return await db_akr.pilihan(conn, sekolah_id)
+
+
+async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
+    """Choose (or change) the instrument; answers of each instrument are kept apart."""
+    sekolah_id = wajib_pengelola(aktor)
+    if kode not in INSTRUMEN:
+        raise Ditolak("tombol_usang")
+    async with lay.mesin.begin() as conn:
+        await db_akr.pilih(conn, sekolah_id, kode, aktor.pengguna_id, lay.sekarang())
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="akreditasi.pilih",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="instrumen",
+            objek_id=kode,
+        )
+
+
+async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
+    """The school's readiness picture for its chosen instrument."""
+    sekolah_id = wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        kode = await db_akr.pilihan(conn, sekolah_id)
+        if kode is None:
+            raise Ditolak("akreditasi_belum_pilih")
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+        baris_butir = await db_akr.butir_sekolah(conn, sekolah_id, kode)
+        baris_tautan = await db_akr.tautan_sekolah(conn, sekolah_id, kode)
+        baris_bukti = await db_akr.bukti_sekolah(conn, sekolah_id)
+        baris_dokumen = await db_akr.dokumen_sekolah(conn, sekolah_id, kode)
+        baris_latihan = await db_akr.latihan_sekolah(conn, sekolah_id, kode)
+        anggota = {
+            a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)
+        }
+        siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
+    assert sekolah is not None
+    inst = bawaan(kode)
+    skor_spmi: dict[str, float | None] = {}
+    if siklus is not None:
+        peta = await peta_siklus(lay, siklus.id)
+        skor_spmi = {i.kode: i.skor for s in peta.peta.standar for i in s.indikator}
+    bukti: dict[int, BuktiSekolah] = {}
+    for b in baris_bukti:
+        asal, rujukan, indikator = _asal(b)
+        bukti[b.id] = BuktiSekolah(
+            b.id, asal, rujukan, indikator, b.nama_file, b.mime, b.ukuran, b.path, b.dibuat_pada
+        )
+    tautan: dict[str, list[int]] = {}
+    for t in baris_tautan:
+        tautan.setdefault(t.butir, []).append(t.bukti_id)
+    wawancara: dict[str, list[tuple[str, str]]] = {}
+    observasi: dict[str, str] = {}
+    for lt in baris_latihan:
+        if lt.jenis == "wawancara":
+            wawancara.setdefault(lt.kode, []).append((anggota.get(lt.pengguna_id, "-"), lt.nilai))
+        else:
+            observasi[lt.kode] = lt.nilai  # ordered by id: the latest mark wins
+    keadaan = _keadaan(inst, sekolah.jenjang, baris_butir, tautan, wawancara, observasi)
+    kesiapan = aturan.hitung(inst, sekolah.jenjang, keadaan)
+    return Gambaran(
+        inst=inst,
+        jenjang=sekolah.jenjang,
+        sekolah=sekolah,
+        keadaan=keadaan,
+        tautan=tautan,
+        bukti=bukti,
+        dokumen={d.dokumen: d for d in baris_dokumen},
+        wawancara=wawancara,
+        observasi=observasi,
+        skor_spmi=skor_spmi,
+        kesiapan=kesiapan,
+        kesenjangan=aturan.kesenjangan(inst, sekolah.jenjang, skor_spmi, keadaan),
+    )
+
+
+def _keadaan(
+    inst: InstrumenAkreditasi,
+    jenjang: str,
+    baris_butir: list[Row],
+    tautan: dict[str, list[int]],
+    wawancara: dict[str, list[tuple[str, str]]],
+    observasi: dict[str, str],
+) -> dict[str, aturan.KeadaanButir]:
+    dinilai = {b.butir: b for b in baris_butir}
+    hasil = {}
+    for b in inst.semua_butir(jenjang):
+        item = [o for o in inst.observasi if b.kode in o.butir and o.kode in observasi]
+        baris = dinilai.get(b.kode)
+        hasil[b.kode] = aturan.KeadaanButir(
+            level=baris.level if baris else None,
+            jumlah_bukti=len(tautan.get(b.kode, [])),
+            wawancara_terjawab=sum(1 for w in b.wawancara if wawancara.get(w.kode)),
+            observasi_ya=sum(1 for o in item if observasi[o.kode] == "ya"),
+            observasi_total=len(item),
+            kurang=bool(baris.kurang) if baris else False,
+        )
+    return hasil
+
+
+def tawaran_bukti(g: Gambaran, butir: Butir) -> list[BuktiSekolah]:
+    """Evidence to offer for a butir: files of its crosswalked SNP indicators first (stage 1
+    answers, stage 3 reports), then the school's other files; linked ones left out."""
+    sudah = set(g.tautan.get(butir.kode, []))
+    calon = [b for b in g.bukti.values() if b.id not in sudah]
+    cocok = [b for b in calon if b.indikator in butir.snp]
+    lain = [b for b in calon if b.indikator not in butir.snp]
+    return (cocok + lain)[:BATAS_TAWARAN]
+
+
+async def _butir_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, str, Butir]:
+    sekolah_id = wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        inst_kode = await db_akr.pilihan(conn, sekolah_id)
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+    if inst_kode is None:
+        raise Ditolak("akreditasi_belum_pilih")
+    assert sekolah is not None
+    butir = bawaan(inst_kode).butir(kode, sekolah.jenjang)
+    if butir is None:
+        raise Ditolak("tombol_usang")
+    return sekolah_id, inst_kode, butir
+
+
+async def nilai_butir(lay: Layanan, aktor: Aktor, kode: str, level: int) -> Butir:
+    """Store the self-assessed level (1-4) of a butir."""
+    if level not in (1, 2, 3, 4):
+        raise Ditolak("tombol_usang")
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_butir(
+            conn, sekolah_id, inst_kode, kode, aktor.pengguna_id, lay.sekarang(), level=level
+        )
+    return butir
+
+
+async def tandai_kurang(lay: Layanan, aktor: Aktor, kode: str, kurang: bool) -> Butir:
+    """Mark a butir as missing something (or not any more)."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_butir(
+            conn, sekolah_id, inst_kode, kode, aktor.pengguna_id, lay.sekarang(), kurang=kurang
+        )
+    return butir
+
+
+async def tautkan(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
+    """Link one of the school's evidence files to a butir (once)."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        milik = {b.id for b in await db_akr.bukti_sekolah(conn, sekolah_id)}
+        if bukti_id not in milik:
+            raise Ditolak("bukan_sekolah_ini")
+        await db_akr.tautkan(
+            conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
+        )
+    return butir
+
+
+async def lepas(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
+    """Unlink an evidence file from a butir (the file itself is kept)."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.lepas(conn, sekolah_id, inst_kode, kode, bukti_id)
+    return butir
+
+
+async def _simpan_berkas(
+    lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
+) -> int:
+    layanan_bukti.periksa(berkas)
+    async with lay.mesin.begin() as conn:
+        siklus = await db_siklus.terbuka(conn, sekolah_id)
+        if siklus is None:
+            raise Ditolak("tanpa_siklus")
+        return await layanan_bukti.simpan(
+            conn,
+            lay,
+            berkas,
+            sekolah_id=sekolah_id,
+            siklus_id=siklus.id,
+            pengguna_id=aktor.pengguna_id,
+            sumber=sumber[:40],
+        )
+
+
+async def unggah_butir(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> Butir:
+    """Keep a new evidence file and link it to the butir."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    bukti_id = await _simpan_berkas(
+        lay, aktor, sekolah_id, f"akreditasi:{inst_kode}:{kode}", berkas
+    )
+    async with lay.mesin.begin() as conn:
+        await db_akr.tautkan(
+            conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
+        )
+    return butir
+
+
+async def _dokumen_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, InstrumenAkreditasi]:
+    sekolah_id = wajib_pengelola(aktor)
+    async with lay.mesin.connect() as conn:
+        inst_kode = await db_akr.pilihan(conn, sekolah_id)
+    if inst_kode is None:
+        raise Ditolak("akreditasi_belum_pilih")
+    inst = bawaan(inst_kode)
+    if kode not in {d.kode for d in inst.dokumen}:
+        raise Ditolak("tombol_usang")
+    return sekolah_id, inst
+
+
+async def status_dokumen(lay: Layanan, aktor: Aktor, kode: str, status: str) -> None:
+    """Mark a checklist document present, missing or unsuitable."""
+    if status not in STATUS_DOKUMEN:
+        raise Ditolak("tombol_usang")
+    sekolah_id, inst = await _dokumen_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_dokumen(
+            conn, sekolah_id, inst.kode, kode, status, aktor.pengguna_id, lay.sekarang()
+        )
+
+
+async def unggah_dokumen(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> list[str]:
+    """Keep a checklist document's file and check it as the assessors' system would: the
+    problems found ('jenis_salah', 'terlalu_besar'); with any, it is marked unsuitable."""
+    sekolah_id, inst = await _dokumen_sah(lay, aktor, kode)
+    bukti_id = await _simpan_berkas(lay, aktor, sekolah_id, f"akreditasi:dok:{kode}", berkas)
+    masalah = aturan.periksa_unggah(
+        berkas.mime, len(berkas.isi), inst.format_jenis, inst.format_maks_mb
+    )
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_dokumen(
+            conn,
+            sekolah_id,
+            inst.kode,
+            kode,
+            "tidak_sesuai" if masalah else "ada",
+            aktor.pengguna_id,
+            lay.sekarang(),
+            bukti_id=bukti_id,
+        )
+    return masalah
+
+
+async def tautan_dokumen(lay: Layanan, aktor: Aktor, kode: str, url: str) -> None:
+    """Keep the link of a document shared as a link (a video)."""
+    if not url.startswith(("http://", "https://")) or len(url) > 400 or " " in url:
+        raise Ditolak("tautan_salah")
+    sekolah_id, inst = await _dokumen_sah(lay, aktor, kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_dokumen(
+            conn, sekolah_id, inst.kode, kode, "ada", aktor.pengguna_id, lay.sekarang(), tautan=url
+        )

@@ -1,0 +1,158 @@
+"""SPME readiness documents as data: the readiness report and the evidence bundle built from
+the school's picture (`bot.layanan.akreditasi.gambaran`), in the words of templat/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from bot.dokumen import akreditasi as dok
+from bot.dokumen.pdf import nama_ascii
+from bot.layanan import Layanan
+from bot.layanan.akreditasi import BuktiSekolah, Gambaran, gambaran
+from bot.layanan.aktor import Aktor
+from bot.mutu import akreditasi as aturan
+from bot.mutu.akreditasi_instrumen import KODE_IPR, InstrumenAkreditasi
+from bot.render import angka
+
+
+def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
+    """How an evidence file is named to the user: where it came from, and its file."""
+    return lay.render.label(
+        f"akreditasi.asal.{b.asal}",
+        rujukan=b.rujukan,
+        nama=b.nama_file or lay.render.label("akreditasi.berkas_tanpa_nama", id=b.id),
+    )
+
+
+def bukti_dok(lay: Layanan, g: Gambaran, bukti_id: int) -> dok.BuktiDok:
+    """An evidence file as the documents show it, with its upload problems."""
+    b = g.bukti[bukti_id]
+    akhiran = Path(b.path).suffix
+    nama = nama_ascii(Path(b.nama_file).stem) if b.nama_file else ""
+    return dok.BuktiDok(
+        nama=nama_bukti(lay, b),
+        nama_file=f"{nama or 'bukti'}-{b.id}{akhiran}",
+        ukuran=b.ukuran,
+        path=b.path,
+        masalah=tuple(g.masalah_unggah(bukti_id)),
+    )
+
+
+def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
+    """The SPMI-versus-SPME gaps, one sentence per indicator and kind: an indicator rated high
+    names all its butir without support at once; a low one names each strong butir's level."""
+    kelompok: dict[tuple[str, str], list[aturan.Kesenjangan]] = {}
+    for k in g.kesenjangan:
+        kelompok.setdefault((k.jenis, k.indikator), []).append(k)
+    r = lay.render
+    hasil = []
+    for (jenis, indikator), daftar in kelompok.items():
+        butir = ", ".join(
+            k.butir
+            if jenis == "tinggi_tanpa_bukti"
+            else r.label("akreditasi.butir_level", butir=k.butir, level=k.level)
+            for k in daftar
+        )
+        hasil.append(
+            r.label(
+                f"akreditasi.kesenjangan.{jenis}",
+                indikator=indikator,
+                skor=angka(daftar[0].skor, 2),
+                butir=butir,
+            )
+        )
+    return hasil
+
+
+def catatan_belum_terkonfirmasi(lay: Layanan, inst: InstrumenAkreditasi) -> list[str]:
+    """What in the instrument is not confirmed by the sources, one line each."""
+    hasil = [
+        lay.render.label(
+            "akreditasi.belum_terkonfirmasi",
+            apa=lay.render.label(f"akreditasi.angka.{kunci}"),
+            sumber=a.catatan or a.source,
+        )
+        for kunci, a in inst.belum_terkonfirmasi()
+    ]
+    jumlah = sum(not b.confirmed for b in inst.inti)
+    if jumlah:
+        hasil.append(lay.render.label("akreditasi.butir_bukan_resmi", jumlah=jumlah))
+    return hasil
+
+
+async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
+    """The readiness report and bundle as document data."""
+    g = await gambaran(lay, aktor)
+    s = g.sekolah
+    kelompok = []
+    for h in g.kesiapan.kelompok:
+        butir = [b for b in g.inst.semua_butir(g.jenjang) if b.komponen == h.kode]
+        kelompok.append(
+            dok.KelompokDok(
+                h.kode,
+                h.nama if h.kode != KODE_IPR else lay.render.label("akreditasi.nama_ipr"),
+                h.bobot,
+                h.skor,
+                h.dinilai,
+                h.jumlah,
+                tuple(
+                    dok.ButirDok(
+                        b.kode,
+                        b.teks,
+                        b.confirmed,
+                        g.keadaan[b.kode].level,
+                        g.kesiapan.level[b.kode],
+                        g.keadaan[b.kode].kurang,
+                        tuple(bukti_dok(lay, g, i) for i in g.tautan.get(b.kode, [])),
+                        sum(len(g.wawancara.get(w.kode, [])) for w in b.wawancara),
+                    )
+                    for b in butir
+                ),
+                g.spmi(h.kode),
+            )
+        )
+    dokumen_wajib = []
+    for d in g.inst.dokumen:
+        baris = g.dokumen.get(d.kode)
+        bukti_id = baris.bukti_id if baris else None
+        dokumen_wajib.append(
+            dok.DokumenWajibDok(
+                d.kode,
+                d.nama,
+                baris.status if baris else "belum",
+                bukti_dok(lay, g, bukti_id) if bukti_id in g.bukti else None,
+                baris.tautan if baris else None,
+            )
+        )
+    lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
+    peringkat = g.kesiapan.peringkat
+    return dok.DokumenAkreditasi(
+        sekolah_nama=s.nama,
+        npsn=s.npsn,
+        kabupaten=s.kabupaten,
+        provinsi=s.provinsi,
+        jenjang=s.jenjang,
+        instrumen=g.inst.nama,
+        instrumen_lengkap=g.inst.nama_lengkap,
+        kelompok=tuple(kelompok),
+        nilai_akhir=g.kesiapan.nilai_akhir,
+        peringkat=peringkat.nama if peringkat else None,
+        peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed,
+        kesenjangan=tuple(kalimat_kesenjangan(lay, g)),
+        dokumen=tuple(dokumen_wajib),
+        belum_terkonfirmasi=tuple(catatan_belum_terkonfirmasi(lay, g.inst)),
+        tanggal=lokal.date(),
+        dibuat_pada=lokal,
+        wawancara=tuple(
+            dok.JawabanWawancara(p.butir, p.teks, nama, jawaban)
+            for p in g.inst.wawancara(g.jenjang)
+            for nama, jawaban in g.wawancara.get(p.kode, [])
+        ),
+        observasi=tuple(
+            dok.HasilObservasi(
+                o.teks, o.butir, g.observasi[o.kode] == "ya" if o.kode in g.observasi else None
+            )
+            for o in g.inst.observasi
+        ),
+    )

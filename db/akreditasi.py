@@ -1,0 +1,258 @@
+"""SPME readiness storage: the chosen instrument, butir levels and missing marks, evidence
+links, the document checklist, and visit-practice answers. Every write is an upsert on a
+unique key, so a doubled press changes nothing twice."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from db.tabel import (
+    akreditasi_butir,
+    akreditasi_dokumen,
+    akreditasi_latihan,
+    akreditasi_pilihan,
+    akreditasi_tautan,
+    bukti,
+    komitmen,
+    laporan,
+    siklus,
+)
+from db.upsert import upsert
+
+
+async def pilihan(conn: AsyncConnection, sekolah_id: int) -> str | None:
+    """The instrument code the school prepares for, or None before it chose."""
+    hasil = await conn.execute(
+        select(akreditasi_pilihan.c.instrumen).where(akreditasi_pilihan.c.sekolah_id == sekolah_id)
+    )
+    return hasil.scalar_one_or_none()
+
+
+async def pilih(
+    conn: AsyncConnection, sekolah_id: int, instrumen: str, pengguna_id: int, waktu: datetime
+) -> None:
+    """Record (or change) the school's instrument."""
+    await upsert(
+        conn,
+        akreditasi_pilihan,
+        {
+            "sekolah_id": sekolah_id,
+            "instrumen": instrumen,
+            "dipilih_oleh": pengguna_id,
+            "dipilih_pada": waktu,
+        },
+        kunci=("sekolah_id",),
+        perbarui=("instrumen", "dipilih_oleh", "dipilih_pada"),
+    )
+
+
+async def simpan_butir(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    butir: str,
+    pengguna_id: int,
+    waktu: datetime,
+    *,
+    level: int | None = None,
+    kurang: bool | None = None,
+) -> None:
+    """Set a butir's level and/or missing mark; what is not given stays as it was."""
+    nilai = {
+        "sekolah_id": sekolah_id,
+        "instrumen": instrumen,
+        "butir": butir,
+        "diperbarui_oleh": pengguna_id,
+        "diperbarui_pada": waktu,
+        "level": level,
+        "kurang": bool(kurang),
+    }
+    perbarui = ["diperbarui_oleh", "diperbarui_pada"]
+    if level is not None:
+        perbarui.append("level")
+    if kurang is not None:
+        perbarui.append("kurang")
+    await upsert(
+        conn, akreditasi_butir, nilai, kunci=("sekolah_id", "instrumen", "butir"), perbarui=perbarui
+    )
+
+
+async def butir_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
+    """Every self-assessed butir row of the school for an instrument."""
+    hasil = await conn.execute(
+        select(akreditasi_butir).where(
+            akreditasi_butir.c.sekolah_id == sekolah_id, akreditasi_butir.c.instrumen == instrumen
+        )
+    )
+    return list(hasil)
+
+
+async def tautkan(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    butir: str,
+    bukti_id: int,
+    pengguna_id: int,
+    waktu: datetime,
+) -> None:
+    """Link an evidence file to a butir (once: linking it again changes nothing)."""
+    modul = postgresql if conn.dialect.name == "postgresql" else sqlite
+    await conn.execute(
+        modul.insert(akreditasi_tautan)
+        .values(
+            sekolah_id=sekolah_id,
+            instrumen=instrumen,
+            butir=butir,
+            bukti_id=bukti_id,
+            ditautkan_oleh=pengguna_id,
+            ditautkan_pada=waktu,
+        )
+        .on_conflict_do_nothing(index_elements=["sekolah_id", "instrumen", "butir", "bukti_id"])
+    )
+
+
+async def lepas(
+    conn: AsyncConnection, sekolah_id: int, instrumen: str, butir: str, bukti_id: int
+) -> None:
+    """Unlink an evidence file from a butir."""
+    await conn.execute(
+        delete(akreditasi_tautan).where(
+            akreditasi_tautan.c.sekolah_id == sekolah_id,
+            akreditasi_tautan.c.instrumen == instrumen,
+            akreditasi_tautan.c.butir == butir,
+            akreditasi_tautan.c.bukti_id == bukti_id,
+        )
+    )
+
+
+async def tautan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
+    """Every (butir, bukti_id) link of the school for an instrument, oldest first."""
+    hasil = await conn.execute(
+        select(akreditasi_tautan.c.butir, akreditasi_tautan.c.bukti_id)
+        .where(
+            akreditasi_tautan.c.sekolah_id == sekolah_id,
+            akreditasi_tautan.c.instrumen == instrumen,
+        )
+        .order_by(akreditasi_tautan.c.id)
+    )
+    return list(hasil)
+
+
+async def bukti_sekolah(conn: AsyncConnection, sekolah_id: int) -> list[Row]:
+    """Every evidence file of the school (all cycles), with the indicator of the commitment
+    a stage-3 report was about (`komitmen_indikator`, else None), oldest first."""
+    hasil = await conn.execute(
+        select(bukti, komitmen.c.indikator_kode.label("komitmen_indikator"))
+        .outerjoin(laporan, laporan.c.bukti_id == bukti.c.id)
+        .outerjoin(komitmen, komitmen.c.id == laporan.c.komitmen_id)
+        .where(bukti.c.sekolah_id == sekolah_id)
+        .order_by(bukti.c.id)
+    )
+    return list(hasil)
+
+
+async def simpan_dokumen(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    dokumen: str,
+    status: str,
+    pengguna_id: int,
+    waktu: datetime,
+    *,
+    bukti_id: int | None = None,
+    tautan: str | None = None,
+) -> None:
+    """Set a checklist document's status (and its file or link when given)."""
+    nilai = {
+        "sekolah_id": sekolah_id,
+        "instrumen": instrumen,
+        "dokumen": dokumen,
+        "status": status,
+        "bukti_id": bukti_id,
+        "tautan": tautan,
+        "diperbarui_oleh": pengguna_id,
+        "diperbarui_pada": waktu,
+    }
+    perbarui = ["status", "diperbarui_oleh", "diperbarui_pada"]
+    if bukti_id is not None:
+        perbarui.append("bukti_id")
+    if tautan is not None:
+        perbarui.append("tautan")
+    await upsert(
+        conn,
+        akreditasi_dokumen,
+        nilai,
+        kunci=("sekolah_id", "instrumen", "dokumen"),
+        perbarui=perbarui,
+    )
+
+
+async def dokumen_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
+    """The checklist rows of the school for an instrument."""
+    hasil = await conn.execute(
+        select(akreditasi_dokumen).where(
+            akreditasi_dokumen.c.sekolah_id == sekolah_id,
+            akreditasi_dokumen.c.instrumen == instrumen,
+        )
+    )
+    return list(hasil)
+
+
+async def simpan_latihan(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    jenis: str,
+    kode: str,
+    pengguna_id: int,
+    nilai: str,
+    waktu: datetime,
+) -> None:
+    """Keep one interview answer or observation mark (the latest per person and item)."""
+    await upsert(
+        conn,
+        akreditasi_latihan,
+        {
+            "sekolah_id": sekolah_id,
+            "instrumen": instrumen,
+            "jenis": jenis,
+            "kode": kode,
+            "pengguna_id": pengguna_id,
+            "nilai": nilai,
+            "dijawab_pada": waktu,
+        },
+        kunci=("sekolah_id", "instrumen", "jenis", "kode", "pengguna_id"),
+        perbarui=("nilai", "dijawab_pada"),
+    )
+
+
+async def latihan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
+    """Every visit-practice answer of the school for an instrument."""
+    hasil = await conn.execute(
+        select(akreditasi_latihan)
+        .where(
+            akreditasi_latihan.c.sekolah_id == sekolah_id,
+            akreditasi_latihan.c.instrumen == instrumen,
+        )
+        .order_by(akreditasi_latihan.c.id)
+    )
+    return list(hasil)
+
+
+async def siklus_terpetakan(conn: AsyncConnection, sekolah_id: int) -> Row | None:
+    """The school's newest cycle whose stage-1 questionnaire was opened (its quality map is
+    the self-evaluation readiness is set against), or None."""
+    hasil = await conn.execute(
+        select(siklus)
+        .where(siklus.c.sekolah_id == sekolah_id, siklus.c.instrumen_versi.is_not(None))
+        .order_by(siklus.c.id.desc())
+        .limit(1)
+    )
+    return hasil.first()

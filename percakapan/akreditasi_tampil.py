@@ -1,0 +1,380 @@
+"""What /akreditasi shows: the readiness panel, the butir and their evidence, the document
+checklist, the SPMI-versus-SPME comparison, visit practice, and the documents sent in the
+chat. Each view reads the school's picture afresh and sends one message (or document)."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from telegram import Update
+from telegram.constants import ChatAction
+
+from bot.dokumen import akreditasi as dok
+from bot.layanan import Ditolak
+from bot.layanan import akreditasi as akr
+from bot.layanan import akreditasi_dokumen as dok_akr
+from bot.layanan.aktor import Aktor
+from bot.mutu.akreditasi_instrumen import KODE_IPR, bawaan
+from bot.render import angka
+from percakapan._umum import Konteks, balas, layanan, papan
+
+# What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
+BATAS_BUNDEL = dok.BATAS_TELEGRAM
+
+
+def nama_kelompok(g: akr.Gambaran, r: Any) -> dict[str, str]:
+    """Component names by code, with the IPR part's name."""
+    nama = {k.kode: k.nama for k in g.inst.komponen}
+    nama[KODE_IPR] = r.label("akreditasi.nama_ipr")
+    return nama
+
+
+async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The readiness panel: the estimate per component beside the SPMI scores."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    hitung = {s: 0 for s in akr.STATUS_DOKUMEN}
+    for d in g.inst.dokumen:
+        hitung[g.dokumen[d.kode].status if d.kode in g.dokumen else "belum"] += 1
+    baris = [
+        [(r.label("akreditasi.tombol.komponen", nama=k.nama), f"akr:k:{g.inst.kode}:{k.kode}")]
+        for k in g.inst.komponen
+    ]
+    if g.kesiapan.ipr:
+        baris.append([(r.label("akreditasi.tombol.ipr"), f"akr:k:{g.inst.kode}:{KODE_IPR}")])
+    baris += [
+        [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
+        [(r.label("akreditasi.tombol.kesenjangan"), "akr:g")],
+        [(r.label("akreditasi.tombol.latihan"), "akr:v")],
+        [
+            (r.label("akreditasi.tombol.laporan"), "akr:r"),
+            (r.label("akreditasi.tombol.bundel"), "akr:z"),
+        ],
+        [(r.label("akreditasi.tombol.ganti"), "akr:gi")],
+    ]
+    kurang = [b for b, k in g.keadaan.items() if k.kurang]
+    teks = r.pesan("akreditasi/panel", g=g, nama=nama_kelompok(g, r), dokumen=hitung, kurang=kurang)
+    await balas(update, context, teks, papan(baris))
+
+
+async def pilih_instrumen(update: Update, context: Konteks) -> None:
+    """The choice of instrument."""
+    r = layanan(context).render
+    await balas(
+        update,
+        context,
+        r.pesan("akreditasi/pilih_instrumen"),
+        papan([[(bawaan(kode).nama, f"akr:i:{kode}")] for kode in akr.INSTRUMEN]),
+    )
+
+
+async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen: str) -> None:
+    """The butir of one component (or IPR) with their levels."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    h = next((k for k in g.kesiapan.kelompok if k.kode == komponen), None)
+    if h is None:
+        raise Ditolak("tombol_usang")
+    baris = []
+    for b in g.inst.semua_butir(g.jenjang):
+        if b.komponen != komponen:
+            continue
+        k = g.keadaan[b.kode]
+        status = (
+            r.label("akreditasi.status_butir.level", level=k.level)
+            if k.level
+            else r.label("akreditasi.status_butir.belum")
+        )
+        tanda = (" 📎" if k.didukung else "") + (" 🔖" if k.kurang else "")
+        baris.append(
+            [
+                (
+                    r.label("akreditasi.tombol.butir", kode=b.kode, status=status) + tanda,
+                    f"akr:b:{g.inst.kode}:{b.kode}",
+                )
+            ]
+        )
+    baris.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
+    nama = nama_kelompok(g, r)[komponen]
+    await balas(update, context, r.pesan("akreditasi/komponen", nama=nama, h=h), papan(baris))
+
+
+async def butir(
+    update: Update, context: Konteks, aktor: Aktor, kode: str, pesan_atas: str | None = None
+) -> None:
+    """One butir: text, methods, evidence, rubric, level; its buttons."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    b = g.butir(kode)
+    if b is None:
+        raise Ditolak("tombol_usang")
+    k = g.keadaan[kode]
+    tautan = [dok_akr.bukti_dok(lay, g, i) for i in g.tautan.get(kode, [])]
+    urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
+    baris: list[list[tuple[str, str]]] = [
+        [(str(n), f"akr:l:{g.inst.kode}:{kode}:{n}") for n in (1, 2, 3, 4)],
+        [(r.label("akreditasi.tombol.tautkan"), f"akr:tb:{g.inst.kode}:{kode}")],
+        [(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")],
+        *(
+            [
+                (
+                    r.label("akreditasi.tombol.lepas", nama=t.nama)[:60],
+                    f"akr:x:{g.inst.kode}:{kode}:{i}",
+                )
+            ]
+            for i, t in zip(g.tautan.get(kode, []), tautan, strict=True)
+        ),
+        [
+            (
+                r.label(
+                    "akreditasi.tombol.hapus_kurang"
+                    if k.kurang
+                    else "akreditasi.tombol.tandai_kurang"
+                ),
+                f"akr:m:{g.inst.kode}:{kode}:{0 if k.kurang else 1}",
+            )
+        ],
+    ]
+    nomor = urutan.index(kode)
+    if nomor + 1 < len(urutan):
+        baris.append(
+            [(r.label("akreditasi.tombol.berikutnya"), f"akr:b:{g.inst.kode}:{urutan[nomor + 1]}")]
+        )
+    baris.append([(r.label("akreditasi.tombol.kembali"), f"akr:k:{g.inst.kode}:{b.komponen}")])
+    teks = r.pesan(
+        "akreditasi/butir",
+        pesan_atas=pesan_atas,
+        b=b,
+        g=g,
+        k=k,
+        dihitung=g.kesiapan.level[kode],
+        nama_komponen=nama_kelompok(g, r)[b.komponen],
+        rubrik=g.inst.rubrik(b),
+        tautan=tautan,
+        maks_mb=angka(g.inst.format_maks_mb),
+    )
+    await balas(update, context, teks, papan(baris))
+
+
+async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> None:
+    """Evidence to link to a butir, crosswalked files first."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    b = g.butir(kode)
+    if b is None:
+        raise Ditolak("tombol_usang")
+    tawaran = akr.tawaran_bukti(g, b)
+    baris = [
+        [
+            (
+                r.label(
+                    "akreditasi.tombol.bukti",
+                    cocok=r.label("akreditasi.cocok") if x.indikator in b.snp else "",
+                    asal=dok_akr.nama_bukti(lay, x),
+                )[:60],
+                f"akr:t:{g.inst.kode}:{kode}:{x.id}",
+            )
+        ]
+        for x in tawaran
+    ]
+    baris.append([(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")])
+    await balas(update, context, r.pesan("akreditasi/tawaran", b=b, tawaran=tawaran), papan(baris))
+
+
+async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The pre-visit document checklist with each file's upload check."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    daftar = []
+    for d in g.inst.dokumen:
+        baris = g.dokumen.get(d.kode)
+        bukti_id = baris.bukti_id if baris else None
+        ada = bukti_id in g.bukti
+        daftar.append(
+            {
+                "nama": d.nama,
+                "status": baris.status if baris else "belum",
+                "berkas": dok_akr.nama_bukti(lay, g.bukti[bukti_id])
+                if bukti_id in g.bukti
+                else None,
+                "tautan": baris.tautan if baris else None,
+                "masalah": g.masalah_unggah(bukti_id) if ada else [],
+            }
+        )
+    tombol = [
+        [
+            (
+                r.label(
+                    "akreditasi.tombol.dokumen_baris",
+                    tanda=r.label(f"akreditasi.tanda_dokumen.{x['status']}"),
+                    nama=d.nama,
+                )[:60],
+                f"akr:dk:{g.inst.kode}:{d.kode}",
+            )
+        ]
+        for d, x in zip(g.inst.dokumen, daftar, strict=True)
+    ]
+    tombol.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
+    teks = r.pesan("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
+    await balas(update, context, teks, papan(tombol))
+
+
+async def dokumen_satu(
+    update: Update, context: Konteks, aktor: Aktor, kode: str, pesan_atas: str | None = None
+) -> None:
+    """One checklist document and its buttons."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    d = next((x for x in g.inst.dokumen if x.kode == kode), None)
+    if d is None:
+        raise Ditolak("tombol_usang")
+    baris = g.dokumen.get(kode)
+    bukti_id = baris.bukti_id if baris else None
+    ada = bukti_id in g.bukti
+    kirim = (
+        (r.label("akreditasi.tombol.kirim_tautan"), f"akr:dt:{g.inst.kode}:{kode}")
+        if d.tautan
+        else (r.label("akreditasi.tombol.kirim_berkas"), f"akr:du:{g.inst.kode}:{kode}")
+    )
+    tombol = [
+        [kirim],
+        [
+            (r.label(f"akreditasi.tombol.status_{s}"), f"akr:ds:{g.inst.kode}:{kode}:{s}")
+            for s in ("ada", "belum")
+        ],
+        [
+            (
+                r.label("akreditasi.tombol.status_tidak_sesuai"),
+                f"akr:ds:{g.inst.kode}:{kode}:tidak_sesuai",
+            )
+        ],
+        [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
+    ]
+    teks = r.pesan(
+        "akreditasi/dokumen_satu",
+        pesan_atas=pesan_atas,
+        d=d,
+        status=baris.status if baris else "belum",
+        berkas=dok_akr.nama_bukti(lay, g.bukti[bukti_id]) if ada else None,
+        ukuran=f"{angka(g.bukti[bukti_id].ukuran / 1024 / 1024, 2)} MB" if ada else "",
+        masalah=g.masalah_unggah(bukti_id) if ada else [],
+        maks_mb=g.inst.format_maks_mb,
+        tautan=baris.tautan if baris else None,
+    )
+    await balas(update, context, teks, papan(tombol))
+
+
+async def kesenjangan(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """SPMI beside SPME per component, and the gaps to close."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    bagian = r.pesan_panjang(
+        "akreditasi/kesenjangan",
+        g=g,
+        nama=nama_kelompok(g, r),
+        kalimat=dok_akr.kalimat_kesenjangan(lay, g),
+    )
+    for teks in bagian[:-1]:
+        await balas(update, context, teks)
+    await balas(
+        update, context, bagian[-1], papan([[(r.label("akreditasi.tombol.panel"), "akr:p")]])
+    )
+
+
+async def latihan(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Visit practice: interviews and class observation."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    teks = r.pesan(
+        "akreditasi/latihan",
+        terjawab=sum(len(v) for v in g.wawancara.values()),
+        jumlah=len(g.inst.wawancara(g.jenjang)),
+        observasi_diisi=len(g.observasi),
+        observasi_jumlah=len(g.inst.observasi),
+    )
+    tombol = [
+        [(r.label("akreditasi.tombol.mulai_wawancara"), "akw:m")],
+        [(r.label("akreditasi.tombol.undang_guru"), "akr:vw")],
+        [(r.label("akreditasi.tombol.observasi"), "akr:vo")],
+        [(r.label("akreditasi.tombol.panel"), "akr:p")],
+    ]
+    await balas(update, context, teks, papan(tombol))
+
+
+async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str | None) -> None:
+    """The next checklist item: after `setelah` in order, or the first not yet filled."""
+    lay = layanan(context)
+    r = lay.render
+    g = await akr.gambaran(lay, aktor)
+    item = list(g.inst.observasi)
+    if setelah is None:
+        berikut = next((o for o in item if o.kode not in g.observasi), item[0] if item else None)
+    else:
+        kode = [o.kode for o in item]
+        i = kode.index(setelah) + 1 if setelah in kode else len(item)
+        berikut = item[i] if i < len(item) else None
+    if berikut is None:
+        ya = sum(1 for v in g.observasi.values() if v == "ya")
+        await balas(
+            update,
+            context,
+            r.pesan("akreditasi/observasi_selesai", ya=ya, jumlah=len(item)),
+            papan([[(r.label("akreditasi.tombol.panel"), "akr:p")]]),
+        )
+        return
+    tombol = papan(
+        [
+            [
+                (r.label("akreditasi.tombol.terlihat"), f"akr:o:{g.inst.kode}:{berikut.kode}:y"),
+                (
+                    r.label("akreditasi.tombol.tidak_terlihat"),
+                    f"akr:o:{g.inst.kode}:{berikut.kode}:t",
+                ),
+            ]
+        ]
+    )
+    teks = r.pesan(
+        "akreditasi/observasi", o=berikut, nomor=item.index(berikut) + 1, jumlah=len(item)
+    )
+    await balas(update, context, teks, tombol)
+
+
+async def kirim_laporan(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The readiness report as PDF."""
+    lay = layanan(context)
+    assert update.effective_chat is not None
+    data = await dok_akr.dokumen(lay, aktor)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    pdf = await asyncio.to_thread(dok.buat_pdf, data)
+    await context.bot.send_document(update.effective_chat.id, pdf, filename=dok.nama_berkas(data))
+
+
+async def kirim_bundel(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The evidence bundle as ZIP parts, and what was left out."""
+    lay = layanan(context)
+    assert update.effective_chat is not None
+    data = await dok_akr.dokumen(lay, aktor)
+    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    bagian, tertinggal = await asyncio.to_thread(dok.buat_bundel, data, BATAS_BUNDEL)
+    for nama, isi in bagian:
+        await context.bot.send_document(update.effective_chat.id, isi, filename=nama)
+    jumlah = sum(len(b.bukti) for k in data.kelompok for b in k.butir) + sum(
+        1 for d in data.dokumen if d.bukti
+    )
+    teks = lay.render.pesan(
+        "akreditasi/bundel",
+        bagian=len(bagian),
+        berkas=jumlah - len(tertinggal),
+        tertinggal=tertinggal,
+        batas=f"{angka(BATAS_BUNDEL / 1024 / 1024)} MB",
+    )
+    await balas(update, context, teks)

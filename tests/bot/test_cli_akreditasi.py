@@ -1,0 +1,32 @@
+"""`asisten-mutu instrumen periksa-akreditasi`: the shipped files pass, a broken one names
+its line."""
+
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
+
+
+def test_periksa_akreditasi(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no .env of the developer's is read
+    assert main(["instrumen", "periksa-akreditasi"]) == 0
+    keluar = capsys.readouterr().out
+    assert "akreditasi_iasp2020.yaml: IASP 2020, 4 components, 35 core butir" in keluar
+    assert "akreditasi_ia2024.yaml: IA2024" in keluar
+
+    baris = (FOLDER_DATA / BERKAS["iasp2020"]).read_text(encoding="utf-8").splitlines()
+    nomor = next(
+        i
+        for i, b in enumerate(baris)
+        if "metode: [telaah_dokumen, wawancara, observasi, angket]" in b
+    )
+    baris[nomor] = baris[nomor].replace("angket", "uji_petik")
+    rusak = tmp_path / "rusak.yaml"
+    rusak.write_text("\n".join(baris), encoding="utf-8")
+    assert main(["instrumen", "periksa-akreditasi", str(rusak)]) == 1
+    galat = capsys.readouterr().err
+    assert "rusak.yaml baris" in galat and "metode 'uji_petik' tidak dikenal" in galat
