@@ -149,7 +149,7 @@ class DataRekap:
     tanggal: date
     lintas_sekolah: bool
     dengan_nama: bool
-    sekolah: Sequence[BarisSekolah]
+    sekolah: Iterable[BarisSekolah]
     jawaban: Iterable[BarisJawaban]
     skor: Iterable[BarisSkor]
     rencana: Iterable[BarisRencana]

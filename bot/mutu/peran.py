@@ -43,6 +43,7 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "komitmen": STAF,
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
+    "laporan": frozenset({KS, KO, PG}),
     "pengaturan": STAF,
     "batal": None,
 }
