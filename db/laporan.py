@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, String, and_, cast, func, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -100,7 +100,12 @@ async def anggota(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Ro
 
 
 async def jawaban_semua(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Row]:
-    """Every answer of these cycles with the respondent's name, by cycle then respondent."""
+    """Every answer of these cycles with the respondent's name, in the order of the unique
+    index (cycle, respondent, question), so nothing is sorted.
+
+    `diubah` is the update time as stored, naive UTC text ("2026-11-02 02:00:00.000000"):
+    turning a quarter of a million of them into datetimes here would hold the event loop for
+    half a second, so the caller parses them in its own thread (`datetime.fromisoformat`)."""
     hasil = await conn.execute(
         select(
             jawaban.c.siklus_id,
@@ -109,12 +114,12 @@ async def jawaban_semua(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> l
             jawaban.c.pertanyaan_kode,
             jawaban.c.nilai,
             jawaban.c.status,
-            jawaban.c.diperbarui_pada,
+            cast(jawaban.c.diperbarui_pada, String).label("diubah"),
             pengguna.c.nama,
         )
         .join(pengguna, pengguna.c.id == jawaban.c.pengguna_id)
         .where(jawaban.c.siklus_id.in_(lingkup))
-        .order_by(jawaban.c.siklus_id, jawaban.c.responden, pengguna.c.nama, jawaban.c.id)
+        .order_by(jawaban.c.siklus_id, jawaban.c.pengguna_id, jawaban.c.pertanyaan_kode)
     )
     return list(hasil)
 

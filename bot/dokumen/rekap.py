@@ -2,29 +2,25 @@
 
 One sheet per kind of record, each with Indonesian headers, a frozen header row and a filter;
 dates are date cells, money whole rupiah with a rupiah format, shares are fractions shown as
-percentages, so the school can sort, sum and chart them in Excel. Rows are streamed (openpyxl's
-write-only mode), so a workbook of many schools stays small in memory.
+percentages, so the school can sort, sum and chart them in Excel. Rows are streamed, so a
+workbook of many schools stays small in memory.
 
 Answers carry the respondent's role; the name column exists only when `dengan_nama` (the
 kepala_sekolah asked for it). A workbook across schools (`lintas_sekolah`) starts with a summary
-sheet and puts the school (name and NPSN) first on every sheet.
+sheet and puts the school (name and NPSN) first on every sheet. The file itself is written by
+`bot/dokumen/xlsx.py`.
 """
 
 from __future__ import annotations
 
-import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import NamedTuple
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
+from bot.dokumen import xlsx
 from bot.dokumen.pdf import label, nama_ascii
+from bot.dokumen.xlsx import Kolom, Lembar
 
 FORMAT_TANGGAL = "dd/mm/yyyy"
 FORMAT_RUPIAH = '"Rp"#,##0'
@@ -224,59 +220,34 @@ def nama_lembar(kunci: str) -> str:
     return label(f"rekap.lembar.{kunci}")
 
 
-def _kepala(ws: WriteOnlyWorksheet, kolom: Sequence[_Kolom], lembar: str) -> None:
-    tebal, latar = Font(bold=True), PatternFill("solid", fgColor="D9D9D9")
-    rata = Alignment(vertical="center", wrap_text=True)
-    sel = []
-    for k in kolom:
-        c = WriteOnlyCell(ws, label(f"rekap.kolom.{lembar}.{k.kunci}"))
-        c.font, c.fill, c.alignment = tebal, latar, rata
-        sel.append(c)
-    ws.append(sel)
-
-
-def _lembar(
-    wb: Workbook, kunci: str, baris: Iterable[tuple[object, ...]], buang: frozenset[str]
-) -> None:
-    """One sheet: widths, frozen header, the rows streamed, then the filter over them all."""
-    ws = wb.create_sheet(nama_lembar(kunci))
+def _lembar(kunci: str, baris: Iterable[tuple[object, ...]], buang: frozenset[str]) -> Lembar:
+    """One sheet with the columns not in `buang`."""
     semua = LEMBAR[kunci]
     indeks = [i for i, k in enumerate(semua) if k.kunci not in buang]
-    kolom = [semua[i] for i in indeks]
-    for n, k in enumerate(kolom, 1):  # widths and panes go before the first row is written
-        ws.column_dimensions[get_column_letter(n)].width = k.lebar
-    ws.freeze_panes = "A2"
-    _kepala(ws, kolom, kunci)
-    berformat = [(n, k.format) for n, k in enumerate(kolom) if k.format]
-    jumlah = 0
-    for b in baris:
-        nilai: list[object] = [b[i] for i in indeks]
-        for n, format in berformat:
-            if nilai[n] is not None:
-                sel = WriteOnlyCell(ws, nilai[n])
-                sel.number_format = format
-                nilai[n] = sel
-        ws.append(nilai)
-        jumlah += 1
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(kolom))}{jumlah + 1}"
+    kolom = [
+        Kolom(label(f"rekap.kolom.{kunci}.{semua[i].kunci}"), semua[i].lebar, semua[i].format)
+        for i in indeks
+    ]
+    return Lembar(nama_lembar(kunci), kolom, baris, indeks)
 
 
 def buat_xlsx(d: DataRekap) -> bytes:
     """The workbook as bytes. CPU work: call it through `asyncio.to_thread`."""
-    wb = Workbook(write_only=True)
-    wb.properties.creator = label("umum.pembuat")
-    wb.properties.title = label("rekap.judul_berkas", judul=d.judul)
-    wb.properties.created = datetime.combine(d.tanggal, datetime.min.time())
-    tanpa_sekolah = frozenset() if d.lintas_sekolah else frozenset({"sekolah"})
-    if d.lintas_sekolah:
-        _lembar(wb, "sekolah", d.sekolah, frozenset())
+    tanpa_sekolah: frozenset[str] = frozenset() if d.lintas_sekolah else frozenset({"sekolah"})
     buang_nama = tanpa_sekolah if d.dengan_nama else tanpa_sekolah | {"nama"}
-    _lembar(wb, "jawaban", d.jawaban, buang_nama)
-    _lembar(wb, "skor", d.skor, tanpa_sekolah)
-    _lembar(wb, "rencana", d.rencana, tanpa_sekolah)
-    _lembar(wb, "komitmen", d.komitmen, tanpa_sekolah)
-    _lembar(wb, "laporan", d.laporan, tanpa_sekolah)
-    _lembar(wb, "bukti", d.bukti, tanpa_sekolah)
-    keluaran = io.BytesIO()
-    wb.save(keluaran)
-    return keluaran.getvalue()
+    lembar = [
+        _lembar("jawaban", d.jawaban, buang_nama),
+        _lembar("skor", d.skor, tanpa_sekolah),
+        _lembar("rencana", d.rencana, tanpa_sekolah),
+        _lembar("komitmen", d.komitmen, tanpa_sekolah),
+        _lembar("laporan", d.laporan, tanpa_sekolah),
+        _lembar("bukti", d.bukti, tanpa_sekolah),
+    ]
+    if d.lintas_sekolah:
+        lembar.insert(0, _lembar("sekolah", d.sekolah, frozenset()))
+    return xlsx.buat(
+        lembar,
+        judul=label("rekap.judul_berkas", judul=d.judul),
+        pembuat=label("umum.pembuat"),
+        dibuat=datetime.combine(d.tanggal, datetime.min.time(), tzinfo=UTC),
+    )

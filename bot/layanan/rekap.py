@@ -72,6 +72,11 @@ def _per_siklus(baris: Sequence[Row]) -> dict[int, list[Row]]:
     return hasil
 
 
+def _tanggal_teks(teks: str, zona: ZoneInfo) -> date:
+    """The local date of a time stored as naive UTC text."""
+    return datetime.fromisoformat(teks).replace(tzinfo=UTC).astimezone(zona).date()
+
+
 def _tanggal(waktu: datetime, zona: ZoneInfo) -> date:
     if waktu.tzinfo is None:  # an aggregate (max) comes back without the column's type
         waktu = waktu.replace(tzinfo=UTC)
@@ -186,22 +191,33 @@ class _Susun:
     def baris_jawaban(self) -> Iterator[BarisJawaban]:
         peran = {p.value: self.render.nama_peran(p.value) for p in Peran}
         status = {k: label_dokumen(f"rekap.status_jawaban.{k}") for k in ("sah", "dikembalikan")}
+        # The same question and value recur in every school: read each pair once.
+        tampilan: dict[tuple[str | None, str, str], tuple[str, str, str, float | None]] = {}
         for siklus_id, jawaban in self._jawaban.items():
             inst, nama, zona = self._inst(siklus_id), self._nama[siklus_id], self._zona[siklus_id]
+            versi = inst.versi if inst else None
+            # Indonesian zones are whole hours from UTC: the date and hour fix the local date.
+            hari: dict[str, date] = {}
             for j in jawaban:
-                p = _pertanyaan(inst, j.pertanyaan_kode)
-                teks, nilai = _tampil(inst, p, j.nilai)
+                kunci = (versi, j.pertanyaan_kode, j.nilai)
+                t = tampilan.get(kunci)
+                if t is None:
+                    p = _pertanyaan(inst, j.pertanyaan_kode)
+                    teks, nilai = _tampil(inst, p, j.nilai)
+                    indikator, soal = (p.indikator_kode, p.teks) if p else ("", "")
+                    t = tampilan[kunci] = (indikator, soal, teks, nilai)
                 yield BarisJawaban(
                     nama,
                     peran.get(j.responden, j.responden),
                     j.nama,
-                    p.indikator_kode if p else "",
+                    t[0],
                     j.pertanyaan_kode,
-                    p.teks if p else "",
-                    teks,
-                    nilai,
+                    t[1],
+                    t[2],
+                    t[3],
                     status.get(j.status, j.status),
-                    _tanggal(j.diperbarui_pada, zona),
+                    hari.get(j.diubah[:13])
+                    or hari.setdefault(j.diubah[:13], _tanggal_teks(j.diubah, zona)),
                 )
 
     def baris_skor(self) -> Iterator[BarisSkor]:
