@@ -13,6 +13,7 @@ from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatAction
+from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.akses import akses
@@ -76,8 +77,13 @@ async def tekan(update: Update, context: Konteks, aktor: Aktor) -> None:
 
 
 async def _aksi_berulang(context: Konteks, chat_id: int) -> None:
+    """'Sending a document…' until cancelled; a failed chat action only ends the showing."""
     while True:
-        await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        try:
+            await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        except TelegramError as galat_aksi:
+            log.info("chat action not shown: %s", galat_aksi)
+            return
         await asyncio.sleep(JEDA_AKSI)
 
 

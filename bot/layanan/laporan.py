@@ -100,6 +100,9 @@ def _selalu(_: Keadaan) -> bool:
     return True
 
 
+# In the order of the buttons. The Laporan Siklus SPMI of stage 5 joins as one more entry, e.g.
+# JenisDokumen("siklus", frozenset({KS, KO, PG}), lambda k: k.tahap == 5, _siklus), with
+# `_siklus` turning bot.layanan.strategi.dokumen_siklus(lay, aktor) into a Pembuat.
 JENIS: tuple[JenisDokumen, ...] = (
     JenisDokumen("rapor", frozenset({KS, KO, PG}), lambda k: k.ada_peta, _rapor),
     JenisDokumen("rencana", frozenset({KS, KO, PG}), lambda k: k.ada_rencana, _rencana),
