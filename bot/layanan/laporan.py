@@ -43,9 +43,8 @@ Pembuat = Callable[[], list[tuple[str, bytes]]]
 
 @dataclass(frozen=True)
 class Keadaan:
-    """What decides which documents exist: the actor's role and how far the cycle is."""
+    """What decides which documents exist: how far the active school's cycle is."""
 
-    peran: Peran | None
     tahap: int | None  # None: no open cycle
     ada_peta: bool  # stage 1 was closed into the quality map
     ada_rencana: bool
@@ -114,17 +113,17 @@ JENIS: tuple[JenisDokumen, ...] = (
 
 
 async def keadaan(lay: Layanan, aktor: Aktor) -> Keadaan:
-    """The actor's role and the state of their active school's open cycle."""
+    """The state of the actor's active school's open cycle."""
     if aktor.sekolah_id is None:
         raise Ditolak("tanpa_sekolah")
     async with lay.mesin.connect() as conn:
         s = await db_laporan.sekolah_siklus(conn, aktor.sekolah_id)
         if s is None or s.siklus_id is None:
-            return Keadaan(aktor.peran, None, False, False, False)
+            return Keadaan(None, False, False, False)
         ada_rencana = await db_rencana.terbaru(conn, s.siklus_id) is not None
         ada_komitmen = bool(await db_komitmen.per_kunci(conn, s.siklus_id))
     ada_peta = s.tahap >= 2 and s.instrumen_versi is not None
-    return Keadaan(aktor.peran, s.tahap, ada_peta, ada_rencana, ada_komitmen)
+    return Keadaan(s.tahap, ada_peta, ada_rencana, ada_komitmen)
 
 
 async def tersedia(lay: Layanan, aktor: Aktor) -> tuple[JenisDokumen, ...]:

@@ -67,7 +67,6 @@ async def test_koordinator_menerima_setiap_dokumen(
         "disusun ulang dari sumber sekunder",
     ):
         assert isi in teks, teks.split("Tingkat Respons")[-1][:400]
-    assert "chat_id" in str(koor.api.calls_to("sendChatAction")[-1].params)
     assert koor.api.calls_to("sendChatAction")[-1].params["action"] == "upload_document"
 
     await koor.tekan(RENCANA, daftar)

@@ -25,10 +25,11 @@ from bot.dokumen.rekap import (
 
 SLEMAN = "SMP Negeri 1 Sleman (20400123)"
 BANTUL = "SMP Negeri 2 Bantul (20400456)"
+DEPOK = "SD Negeri 3 Depok (20400789)"
 
 
 def _data(lintas: bool = False, nama: bool = False) -> DataRekap:
-    sekolah = (SLEMAN, BANTUL) if lintas else (SLEMAN,)
+    sekolah = (SLEMAN, BANTUL, DEPOK) if lintas else (SLEMAN,)
     return DataRekap(
         judul="Pak Pengawas" if lintas else "SMP Negeri 1 Sleman",
         tanggal=date(2026, 12, 7),
@@ -135,11 +136,12 @@ def test_lintas_sekolah_ringkasan_dan_kolom_sekolah() -> None:
     assert wb.sheetnames[0] == "Sekolah" and len(wb.sheetnames) == 7
     ringkas = wb["Sekolah"]
     assert [c.value for c in ringkas[1]][:3] == ["Sekolah", "NPSN", "Kabupaten/Kota"]
-    assert [r[0].value for r in ringkas.iter_rows(min_row=2)] == [SLEMAN, BANTUL]
+    assert [r[0].value for r in ringkas.iter_rows(min_row=2)] == [SLEMAN, BANTUL, DEPOK]
     assert ringkas["I2"].value == 0.75 and ringkas["I2"].number_format == FORMAT_PERSEN
     assert ringkas["L2"].value == 1_500_000 and ringkas["L2"].number_format == FORMAT_RUPIAH
     for ws in wb.worksheets:
         assert ws["A1"].value == "Sekolah", ws.title
         assert ws.freeze_panes == "A2"
-    assert [r[0].value for r in wb["Jawaban"].iter_rows(min_row=2)] == [SLEMAN, BANTUL]
-    assert wb["Jawaban"].auto_filter.ref == "A1:I3"
+    assert [r[0].value for r in wb["Jawaban"].iter_rows(min_row=2)] == [SLEMAN, BANTUL, DEPOK]
+    assert wb["Jawaban"].auto_filter.ref == "A1:I4"
+    assert wb["Rencana"]["A2"].value == SLEMAN and wb["Bukti"]["A2"].value == SLEMAN
