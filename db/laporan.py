@@ -101,7 +101,8 @@ async def anggota(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Ro
 
 async def jawaban_semua(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Row]:
     """Every answer of these cycles with the respondent's name, in the order of the unique
-    index (cycle, respondent, question), so nothing is sorted.
+    index (cycle, respondent, question), so the database sorts nothing (the caller orders the
+    rows of each school itself).
 
     `diubah` is the update time as stored, naive UTC text ("2026-11-02 02:00:00.000000"):
     turning a quarter of a million of them into datetimes here would hold the event loop for

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cached_property
+from operator import attrgetter
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
@@ -191,6 +192,13 @@ class _Susun:
     def baris_jawaban(self) -> Iterator[BarisJawaban]:
         peran = {p.value: self.render.nama_peran(p.value) for p in Peran}
         status = {k: label_dokumen(f"rekap.status_jawaban.{k}") for k in ("sah", "dikembalikan")}
+        # With names: by role, person and question. Without: by question, role and value, so
+        # no run of rows (nor a row's place among a question's rows) traces one person.
+        urutan = (
+            attrgetter("responden", "nama", "pertanyaan_kode")
+            if self.dengan_nama
+            else attrgetter("pertanyaan_kode", "responden", "nilai")
+        )
         # The same question and value recur in every school: read each pair once.
         tampilan: dict[tuple[str | None, str, str], tuple[str, str, str, float | None]] = {}
         for siklus_id, jawaban in self._jawaban.items():
@@ -198,7 +206,7 @@ class _Susun:
             versi = inst.versi if inst else None
             # Indonesian zones are whole hours from UTC: the date and hour fix the local date.
             hari: dict[str, date] = {}
-            for j in jawaban:
+            for j in sorted(jawaban, key=urutan):
                 kunci = (versi, j.pertanyaan_kode, j.nilai)
                 t = tampilan.get(kunci)
                 if t is None:
