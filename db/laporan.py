@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Select, String, and_, cast, func, select
+from sqlalchemy import Select, String, and_, cast, func, literal, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -99,28 +99,32 @@ async def anggota(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Ro
     return list(hasil)
 
 
-async def jawaban_semua(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> list[Row]:
-    """Every answer of these cycles with the respondent's name, in the order of the unique
-    index (cycle, respondent, question), so the database sorts nothing (the caller orders the
-    rows of each school itself).
+async def jawaban_semua(
+    conn: AsyncConnection, lingkup: Select[tuple[int]], *, dengan_nama: bool
+) -> list[Row]:
+    """Every answer of these cycles, in the order of the unique index (cycle, respondent,
+    question), so the database sorts nothing (the caller orders each school's rows itself).
+    `nama` is the respondent's name, or "" unless `dengan_nama`.
 
     `diubah` is the update time as stored, naive UTC text ("2026-11-02 02:00:00.000000"):
     turning a quarter of a million of them into datetimes here would hold the event loop for
     half a second, so the caller parses them in its own thread (`datetime.fromisoformat`)."""
+    kueri = select(
+        jawaban.c.siklus_id,
+        jawaban.c.pengguna_id,
+        jawaban.c.responden,
+        jawaban.c.pertanyaan_kode,
+        jawaban.c.nilai,
+        jawaban.c.status,
+        cast(jawaban.c.diperbarui_pada, String).label("diubah"),
+        pengguna.c.nama if dengan_nama else literal("").label("nama"),
+    )
+    if dengan_nama:
+        kueri = kueri.join(pengguna, pengguna.c.id == jawaban.c.pengguna_id)
     hasil = await conn.execute(
-        select(
-            jawaban.c.siklus_id,
-            jawaban.c.pengguna_id,
-            jawaban.c.responden,
-            jawaban.c.pertanyaan_kode,
-            jawaban.c.nilai,
-            jawaban.c.status,
-            cast(jawaban.c.diperbarui_pada, String).label("diubah"),
-            pengguna.c.nama,
+        kueri.where(jawaban.c.siklus_id.in_(lingkup)).order_by(
+            jawaban.c.siklus_id, jawaban.c.pengguna_id, jawaban.c.pertanyaan_kode
         )
-        .join(pengguna, pengguna.c.id == jawaban.c.pengguna_id)
-        .where(jawaban.c.siklus_id.in_(lingkup))
-        .order_by(jawaban.c.siklus_id, jawaban.c.pengguna_id, jawaban.c.pertanyaan_kode)
     )
     return list(hasil)
 

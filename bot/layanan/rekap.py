@@ -54,10 +54,10 @@ class _Mentah:
     bukti: list[Row]
 
 
-async def _baca(conn: AsyncConnection, lingkup: Select[tuple[int]]) -> _Mentah:
+async def _baca(conn: AsyncConnection, lingkup: Select[tuple[int]], dengan_nama: bool) -> _Mentah:
     return _Mentah(
         await db_laporan.anggota(conn, lingkup),
-        await db_laporan.jawaban_semua(conn, lingkup),
+        await db_laporan.jawaban_semua(conn, lingkup, dengan_nama=dengan_nama),
         await db_laporan.rencana_terbaru(conn, lingkup),
         await db_laporan.rencana_disetujui(conn, lingkup),
         await db_laporan.komitmen_semua(conn, lingkup),
@@ -396,7 +396,7 @@ async def data_rekap(lay: Layanan, aktor: Aktor, *, dengan_nama: bool) -> DataRe
     async with lay.mesin.connect() as conn:
         s = await db_laporan.sekolah_siklus(conn, aktor.sekolah_id)
         assert s is not None
-        mentah = await _baca(conn, db_laporan.siklus_sekolah(aktor.sekolah_id))
+        mentah = await _baca(conn, db_laporan.siklus_sekolah(aktor.sekolah_id), dengan_nama)
     return await _data(
         lay, [s], mentah, s.nama, s.zona_waktu, lintas_sekolah=False, dengan_nama=dengan_nama
     )
@@ -409,7 +409,7 @@ async def data_rekap_pengawas(lay: Layanan, aktor: Aktor) -> DataRekap:
         raise Ditolak("bukan_pengawas")
     async with lay.mesin.connect() as conn:
         sekolah = await db_laporan.sekolah_pengawas(conn, aktor.pengguna_id)
-        mentah = await _baca(conn, db_laporan.siklus_pengawas(aktor.pengguna_id))
+        mentah = await _baca(conn, db_laporan.siklus_pengawas(aktor.pengguna_id), False)
     zona = next(
         (s.zona_waktu for s in sekolah if s.id == aktor.sekolah_id), lay.settings.default_timezone
     )
