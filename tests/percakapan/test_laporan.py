@@ -187,6 +187,13 @@ async def test_pengawas_rekap_hanya_sekolah_binaannya(
         "SMP Negeri 1 Sleman (20512345)",
         "SMP Negeri 2 Bantul (20512346)",
     ]
+    ringkas = {r[0]: r for r in wb["Sekolah"].iter_rows(min_row=2, values_only=True)}
+    sleman = ringkas["SMP Negeri 1 Sleman (20512345)"]
+    # NPSN, stage, a score with its category, 1 of 3 respondents partly done, 1 activity.
+    assert sleman[1] == "20512345" and sleman[5] == 3 and 0 < sleman[6] < 7
+    assert sleman[7].startswith("Menuju SNP") and sleman[8] == 0 and sleman[10] == 1
+    assert sleman[11] == 500_000
+    assert ringkas["SD Negeri 3 Depok (20512347)"][6] is None  # stage 1 not mapped yet
     for ws in wb.worksheets:
         assert ws["A1"].value == "Sekolah" and ws.freeze_panes == "A2", ws.title
     jawaban = {r[0] for r in wb["Jawaban"].iter_rows(min_row=2, values_only=True)}
