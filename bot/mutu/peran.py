@@ -44,9 +44,10 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "lapor": STAF,
     "monev": frozenset({KS, KO}),
     "strategi": frozenset({KS, KO, PG}),
+    "ringkasan": frozenset({KS, KO, PG}),
+    "laporan": frozenset({KS, KO, PG}),
     "akreditasi": frozenset({KS, KO}),
     "pengaturan": STAF,
-    "ringkasan": frozenset({KS, KO, PG}),
     "hubungkan": frozenset({KS, KO}),
     "batal": None,
 }
