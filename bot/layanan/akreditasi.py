@@ -13,7 +13,7 @@ from sqlalchemy.engine import Row
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.bukti import Berkas
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import akreditasi as aturan
@@ -23,7 +23,6 @@ from bot.mutu.akreditasi_instrumen import (
     InstrumenAkreditasi,
     bawaan,
 )
-from bot.mutu.peran import PENGELOLA
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
 from db import sekolah as db_sekolah
@@ -86,13 +85,6 @@ class Gambaran:
         )
 
 
-def wajib_pengelola(aktor: Aktor) -> int:
-    """The manager's school id; `Ditolak` for anyone else."""
-    if aktor.sekolah_id is None or aktor.peran not in PENGELOLA:
-        raise Ditolak("bukan_pengelola")
-    return aktor.sekolah_id
-
-
 def _asal(b: Row) -> tuple[str, str, str | None]:
     """(origin, reference, SNP indicator) of an evidence record."""
     jenis, _, rujukan = b.sumber.partition(":")
@@ -108,14 +100,14 @@ def _asal(b: Row) -> tuple[str, str, str | None]:
 
 async def instrumen_sekolah(lay: Layanan, aktor: Aktor) -> str | None:
     """The code of the instrument the school prepares for (None: not chosen yet)."""
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         return await db_akr.pilihan(conn, sekolah_id)
 
 
 async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
     """Choose (or change) the instrument; answers of each instrument are kept apart."""
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     if kode not in INSTRUMEN:
         raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
@@ -133,7 +125,7 @@ async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
 
 async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
     """The school's readiness picture for its chosen instrument."""
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         kode = await db_akr.pilihan(conn, sekolah_id)
         if kode is None:
@@ -223,7 +215,7 @@ def tawaran_bukti(g: Gambaran, butir: Butir) -> list[BuktiSekolah]:
 
 
 async def _butir_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, str, Butir]:
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
@@ -312,7 +304,7 @@ async def unggah_butir(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) ->
 
 
 async def _dokumen_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, InstrumenAkreditasi]:
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
     if inst_kode is None:

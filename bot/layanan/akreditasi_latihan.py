@@ -7,8 +7,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.akreditasi import wajib_pengelola
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara, bawaan
 from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
@@ -78,7 +77,7 @@ async def jawab_wawancara(lay: Layanan, aktor: Aktor, kode: str, teks: str) -> N
 async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
     """Send the teachers their interview practice through the reminder outbox (once a day
     per teacher, however often the button is pressed); how many were invited."""
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
         if inst_kode is None:
@@ -109,7 +108,7 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
 
 async def observasi(lay: Layanan, aktor: Aktor, item: str, ya: bool) -> None:
     """Record one line of the class-observation checklist (seen or not)."""
-    sekolah_id = wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
     if inst_kode is None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from bot.layanan import Layanan
-from bot.mutu.peran import Peran
+from bot.layanan import Ditolak, Layanan
+from bot.mutu.peran import PENGELOLA, Peran
 from db import keanggotaan, pengguna
 
 
@@ -93,3 +93,12 @@ async def baca(lay: Layanan, pengguna_id: int, sekolah_id: int) -> Aktor:
     semua = tuple(Keanggotaan(b.sekolah_id, b.sekolah_nama, Peran(b.peran)) for b in baris)
     aktif = next((k for k in semua if k.sekolah_id == sekolah_id), None)
     return Aktor(pengguna_id, data.nama if data else "", semua, aktif)
+
+
+def wajib_peran(aktor: Aktor, peran: frozenset[Peran] = PENGELOLA) -> int:
+    """The actor's active school when their role there is one of `peran` (by default the
+    kepala_sekolah and koordinator); `Ditolak("bukan_pengelola")` otherwise. The use-cases'
+    half of the access check, behind `@akses` in the handlers."""
+    if aktor.aktif is None or aktor.peran not in peran:
+        raise Ditolak("bukan_pengelola")
+    return aktor.aktif.sekolah_id

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.pemetaan import peta_siklus
 from bot.layanan.rencana import (
     MAKS_MASALAH,
@@ -18,7 +18,6 @@ from bot.layanan.rencana import (
     _audit,
     _draf,
     _siklus,
-    _wajib,
     anggota_aktif,
 )
 from bot.mutu.peran import PENGELOLA
@@ -79,7 +78,7 @@ async def ambil(lay: Layanan, aktor: Aktor, bawaan_id: int) -> Bawaan:
 
 async def lewati(lay: Layanan, aktor: Aktor, bawaan_id: int) -> None:
     """Drop a carried activity from the new plan."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     await ambil(lay, aktor, bawaan_id)
     async with lay.mesin.begin() as conn:
         if await db_strategi.putuskan_bawaan(conn, bawaan_id, "dilewati", lay.sekarang(), None):
@@ -90,7 +89,7 @@ async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) 
     """Take a carried activity into the plan as confirmed (new dates, a current PIC), under
     its problem and program (added when the plan has none for them yet). Returns the new
     activity's key; a doubled press returns the same key."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     if k.pic_id not in await anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
     async with lay.mesin.connect() as conn:

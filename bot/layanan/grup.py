@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
-from bot.mutu.peran import PENGELOLA
+from bot.layanan.aktor import Aktor, wajib_peran
 from db import audit
 from db import grup as db_grup
 from db import pengingat as db_pengingat
@@ -22,16 +21,10 @@ class Grup:
     dihubungkan_pada: datetime
 
 
-def _wajib_pengelola(aktor: Aktor) -> int:
-    if aktor.aktif is None or aktor.peran not in PENGELOLA:
-        raise Ditolak("bukan_pengelola")
-    return aktor.aktif.sekolah_id
-
-
 async def hubungkan(lay: Layanan, aktor: Aktor, chat_id: int, judul: str) -> str:
     """Link the group to the actor's school (the caller has checked that the actor is an
     admin of the group); a group linked before is replaced. Returns the school's name."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         lama = await db_grup.hubungkan(
             conn,
@@ -59,7 +52,7 @@ async def hubungkan(lay: Layanan, aktor: Aktor, chat_id: int, judul: str) -> str
 
 async def lihat(lay: Layanan, aktor: Aktor) -> Grup | None:
     """The group linked to the actor's school, or None."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         g = await db_grup.untuk_sekolah(conn, sekolah_id)
     return Grup(g.chat_id, g.judul, g.dihubungkan_pada) if g else None
@@ -67,7 +60,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Grup | None:
 
 async def putuskan(lay: Layanan, aktor: Aktor) -> Grup:
     """Unlink the school's group; `Ditolak` when none is linked (a second press)."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         g = await db_grup.untuk_sekolah(conn, sekolah_id)
         if g is None:

@@ -13,11 +13,11 @@ from sqlalchemy.engine import Row
 
 from bot.dokumen.monev import BarisMonev, DokumenMonev, EvaluasiProgram
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.komitmen import Komitmen, daftar
 from bot.layanan.rencana import _siklus
 from bot.layanan.waktu import hari_ini
-from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.peran import Peran
 from bot.mutu.ringkasan import status_kegiatan
 from db import audit, keanggotaan
 from db import pengingat as db_pengingat
@@ -77,14 +77,9 @@ class Monev:
         }
 
 
-def _wajib(aktor: Aktor) -> None:
-    if aktor.peran not in PENGELOLA:
-        raise Ditolak("bukan_pengelola")
-
-
 async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     """Every activity's state, evidence and last report; the programs and their evaluations."""
-    _wajib(aktor)
+    wajib_peran(aktor)
     semua = await daftar(lay, aktor, semua=True)
     hari = await hari_ini(lay, aktor.sekolah_id or 0)
     zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
@@ -169,7 +164,7 @@ async def evaluasi(
     tindak_lanjut: str,
 ) -> None:
     """Store (or change) one program's evaluation; the cycle enters stage 4 with the first."""
-    _wajib(aktor)
+    wajib_peran(aktor)
     if target_tercapai not in TARGET or tindak_lanjut not in TINDAK_LANJUT:
         raise Ditolak("pilihan_salah")
     m = await lihat(lay, aktor)

@@ -10,12 +10,12 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen import daftarkan_bawaan, untuk_versi
 from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen, Pertanyaan, tampil_jawaban
-from bot.mutu.peran import PENGELOLA, RESPONDEN, Peran
+from bot.mutu.peran import RESPONDEN, Peran
 from bot.mutu.ringkasan import ringkas_peta
 from db import audit
 from db import jawaban as db_jawaban
@@ -94,12 +94,6 @@ class PetaSekolah:
     target: dict[str, float] = field(default_factory=dict)
 
 
-def _wajib_pengelola(aktor: Aktor) -> int:
-    if aktor.aktif is None or aktor.peran not in PENGELOLA:
-        raise Ditolak("bukan_pengelola")
-    return aktor.aktif.sekolah_id
-
-
 async def _siklus(conn: AsyncConnection, sekolah_id: int) -> Row:
     siklus = await db_siklus.terbuka(conn, sekolah_id)
     if siklus is None:
@@ -129,7 +123,7 @@ def _kemajuan(
 
 async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
     """Who has finished, who is answering, who has not started."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         siklus = await _siklus(conn, sekolah_id)
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
@@ -150,7 +144,7 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
 
 async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
     """Send stage 1 out: fix the instrument version and return who should be told."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     inst = await daftarkan_bawaan(lay)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
@@ -175,7 +169,7 @@ async def kembalikan(
     lay: Layanan, aktor: Aktor, pengguna_id: int, kode: str, komentar: str
 ) -> None:
     """Send one answer back to its respondent with a comment."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
         if siklus.tahap != 1:
@@ -226,7 +220,7 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
 
 async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
     """Close stage 1 with what is there; the cycle moves to stage 2."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
         if siklus.pemetaan_dibuka_pada is None:
@@ -253,7 +247,7 @@ async def jawaban_responden(
 ) -> tuple[str, list[tuple[str, list[tuple[Pertanyaan, str]]]]]:
     """A respondent's answers in the manager's school, per standard, as shown: for choosing
     one to send back. `Ditolak` for anyone outside the school."""
-    sekolah_id = _wajib_pengelola(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         siklus = await _siklus(conn, sekolah_id)
         anggota = {a.pengguna_id: a for a in await db_jawaban.responden_sekolah(conn, sekolah_id)}

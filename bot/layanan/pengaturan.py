@@ -11,10 +11,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu import validasi
 from bot.mutu.jadwal import AturanSekolah
-from bot.mutu.peran import PENGELOLA
 from db import audit
 from db.tabel import libur, pengguna, sekolah
 
@@ -95,14 +94,8 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Pengaturan:
     return Pengaturan(aturan, semua_libur, cuti)
 
 
-def _wajib(aktor: Aktor) -> int:
-    if aktor.peran not in PENGELOLA or aktor.sekolah_id is None:
-        raise Ditolak("bukan_pengelola")
-    return aktor.sekolah_id
-
-
 async def _ubah(lay: Layanan, aktor: Aktor, aksi: str, nilai: dict[str, object]) -> None:
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         await conn.execute(update(sekolah).where(sekolah.c.id == sekolah_id).values(**nilai))
         await audit.catat(
@@ -154,7 +147,7 @@ async def tambah_libur(
     lay: Layanan, aktor: Aktor, mulai: date, selesai: date, keterangan: str
 ) -> None:
     """A holiday range (inclusive)."""
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_peran(aktor)
     if selesai < mulai:
         raise Ditolak("selesai_sebelum_mulai")
     async with lay.mesin.begin() as conn:
@@ -176,7 +169,7 @@ async def tambah_libur(
 
 async def hapus_libur(lay: Layanan, aktor: Aktor, libur_id: int) -> None:
     """Remove one holiday range of the actor's school."""
-    sekolah_id = _wajib(aktor)
+    sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         hasil = await conn.execute(
             delete(libur).where(libur.c.id == libur_id, libur.c.sekolah_id == sekolah_id)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
 from bot.layanan import Ditolak, Layanan
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import skor
@@ -211,11 +211,6 @@ async def calon_masalah(lay: Layanan, aktor: Aktor) -> list[skor.HasilIndikator]
     return [i for i in ps.peta.prioritas if i.kode not in sudah][:MAKS_MASALAH]
 
 
-def _wajib(aktor: Aktor, peran: frozenset[Peran]) -> None:
-    if aktor.peran not in peran:
-        raise Ditolak("bukan_pengelola")
-
-
 async def _draf(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) -> int:
     """The version to change: the newest draft, or a new draft copied from the approved one."""
     baris = await db_rencana.terbaru(conn, siklus.id)
@@ -253,7 +248,7 @@ async def tambah_masalah(
     lay: Layanan, aktor: Aktor, indikator_kode: str, akar_kategori: str, akar_penjelasan: str
 ) -> None:
     """Add a priority problem with its root cause."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     if akar_kategori not in AKAR_MASALAH:
         raise Ditolak("pilihan_salah")
     calon = {i.kode: i for i in await calon_masalah(lay, aktor)}
@@ -287,7 +282,7 @@ async def tambah_masalah(
 
 async def tambah_program(lay: Layanan, aktor: Aktor, indikator_kode: str, nama: str) -> int:
     """Add a program to a problem; returns its number within the problem."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, aktor)
         rencana_id = await _draf(conn, lay, aktor, siklus)
@@ -331,7 +326,7 @@ async def tambah_kegiatan(
     lay: Layanan, aktor: Aktor, indikator_kode: str, program_urutan: int, k: KegiatanBaru
 ) -> str:
     """Add a complete activity; returns its key. A PIC no longer in the school is refused."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     if k.pic_id not in await anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
     async with lay.mesin.begin() as conn:
@@ -360,7 +355,7 @@ async def tambah_kegiatan(
 
 async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nilai: object) -> None:
     """Change one field of an activity (a new plan version when the plan was approved)."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     if bidang not in BIDANG_KEGIATAN:
         raise Ditolak("pilihan_salah")
     if bidang == "pic_id" and nilai not in await anggota_aktif(lay, aktor):
@@ -394,7 +389,7 @@ async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nil
 
 async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:
     """Take an activity out of the plan."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, aktor)
         rencana_id = await _draf(conn, lay, aktor, siklus)
@@ -415,7 +410,7 @@ async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:
 
 async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
     """The pengawas marks the newest version as reviewed, with a comment."""
-    _wajib(aktor, frozenset({Peran.PENGAWAS}))
+    wajib_peran(aktor, frozenset({Peran.PENGAWAS}))
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, aktor)
         baris = await db_rencana.terbaru(conn, siklus.id)
@@ -481,7 +476,7 @@ async def ubah_bagian(
     lay: Layanan, aktor: Aktor, indikator_kode: str, program_urutan: int | None, teks: str
 ) -> None:
     """Rewrite a problem's root-cause explanation (`program_urutan` None) or a program's name."""
-    _wajib(aktor, PENGELOLA)
+    wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, aktor)
         rencana_id = await _draf(conn, lay, aktor, siklus)

@@ -15,12 +15,12 @@ from sqlalchemy.engine import Row
 from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
-from bot.layanan.aktor import Aktor
+from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.komitmen import Komitmen, _komitmen, _rencana_disetujui
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
-from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.peran import Peran
 from db import audit, keanggotaan, pengguna
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
@@ -246,14 +246,9 @@ async def _siklus_terbuka(lay: Layanan, aktor: Aktor) -> Row:
     return siklus
 
 
-def _wajib(aktor: Aktor, peran: frozenset[Peran] = PENGELOLA) -> None:
-    if aktor.peran not in peran:
-        raise Ditolak("bukan_pengelola")
-
-
 async def lihat(lay: Layanan, aktor: Aktor) -> Strategi:
     """Stage 5 of the open cycle: from stage 4 on (before opening it, to see what is left)."""
-    _wajib(aktor, PELIHAT)
+    wajib_peran(aktor, PELIHAT)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap < 4:
         raise Ditolak("strategi_belum")
@@ -262,7 +257,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Strategi:
 
 async def _tahap_5(lay: Layanan, aktor: Aktor) -> Strategi:
     """The stage-5 picture for a change; a button from before the cycle closed is stale."""
-    _wajib(aktor)
+    wajib_peran(aktor)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap != 5:
         raise Ditolak("bukan_tahap_5")
@@ -271,7 +266,7 @@ async def _tahap_5(lay: Layanan, aktor: Aktor) -> Strategi:
 
 async def buka(lay: Layanan, aktor: Aktor) -> None:
     """Move the cycle from stage 4 to stage 5 (a second press changes nothing)."""
-    _wajib(aktor)
+    wajib_peran(aktor)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap == 5:
         return
@@ -312,7 +307,7 @@ def _salinan(
 async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> Strategi:
     """Carry an activity over (or not). The button says which, so a doubled press is the
     same choice twice."""
-    _wajib(aktor)
+    wajib_peran(aktor)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap != 5:
         raise Ditolak("bukan_tahap_5")
@@ -445,7 +440,7 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
 async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenSiklus:
     """The Laporan Siklus SPMI of a cycle of the actor's school: the given one, else the open
     cycle when it is in stage 5, else the last closed one."""
-    _wajib(aktor, PELIHAT)
+    wajib_peran(aktor, PELIHAT)
     async with lay.mesin.connect() as conn:
         if siklus_id is not None:
             siklus = await db_siklus.ambil(conn, siklus_id)
