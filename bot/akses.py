@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from telegram import Update
+from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
@@ -53,7 +54,8 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
             if user is None or update.effective_chat is None:
                 return ditolak
             lay = layanan(context)
-            aktor = await kenali(lay, user.id, user.full_name, user.username)
+            pribadi = update.effective_chat.type == ChatType.PRIVATE
+            aktor = await kenali(lay, user.id, user.full_name, user.username, pribadi=pribadi)
             if not boleh(perintah, aktor.peran):
                 await jawab_tombol(update, lay.render.label("notifikasi.ditolak"))
                 izin = izin_untuk(perintah) or frozenset()
@@ -64,6 +66,7 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
                     peran=aktor.peran,
                     sekolah=aktor.aktif.sekolah_nama if aktor.aktif else None,
                     peran_boleh=sorted(izin),
+                    grup=not pribadi,  # nothing about the person in front of a group
                 )
                 await context.bot.send_message(update.effective_chat.id, teks)
                 return ditolak

@@ -18,7 +18,14 @@ from typing import Any
 
 from sqlalchemy.engine import Row
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 
 from bot.layanan import Layanan
 from bot.layanan.anggota import pengelola_sekolah
@@ -83,7 +90,12 @@ class Pengirim:
                 if b.pengguna_id in diblokir:  # claimed with the row that found the block
                     await self._catat(db_pengingat.gagal, b.id, "diblokir", status="batal")
                     continue
-                hasil = await self._kirim(b)
+                try:
+                    hasil = await self._kirim(b)
+                except Exception as exc:  # one bad row must not hold up the others
+                    log.exception("reminder %s could not be sent", b.id)
+                    await self._catat(db_pengingat.gagal, b.id, f"{type(exc).__name__}: {exc}")
+                    continue
                 if hasil is None:
                     diblokir.add(b.pengguna_id)
                 else:
@@ -146,6 +158,9 @@ class Pengirim:
             await self._catat(
                 db_pengingat.ulangi, b.id, self.lay.sekarang() + tunggu, str(exc), hitung=False
             )
+            return 0
+        except ChatMigrated as exc:
+            await self._chat_pindah(b, exc.new_chat_id)
             return 0
         except BadRequest as exc:
             await self._catat(db_pengingat.gagal, b.id, str(exc))
@@ -237,3 +252,23 @@ class Pengirim:
                     sekolah_id=b.sekolah_id,
                     rujukan=f"grup:{b.pengguna_id}",
                 )
+
+    async def _chat_pindah(self, b: Row, baru: int) -> None:
+        """A group became a supergroup under a new chat id: its link and its waiting rows move
+        there, and this row goes again at once to the new id."""
+        sekarang = self.lay.sekarang()
+        async with self.lay.mesin.begin() as conn:
+            await db_pengingat.gagal(conn, b.id, f"chat pindah ke {baru}", status="batal")
+            await db_grup.pindah(conn, b.pengguna_id, baru)
+            await db_pengingat.pindah_chat(conn, b.pengguna_id, baru)
+            await db_pengingat.rencanakan(
+                conn,
+                kunci=b.kunci.replace(f":{b.pengguna_id}:", f":{baru}:"),
+                pengguna_id=baru,
+                jenis=b.jenis,
+                isi=b.isi,
+                jatuh_tempo=sekarang,
+                waktu=sekarang,
+                sekolah_id=b.sekolah_id,
+                rujukan=b.rujukan,
+            )

@@ -10,7 +10,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import yaml
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, get_day_names
 from babel.numbers import format_decimal
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
@@ -33,6 +33,11 @@ def tanggal(nilai: date | datetime, zona: str | None = None) -> str:
     if isinstance(nilai, datetime) and zona:
         nilai = nilai.astimezone(ZoneInfo(zona))
     return format_date(nilai, format="EEEE, d MMMM y", locale=LOKAL)
+
+
+def nama_hari(hari: int) -> str:
+    """'Jumat' for 4 (Monday is 0)."""
+    return str(get_day_names("wide", locale=LOKAL)[hari])
 
 
 def tanggal_pendek(nilai: date | datetime) -> str:
@@ -80,6 +85,8 @@ class Render:
             tanggal=tanggal,
             tanggal_waktu=tanggal_waktu,
             tanggal_pendek=tanggal_pendek,
+            nama_hari=nama_hari,
+            jam=lambda nilai: f"{nilai:%H.%M}",
             angka=angka,
             rupiah=rupiah,
             skor=lambda nilai: angka(nilai, 2),

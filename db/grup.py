@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -56,3 +56,11 @@ async def putuskan(conn: AsyncConnection, chat_id: int) -> int | None:
 async def semua(conn: AsyncConnection) -> list[Row]:
     """Every linked group."""
     return list(await conn.execute(select(grup_sekolah)))
+
+
+async def pindah(conn: AsyncConnection, lama: int, baru: int) -> bool:
+    """A linked group became a supergroup with a new chat id; False when it was not linked."""
+    hasil = await conn.execute(
+        update(grup_sekolah).where(grup_sekolah.c.chat_id == lama).values(chat_id=baru)
+    )
+    return hasil.rowcount == 1

@@ -13,10 +13,17 @@ from db.upsert import upsert
 
 
 async def catat_kunjungan(
-    conn: AsyncConnection, pengguna_id: int, nama: str, username: str | None, waktu: datetime
+    conn: AsyncConnection,
+    pengguna_id: int,
+    nama: str,
+    username: str | None,
+    waktu: datetime,
+    *,
+    pribadi: bool = True,
 ) -> None:
-    """Create the user on first contact, or refresh name and last activity; writing again
-    also makes a user who had blocked the bot active again."""
+    """Create the user on first contact, or refresh name and last activity; writing again in
+    the private chat also makes a user who had blocked the bot active again (a command in a
+    group says nothing about whether the private chat is open)."""
     await upsert(
         conn,
         pengguna,
@@ -29,7 +36,9 @@ async def catat_kunjungan(
             "terakhir_aktif": waktu,
         },
         kunci=("id",),
-        perbarui=("nama", "username", "aktif", "terakhir_aktif"),
+        perbarui=("nama", "username", "aktif", "terakhir_aktif")
+        if pribadi
+        else ("nama", "username", "terakhir_aktif"),
     )
 
 

@@ -166,3 +166,19 @@ async def ada(conn: AsyncConnection, kunci: str) -> bool:
     """Whether a row with this key was ever planned (whatever became of it)."""
     hasil = await conn.execute(select(pengingat.c.id).where(pengingat.c.kunci == kunci))
     return hasil.first() is not None
+
+
+async def pindah_chat(conn: AsyncConnection, lama: int, baru: int) -> None:
+    """Waiting rows of a chat that moved (a group upgraded to a supergroup) follow it; their
+    keys name the new chat, so planning them again finds them."""
+    baris = await conn.execute(
+        select(pengingat.c.id, pengingat.c.kunci).where(
+            pengingat.c.pengguna_id == lama, pengingat.c.status == "direncanakan"
+        )
+    )
+    for b in baris.all():
+        await conn.execute(
+            update(pengingat)
+            .where(pengingat.c.id == b.id)
+            .values(pengguna_id=baru, kunci=b.kunci.replace(f":{lama}:", f":{baru}:"))
+        )

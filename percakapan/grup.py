@@ -11,6 +11,7 @@ from telegram import (
     ChatMemberUpdated,
     InlineKeyboardButton,
     InlineKeyboardMarkup,
+    Message,
     Update,
 )
 from telegram.ext import (
@@ -25,6 +26,7 @@ from telegram.ext import (
 from bot.akses import akses
 from bot.layanan import Ditolak, grup
 from bot.layanan.aktor import Aktor
+from bot.layanan.ringkasan import WAKTU_SEKOLAH
 from bot.mutu.peran import IZIN
 from percakapan._umum import PRIBADI, Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 
@@ -47,7 +49,9 @@ async def hubungkan_di_grup(update: Update, context: Konteks, aktor: Aktor) -> N
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return
-    await balas(update, context, lay.render.pesan("grup/terhubung", sekolah=sekolah))
+    await balas(
+        update, context, lay.render.pesan("grup/terhubung", sekolah=sekolah, waktu=WAKTU_SEKOLAH)
+    )
 
 
 @akses("hubungkan", ditolak=None)
@@ -65,7 +69,9 @@ async def hubungkan_pribadi(update: Update, context: Konteks, aktor: Aktor) -> N
     await balas(
         update,
         context,
-        lay.render.pesan("grup/status", grup=g, sekolah=aktor.aktif.sekolah_nama),
+        lay.render.pesan(
+            "grup/status", grup=g, sekolah=aktor.aktif.sekolah_nama, waktu=WAKTU_SEKOLAH
+        ),
         tombol,
     )
 
@@ -86,7 +92,7 @@ async def putuskan(update: Update, context: Konteks, aktor: Aktor) -> None:
     )
 
 
-def _untuk_bot_ini(teks: str, username: str) -> bool:
+def untuk_bot_ini(teks: str, username: str) -> bool:
     """Whether a command in a group is meant for this bot: addressed to it by name, or one of
     its commands without a name (another bot's commands are left alone)."""
     kata = teks.split(maxsplit=1)[0][1:]
@@ -96,12 +102,17 @@ def _untuk_bot_ini(teks: str, username: str) -> bool:
     return nama.lower() in IZIN
 
 
+class _UntukBotIni(filters.MessageFilter):
+    """Lets through only group commands meant for this bot, before any handler (or the access
+    check, which records the user) runs."""
+
+    def filter(self, message: Message) -> bool:
+        return bool(message.text) and untuk_bot_ini(message.text or "", message.get_bot().username)
+
+
 @akses("bantuan", ditolak=None)
 async def arahkan_ke_pribadi(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Any other command for the bot in a group: point to the private chat."""
-    pesan = update.effective_message
-    if pesan is None or not pesan.text or not _untuk_bot_ini(pesan.text, context.bot.username):
-        return
     lay = layanan(context)
     tombol = InlineKeyboardMarkup(
         [
@@ -114,6 +125,17 @@ async def arahkan_ke_pribadi(update: Update, context: Konteks, aktor: Aktor) -> 
         ]
     )
     await balas(update, context, lay.render.pesan("grup/pribadi"), tombol)
+
+
+# The two handlers below react to Telegram's own news about a group (the bot's membership, a
+# group upgraded to a supergroup): no user acts, so there is no role to check.
+
+
+async def grup_pindah(update: Update, context: Konteks) -> None:
+    """A group became a supergroup under a new chat id: the link follows it."""
+    pesan = update.effective_message
+    if pesan is not None and pesan.migrate_to_chat_id:
+        await grup.pindah(layanan(context), pesan.chat.id, pesan.migrate_to_chat_id)
 
 
 async def status_bot(update: Update, context: Konteks) -> None:
@@ -132,9 +154,10 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("hubungkan", hubungkan_pribadi, filters=PRIBADI),
         CallbackQueryHandler(putuskan, pattern=r"^grp:putus$"),
         ChatMemberHandler(status_bot, ChatMemberHandler.MY_CHAT_MEMBER),
+        MessageHandler(filters.StatusUpdate.MIGRATE, grup_pindah),
     ]
 
 
 def penangan_sisa() -> list[BaseHandler[Any, Any, Any]]:
     """Commands in groups that no handler took (registered with the catch-alls)."""
-    return [MessageHandler(GRUP & filters.COMMAND, arahkan_ke_pribadi)]
+    return [MessageHandler(GRUP & filters.COMMAND & _UntukBotIni(), arahkan_ke_pribadi)]

@@ -4,6 +4,8 @@ digest across their schools with buttons to open one school and to nudge its koo
 from __future__ import annotations
 
 import asyncio
+import html
+from datetime import timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
@@ -62,7 +64,7 @@ async def _kirim_sekolah(update: Update, context: Konteks, ringkas: RingkasanSek
     await context.bot.send_photo(
         update.effective_chat.id,
         png,
-        caption=r.label("grafik.keterangan_kemajuan", sekolah=ringkas.nama),
+        caption=r.label("grafik.keterangan_kemajuan", sekolah=html.escape(ringkas.nama)),
     )
 
 
@@ -118,18 +120,20 @@ async def sapa(update: Update, context: Konteks, aktor: Aktor) -> None:
     assert update.callback_query is not None and update.callback_query.data is not None
     sekolah_id = int(update.callback_query.data.split(":")[2])
     try:
-        baru, nama = await ringkasan.sapa_koordinator(lay, aktor, sekolah_id)
+        sapa = await ringkasan.sapa_koordinator(lay, aktor, sekolah_id)
     except Ditolak as tolak:
         await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
         return
     await jawab_tombol(
-        update, lay.render.label("notifikasi.sapa_terkirim" if baru else "notifikasi.sapa_sudah")
+        update,
+        lay.render.label("notifikasi.sapa_terkirim" if sapa.baru else "notifikasi.sapa_sudah"),
     )
     sekolah = next(k.sekolah_nama for k in aktor.sekolah if k.sekolah_id == sekolah_id)
+    nanti = sapa.saat > lay.sekarang() + timedelta(minutes=1)
     await balas(
         update,
         context,
-        lay.render.pesan("ringkasan/sapa_terkirim", baru=baru, nama=nama, sekolah=sekolah),
+        lay.render.pesan("ringkasan/sapa_terkirim", s=sapa, sekolah=sekolah, nanti=nanti),
     )
 
 

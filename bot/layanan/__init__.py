@@ -27,6 +27,9 @@ class Layanan:
     jam: Callable[[], datetime] = _sekarang
     # Recently resolved actors (see bot.layanan.aktor.kenali), by Telegram user id.
     aktor_terbaru: dict[int, Any] = field(default_factory=dict)
+    # School summaries built for the weekly messages, by school: the kepala_sekolah, the
+    # koordinator and the group of one school get the same one (see bot.layanan.ringkasan).
+    ringkasan_terbaru: dict[int, Any] = field(default_factory=dict)
 
     def sekarang(self) -> datetime:
         """Now, in UTC (tests move this clock)."""

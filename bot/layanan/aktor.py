@@ -43,7 +43,9 @@ class Aktor:
 UMUR_AKTOR = timedelta(seconds=60)
 
 
-async def kenali(lay: Layanan, pengguna_id: int, nama: str, username: str | None) -> Aktor:
+async def kenali(
+    lay: Layanan, pengguna_id: int, nama: str, username: str | None, *, pribadi: bool = True
+) -> Aktor:
     """Record the visit and resolve the user's active school (the chosen one while they still
     belong to it, else their first school). Runs for every update, so a user seen in the last
     minute under the same name is answered from memory."""
@@ -53,16 +55,18 @@ async def kenali(lay: Layanan, pengguna_id: int, nama: str, username: str | None
         waktu, aktor, nama_lama, username_lama = terbaru
         if sekarang - waktu < UMUR_AKTOR and (nama, username) == (nama_lama, username_lama):
             return aktor  # type: ignore[no-any-return]
-    aktor = await _kenali_dari_basis_data(lay, pengguna_id, nama, username)
+    aktor = await _kenali_dari_basis_data(lay, pengguna_id, nama, username, pribadi)
     lay.aktor_terbaru[pengguna_id] = (sekarang, aktor, nama, username)
     return aktor
 
 
 async def _kenali_dari_basis_data(
-    lay: Layanan, pengguna_id: int, nama: str, username: str | None
+    lay: Layanan, pengguna_id: int, nama: str, username: str | None, pribadi: bool
 ) -> Aktor:
     async with lay.mesin.begin() as conn:
-        await pengguna.catat_kunjungan(conn, pengguna_id, nama, username, lay.sekarang())
+        await pengguna.catat_kunjungan(
+            conn, pengguna_id, nama, username, lay.sekarang(), pribadi=pribadi
+        )
         baris = await keanggotaan.sekolah_pengguna(conn, pengguna_id)
         semua = tuple(Keanggotaan(b.sekolah_id, b.sekolah_nama, Peran(b.peran)) for b in baris)
         data = await pengguna.ambil(conn, pengguna_id)

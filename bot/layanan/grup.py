@@ -95,3 +95,11 @@ async def bot_keluar(lay: Layanan, chat_id: int) -> int | None:
                 objek_id=chat_id,
             )
     return sekolah_id
+
+
+async def pindah(lay: Layanan, lama: int, baru: int) -> None:
+    """A linked group became a supergroup with a new chat id: its link and its waiting
+    messages follow it."""
+    async with lay.mesin.begin() as conn:
+        if await db_grup.pindah(conn, lama, baru):
+            await db_pengingat.pindah_chat(conn, lama, baru)

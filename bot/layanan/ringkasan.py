@@ -8,7 +8,7 @@ the summary its cycle keeps since stage 1 closed."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -137,14 +137,19 @@ def _komitmen(baris: list[Row]) -> dict[int, list[KomitmenRingkas]]:
 
 def _keadaan(
     siklus: Row,
+    zona: str,
     hari: date,
     kemajuan: KemajuanRencana | None,
     rencana: str,
     belum_dievaluasi: int,
     respons: tuple[TingkatRespons, ...] = (),
+    peta: dict[str, Any] | None = None,
 ) -> Keadaan:
-    dibuka = _hari_di("UTC", siklus.dibuka_pada)
-    merah = len((siklus.peta or {}).get("merah", [])) if siklus.tahap >= 2 else 0
+    """The rule inputs of a cycle; `peta` is its map summary (None: the one kept with the
+    cycle)."""
+    dibuka = _hari_di(zona, siklus.dibuka_pada)
+    peta = siklus.peta if peta is None else peta
+    merah = len((peta or {}).get("merah", [])) if siklus.tahap >= 2 else 0
     return Keadaan(
         tahap=siklus.tahap,
         terlambat_hari=hari_terlambat(siklus.tahun_ajaran, dibuka, siklus.tahap, hari),
@@ -190,14 +195,17 @@ async def susun_sekolah(lay: Layanan, sekolah_id: int) -> RingkasanSekolah:
     ps = await peta_siklus(lay, siklus.id) if siklus.instrumen_versi else None
     respons = ps.respons if ps else ()
     kemajuan = kemajuan_rencana(komitmen, hari) if komitmen else None
-    keadaan = _keadaan(siklus, hari, kemajuan, rencana, belum, respons)
+    ringkas = ringkas_peta(ps.instrumen, ps.peta) if ps is not None else None
+    keadaan = _keadaan(siklus, data.zona_waktu, hari, kemajuan, rencana, belum, respons, ringkas)
     return RingkasanSekolah(
         sekolah_id=sekolah_id,
         nama=data.nama,
         hari=hari,
         tahun_ajaran=siklus.tahun_ajaran,
         tahap=siklus.tahap,
-        tenggat=tenggat(siklus.tahun_ajaran, _hari_di("UTC", siklus.dibuka_pada), siklus.tahap),
+        tenggat=tenggat(
+            siklus.tahun_ajaran, _hari_di(data.zona_waktu, siklus.dibuka_pada), siklus.tahap
+        ),
         hal=tuple(pengecualian(keadaan)),
         respons=respons,
         peta=ps if siklus.tahap >= 2 else None,
@@ -246,10 +254,11 @@ async def susun_pengawas(lay: Layanan, pengawas_id: int) -> RingkasanPengawas:
     peta = await _peta_tersimpan(lay, siklus)
     sekarang = lay.sekarang()
     baris = []
-    hari_pengawas = sekarang.date()
+    # The digest's date: at the first of the schools (they rarely span two zones).
+    zona = binaan[0].zona_waktu if binaan else lay.settings.default_timezone
+    hari_pengawas = _hari_di(zona, sekarang)
     for s in binaan:
         hari = _hari_di(s.zona_waktu, sekarang)
-        hari_pengawas = hari
         sk = siklus.get(s.id)
         terakhir = aktif.get(s.id)
         if sk is None:
@@ -259,7 +268,9 @@ async def susun_pengawas(lay: Layanan, pengawas_id: int) -> RingkasanPengawas:
             continue
         daftar = komitmen.get(sk.id)
         kemajuan = kemajuan_rencana(daftar, hari) if daftar else None
-        keadaan = _keadaan(sk, hari, kemajuan, rencana.get(sk.id, "tidak_ada"), belum.get(sk.id, 0))
+        keadaan = _keadaan(
+            sk, s.zona_waktu, hari, kemajuan, rencana.get(sk.id, "tidak_ada"), belum.get(sk.id, 0)
+        )
         p = peta.get(s.id, {})
         baris.append(
             BarisSekolah(
@@ -282,15 +293,28 @@ def _hari(saat: datetime | None, s: Row) -> date | None:
     return _hari_di(s.zona_waktu, saat) if saat is not None else None
 
 
-async def sapa_koordinator(lay: Layanan, aktor: Aktor, sekolah_id: int) -> tuple[bool, list[str]]:
+@dataclass(frozen=True)
+class Sapa:
+    """A pengawas's nudge: whether it was planned now, to whom, and when it goes (at the
+    school's next allowed time: school days and hours, not in quiet hours or holidays)."""
+
+    baru: bool
+    nama: list[str]
+    saat: datetime
+    zona: str
+
+
+async def sapa_koordinator(lay: Layanan, aktor: Aktor, sekolah_id: int) -> Sapa:
     """A pengawas nudges a school's koordinator (its kepala_sekolah when it has none), at most
-    once a day per school: (planned now, names nudged)."""
+    once a day per school."""
     if peran_di(aktor, sekolah_id) != PG:
         raise Ditolak("bukan_sekolah_ini")
     ringkas = await susun_sekolah(lay, sekolah_id)
     async with lay.mesin.begin() as conn:
         anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
         tuju = [a for a in anggota if a.peran == KO] or [a for a in anggota if a.peran == KS]
+        aturan = await aturan_sekolah(conn, sekolah_id)
+        saat = jadwal.waktu_kirim_berikut(lay.sekarang(), aturan)
         hari = ringkas.hari.isoformat()
         baru = False
         for a in tuju:
@@ -314,12 +338,12 @@ async def sapa_koordinator(lay: Layanan, aktor: Aktor, sekolah_id: int) -> tuple
                         ],
                     },
                 },
-                jatuh_tempo=lay.sekarang(),
+                jatuh_tempo=saat,
                 waktu=lay.sekarang(),
                 sekolah_id=sekolah_id,
                 rujukan=f"sekolah:{sekolah_id}",
             )
-    return baru, [a.nama for a in tuju]
+    return Sapa(baru, [a.nama for a in tuju], saat, aturan.zona)
 
 
 async def rencanakan_mingguan(lay: Layanan) -> int:
@@ -407,13 +431,30 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
                 return None
         elif await keanggotaan.peran_di(conn, b.pengguna_id, b.sekolah_id) not in PENGELOLA:
             return None
-    r = await susun_sekolah(lay, b.sekolah_id)
+    r = await _ringkasan_berkala(lay, b.sekolah_id)
     if r.tahap is None:
         return None
     return {
         "templat": "ringkasan/sekolah",
         "konteks": {"r": r, "grup": b.jenis == GRUP, "mingguan": True},
     }
+
+
+# How long one school's summary serves its weekly messages (they go out within seconds of
+# each other): the school's answers are scored once, not once per recipient.
+UMUR_RINGKASAN = timedelta(minutes=2)
+
+
+async def _ringkasan_berkala(lay: Layanan, sekolah_id: int) -> RingkasanSekolah:
+    sekarang = lay.sekarang()
+    terbaru = lay.ringkasan_terbaru.get(sekolah_id)
+    if terbaru is not None and sekarang - terbaru[0] < UMUR_RINGKASAN:
+        return terbaru[1]  # type: ignore[no-any-return]
+    r = await susun_sekolah(lay, sekolah_id)
+    if len(lay.ringkasan_terbaru) > 5000:  # a Friday's worth; older ones are long stale
+        lay.ringkasan_terbaru.clear()
+    lay.ringkasan_terbaru[sekolah_id] = (sekarang, r)
+    return r
 
 
 def _tombol_pengawas(r: RingkasanPengawas) -> list[list[dict[str, Any]]]:

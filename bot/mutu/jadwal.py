@@ -276,12 +276,3 @@ def mingguan_berikut(
     if _ke_utc(tanggal, jam, aturan) <= sekarang:
         tanggal += timedelta(days=7)
     return pada_hari(tanggal, jam, aturan)
-
-
-def bulanan_berikut(
-    sekarang: datetime, aturan: AturanSekolah, *, jam: time = time(7, 30)
-) -> datetime:
-    """The first allowed moment on or after local `jam` on the 1st of next (local) month."""
-    hari_ini = _lokal(sekarang, aturan).date()
-    tahun, bulan = divmod(hari_ini.year * 12 + hari_ini.month, 12)  # next month, counted from 0
-    return pada_hari(date(tahun, bulan + 1, 1), jam, aturan)

@@ -228,11 +228,18 @@ class StoredFile:
 class ApiError(Exception):
     """A Telegram-shaped error response (``{"ok": false, ...}``)."""
 
-    def __init__(self, error_code: int, description: str, retry_after: int | None = None):
+    def __init__(
+        self,
+        error_code: int,
+        description: str,
+        retry_after: int | None = None,
+        migrate_to_chat_id: int | None = None,
+    ):
         super().__init__(description)
         self.error_code = error_code
         self.description = description
         self.retry_after = retry_after
+        self.migrate_to_chat_id = migrate_to_chat_id
 
     def payload(self) -> dict[str, Any]:
         """The JSON body Telegram would send."""
@@ -243,6 +250,8 @@ class ApiError(Exception):
         }
         if self.retry_after is not None:
             body["parameters"] = {"retry_after": self.retry_after}
+        if self.migrate_to_chat_id is not None:
+            body["parameters"] = {"migrate_to_chat_id": self.migrate_to_chat_id}
         return body
 
 
@@ -259,6 +268,7 @@ class _Fault:
     retry_after: int | None
     chat_id: int | str | None
     remaining: int
+    migrate_to_chat_id: int | None = None
 
 
 class _Signal:
@@ -730,10 +740,12 @@ class FakeBotApi:
         retry_after: int | None = None,
         chat_id: int | str | None = None,
         times: int = 1,
+        migrate_to_chat_id: int | None = None,
     ) -> None:
         """Make the next ``times`` calls of ``method`` (optionally only for ``chat_id``) fail.
 
-        A 429 always carries ``parameters.retry_after`` (default 1 second).
+        A 429 always carries ``parameters.retry_after`` (default 1 second); a group that became
+        a supergroup answers 400 with ``parameters.migrate_to_chat_id``.
         """
         if error_code == 429 and retry_after is None:
             retry_after = 1
@@ -742,7 +754,11 @@ class FakeBotApi:
             if error_code == 429:
                 description = f"Too Many Requests: retry after {retry_after}"
         canonical = self._canonical.get(method.lower(), method)
-        self._faults.append(_Fault(canonical, error_code, description, retry_after, chat_id, times))
+        self._faults.append(
+            _Fault(
+                canonical, error_code, description, retry_after, chat_id, times, migrate_to_chat_id
+            )
+        )
 
     def block_chat(self, chat_id: int) -> None:
         """From now on every send*/edit* to ``chat_id`` fails with 403."""
@@ -784,7 +800,9 @@ class FakeBotApi:
             if fault.chat_id is not None and fault.chat_id != chat_id:
                 continue
             fault.remaining -= 1
-            raise ApiError(fault.error_code, fault.description, fault.retry_after)
+            raise ApiError(
+                fault.error_code, fault.description, fault.retry_after, fault.migrate_to_chat_id
+            )
 
     def _after_success(self, method: str, params: dict[str, Any]) -> None:
         if self._limits is not None and method in RATE_LIMITED:

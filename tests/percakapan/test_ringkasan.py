@@ -315,3 +315,140 @@ async def test_pengingat_berhari_terlambat_tidak_dikirim_salah(
             select(pengingat.c.kunci).where(pengingat.c.galat_terakhir == "kedaluwarsa")
         )
         assert len(basi.all()) == 3  # H-3, H-1 and the due day
+
+
+async def test_grup_menjadi_supergrup_dan_baris_rusak_tidak_menahan_antrean(
+    bot: Any, bot_api: FakeBotApi, jam: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """A group that became a supergroup: the summary follows it to the new chat id (from the
+    send error and from the migration message); a row that cannot be built fails alone."""
+    from bot.app import KUNCI_PENGIRIM
+    from db import pengingat as db_pengingat
+
+    p = await _sekolah_di_tahap_2(bot, orang)
+    kepala = p["Pak Budi"]
+    lama, baru, lagi = -4001, -1_000_000_004_001, -1_000_000_004_002
+    bot_api.register_chat(lama, "Guru Sleman")
+    bot_api.admins[lama].add(kepala.id)
+    kepala_g = Pengguna(bot_api, kepala.id, kepala.nama, chat_id=lama)
+    await kepala_g.kirim("/hubungkan")
+    await kepala_g.balasan_berisi("Grup ini sekarang terhubung")
+
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:  # a row whose template does not exist
+        await db_pengingat.rencanakan(
+            conn,
+            kunci="uji:rusak",
+            pengguna_id=kepala.id,
+            jenis="uji",
+            isi={"templat": "tidak/ada"},
+            jatuh_tempo=jam(),
+            waktu=jam(),
+        )
+    bot_api.register_chat(baru, "Guru Sleman")
+    bot_api.fail_next(
+        "sendMessage",
+        error_code=400,
+        description="Bad Request: group chat was upgraded to a supergroup chat",
+        chat_id=lama,
+        migrate_to_chat_id=baru,
+    )
+    await _kirim_terjadwal(bot, jam, "ringkasan_grup")
+    async with lay.mesin.connect() as conn:
+        (g,) = (await conn.execute(select(grup_sekolah))).all()
+        rusak = (
+            await conn.execute(select(pengingat.c.status).where(pengingat.c.kunci == "uji:rusak"))
+        ).scalar_one()
+    assert g.chat_id == baru and rusak == "gagal"
+    await bot.bot_data[KUNCI_PENGIRIM].putaran()  # the summary again, to the new chat
+    di_grup = Pengguna(bot_api, kepala.id, kepala.nama, chat_id=baru)
+    await di_grup.balasan_berisi("Ringkasan SPMI SMP Negeri 1 Sleman · mingguan")
+
+    # Telegram's migration message moves the link too.
+    bot_api.register_chat(lagi, "Guru Sleman")
+    bot_api.push_update(
+        {
+            "message": {
+                "message_id": bot_api.next_message_id(baru),
+                "date": int(time.time()),
+                "chat": bot_api.chat(baru),
+                "from": kepala.user,
+                "migrate_to_chat_id": lagi,
+            }
+        }
+    )
+    await bot_api.idle()
+    async with lay.mesin.connect() as conn:
+        assert (await conn.execute(select(grup_sekolah.c.chat_id))).scalar_one() == lagi
+        menunggu = await conn.execute(
+            select(pengingat.c.pengguna_id).where(
+                pengingat.c.jenis == "ringkasan_grup", pengingat.c.status == "direncanakan"
+            )
+        )
+        assert set(menunggu.scalars()) == {lagi}
+
+
+async def test_grup_tidak_membuka_blokir_dan_penolakan_tanpa_data_pribadi(
+    bot: Any, bot_api: FakeBotApi, orang: Callable[[str], Pengguna]
+) -> None:
+    from db.tabel import pengguna as t_pengguna
+
+    kepala, sari = orang("Pak Budi"), orang("Bu Sari")
+    await daftarkan_sekolah(kepala)
+    await gabung(sari, await undang(kepala, "Guru"))
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:  # Bu Sari blocked the bot in private
+        from db import pengguna as db_pengguna
+
+        await db_pengguna.nonaktifkan(conn, sari.id)
+    lay.lupakan_aktor(sari.id)
+    gid = -5001
+    bot_api.register_chat(gid, "Warga")
+    sari_g = Pengguna(bot_api, sari.id, sari.nama, chat_id=gid)
+    await sari_g.kirim("/hubungkan")
+    tolak = await sari_g.balasan()
+    assert "hanya untuk Kepala Sekolah dan Koordinator TPMPS sekolah" in tolak.teks
+    assert "SMP Negeri 1 Sleman" not in tolak.teks and "Guru" not in tolak.teks
+    async with lay.mesin.connect() as conn:
+        aktif = (
+            await conn.execute(select(t_pengguna.c.aktif).where(t_pengguna.c.id == sari.id))
+        ).scalar_one()
+    assert aktif is False  # a group command does not say the private chat is open again
+
+
+async def test_ingatkan_koordinator_malam_hari_menunggu_jam_sekolah(
+    bot: Any, jam: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    pengawas = p["Pak Pengawas"]
+    jam.sekarang = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # 22:00 WIB, quiet hours
+    await pengawas.kirim("/ringkasan")
+    digest = await pengawas.balasan_berisi("Ringkasan sekolah binaan")
+    await pengawas.tekan("Ingatkan koordinator", digest)
+    pesan = await pengawas.balasan_berisi("Pengingat untuk Bu Koor")
+    assert "akan dikirim Selasa, 24 November 2026 pukul 07.00 WIB" in pesan.teks
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        saat = (
+            await conn.execute(
+                select(pengingat.c.jatuh_tempo).where(pengingat.c.jenis == "sapa_pengawas")
+            )
+        ).scalar_one()
+    assert saat == datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
+
+
+async def test_nama_sekolah_dengan_tanda_html_di_keterangan_grafik(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala = orang("Pak Budi")
+    await daftarkan_sekolah(kepala, nama="SMP <Negeri> & 1")
+    from tests.percakapan.test_rencana_komitmen import _isi_jawaban_kepala, _ke_tahap_2
+    from tests.percakapan.test_rencana_komitmen import _tutup_tahap_1 as tutup
+
+    await _ke_tahap_2(kepala)
+    await _isi_jawaban_kepala(bot, kepala)
+    await tutup(kepala)
+    await kepala.semua_balasan()
+    await kepala.kirim("/ringkasan")
+    await kepala.balasan_berisi("Ringkasan SPMI SMP <Negeri> & 1")
+    grafik = await kepala.balasan()
+    assert grafik.foto is not None and "SMP <Negeri> & 1" in grafik.teks

@@ -11,7 +11,6 @@ from bot.mutu.jadwal import (
     Penerima,
     Pengingat,
     boleh_kirim,
-    bulanan_berikut,
     mingguan_berikut,
     naik_tangga,
     pada_hari,
@@ -363,22 +362,6 @@ def test_mingguan_hari_lain() -> None:
     )
 
 
-@pytest.mark.parametrize(
-    ("sekarang", "libur", "hasil"),
-    [
-        (jkt(2026, 1, 31, 10, 0), (), jkt(2026, 2, 2, 7, 0)),  # 1 Feb is a Sunday
-        (jkt(2026, 3, 15, 10, 0), (), jkt(2026, 4, 1, 7, 30)),
-        (jkt(2025, 12, 15, 10, 0), LIBUR_3_MINGGU, jkt(2026, 1, 12, 7, 0)),
-        # 31 Jan 17:30 UTC is already 1 Feb 00:30 WIB: next month is March (1 Mar = Sunday).
-        (datetime(2026, 1, 31, 17, 30, tzinfo=UTC), (), jkt(2026, 3, 2, 7, 0)),
-    ],
-)
-def test_bulanan_berikut(
-    sekarang: datetime, libur: tuple[tuple[date, date], ...], hasil: datetime
-) -> None:
-    assert bulanan_berikut(sekarang, AturanSekolah(libur=libur)) == hasil
-
-
 # --- rejected input ---------------------------------------------------------------------------
 
 NAIF = datetime(2026, 3, 2, 9, 0)
@@ -394,7 +377,6 @@ NAIF = datetime(2026, 3, 2, 9, 0)
         lambda: sedang_cuti(date(2026, 3, 9), NAIF, WIB),
         lambda: sedang_cuti(None, NAIF, WIB),
         lambda: mingguan_berikut(NAIF, AturanSekolah()),
-        lambda: bulanan_berikut(NAIF, AturanSekolah()),
     ],
 )
 def test_datetime_naif_ditolak(panggil: Callable[[], object]) -> None:
