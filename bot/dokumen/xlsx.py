@@ -1,11 +1,14 @@
 """A small streaming XLSX writer: typed rows straight into the zip, one sheet after another.
 
 Why not openpyxl's write-only mode: it builds a cell object per value, about 8 µs a cell, and a
-pengawas's workbook of 500 schools has some 2.5 million cells. Writing the sheet XML directly
-costs a fraction of that. What the workbook needs is small and fixed: text as shared strings
-(each distinct text stored once), numbers, dates as date serials, a few number formats, a bold
-shaded header row, a frozen first row, column widths and an auto filter. The result is plain
-Office Open XML (ECMA-376), which Excel, LibreOffice and openpyxl read.
+pengawas's workbook of 500 schools has some 2.5 million cells. Nor XlsxWriter: in
+constant_memory mode it spends about 6 µs a cell (some 15 s for those 500 schools, against
+0.5 s here) and writes text inline (11 MiB against 2.4 MiB); without it, it holds every cell
+in memory (270 MiB more) and still takes 11 s. Writing the sheet XML directly costs a fraction
+of that. What the workbook needs is small and fixed: text as shared strings (each distinct text
+stored once), numbers, dates as date serials, a few number formats, a bold shaded header row, a
+frozen first row, column widths and an auto filter. The result is plain Office Open XML
+(ECMA-376), which Excel, LibreOffice and openpyxl read.
 """
 
 from __future__ import annotations
