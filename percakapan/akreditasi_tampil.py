@@ -21,6 +21,10 @@ from percakapan._umum import Konteks, balas, bangun_sekali, layanan, papan
 
 # What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
 BATAS_BUNDEL = dok.BATAS_TELEGRAM
+# A butir message shows the newest interview answers and linked files only (a message holds
+# 4096 characters); the report PDF keeps them all.
+WAWANCARA_TAMPIL = 3
+TAUTAN_TAMPIL = 5
 
 
 def nama_kelompok(g: akr.Gambaran, r: Any) -> dict[str, str]:
@@ -113,7 +117,10 @@ async def butir(
     if b is None:
         raise Ditolak("tombol_usang")
     k = g.keadaan[kode]
-    tautan = [dok_akr.bukti_dok(lay, g, i) for i in g.tautan.get(kode, [])]
+    semua_tautan = g.tautan.get(kode, [])
+    tautan_id = semua_tautan[::-1][:TAUTAN_TAMPIL]  # the newest first
+    tautan = [dok_akr.bukti_dok(lay, g, i) for i in tautan_id]
+    jawaban = [j for w in b.wawancara for j in g.wawancara.get(w.kode, [])]
     urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
     baris: list[list[tuple[str, str]]] = [
         [(str(n), f"akr:l:{g.inst.kode}:{kode}:{n}") for n in (1, 2, 3, 4)],
@@ -126,7 +133,7 @@ async def butir(
                     f"akr:x:{g.inst.kode}:{kode}:{i}",
                 )
             ]
-            for i, t in zip(g.tautan.get(kode, []), tautan, strict=True)
+            for i, t in zip(tautan_id, tautan, strict=True)
         ),
         [
             (
@@ -155,6 +162,9 @@ async def butir(
         nama_komponen=nama_kelompok(g, r)[b.komponen],
         rubrik=g.inst.rubrik(b),
         tautan=tautan,
+        tautan_jumlah=len(semua_tautan),
+        wawancara=jawaban[::-1][:WAWANCARA_TAMPIL],  # answers come oldest first
+        wawancara_jumlah=len(jawaban),
         maks_mb=angka(g.inst.format_maks_mb),
     )
     await balas(update, context, teks, papan(baris))
@@ -221,8 +231,10 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
         for d, x in zip(g.inst.dokumen, daftar, strict=True)
     ]
     tombol.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
-    teks = r.pesan("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
-    await balas(update, context, teks, papan(tombol))
+    bagian = r.pesan_panjang("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
+    for teks in bagian[:-1]:
+        await balas(update, context, teks)
+    await balas(update, context, bagian[-1], papan(tombol))
 
 
 async def dokumen_satu(

@@ -1,12 +1,24 @@
-"""/akreditasi fixes over HTTP: a doubled press builds the report or bundle once."""
+"""/akreditasi fixes over HTTP: a doubled press builds the report or bundle once; a butir
+with 30 teachers' answers and 40 linked files still opens."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import insert
+
+from bot.akses import KUNCI_LAYANAN
+from bot.layanan import bukti as layanan_bukti
+from bot.layanan.bukti import Berkas
+from bot.mutu.akreditasi_instrumen import bawaan
+from db import akreditasi as db_akr
+from db import siklus as db_siklus
+from db.tabel import keanggotaan, pengguna
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah
+from tests.percakapan.penjawab import PNG_KECIL
 
 
 async def _panel(kepala: Pengguna) -> Pesan:
@@ -36,3 +48,66 @@ async def test_tekan_ganda_laporan_dan_bundel_sekali(
         assert len(dokumen) == 1 and (dokumen[0] or "").endswith(akhiran), dokumen
         assert any(disiapkan in m.teks for m in semua), [m.teks for m in semua]
         assert kepala.api.calls_to("sendChatAction")
+
+
+async def test_butir_dengan_banyak_jawaban_dan_bukti(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala = orang("Pak Budi")
+    await _panel(kepala)
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    soal = next(p for p in bawaan("iasp2020").wawancara("SMP") if p.butir == "1")
+    jawaban = "Kami mencatat setiap kejadian di buku piket, memanggil orang tua bila berulang, " * 3
+    async with lay.mesin.begin() as conn:
+        sekarang = lay.sekarang()
+        for n in range(1, 31):
+            await conn.execute(
+                insert(pengguna).values(
+                    id=500 + n, nama=f"Guru {n}", dibuat_pada=sekarang, terakhir_aktif=sekarang
+                )
+            )
+            await conn.execute(
+                insert(keanggotaan).values(
+                    pengguna_id=500 + n, sekolah_id=1, peran="guru", dibuat_pada=sekarang
+                )
+            )
+            await db_akr.simpan_latihan(
+                conn,
+                1,
+                "iasp2020",
+                "wawancara",
+                soal.kode,
+                500 + n,
+                f"{jawaban[:210]} ({n})",
+                sekarang + timedelta(minutes=n),
+            )
+        c = await db_siklus.terbuka(conn, 1)
+        assert c is not None
+        for n in range(40):
+            bukti_id = await layanan_bukti.simpan(
+                conn,
+                lay,
+                Berkas(
+                    f"f{n}",
+                    f"u{n}",
+                    "Notula rapat " * 15 + f"{n}.png",
+                    "image/png",
+                    PNG_KECIL + bytes([n]),
+                ),
+                sekolah_id=1,
+                siklus_id=c.id,
+                pengguna_id=kepala.id,
+                sumber="akreditasi:iasp2020:1",
+            )
+            await db_akr.tautkan(conn, 1, "iasp2020", "1", bukti_id, kepala.id, sekarang)
+
+    await kepala.kirim("/akreditasi")
+    await kepala.tekan("Mutu Lulusan", await kepala.balasan_berisi("Persiapan akreditasi"))
+    await kepala.tekan_data("akr:b:iasp2020:1", await kepala.balasan_berisi("Pilih butir"))
+    butir = await kepala.balasan_berisi("Butir 1")
+    assert "30 jawaban wawancara; 3 terbaru di sini" in butir.teks
+    baris = [b for b in butir.teks.splitlines() if b.startswith("💬 Wawancara, ")]
+    assert [b.split(":")[0] for b in baris] == [f"💬 Wawancara, Guru {n}" for n in (30, 29, 28)]
+    assert "Guru 27:" not in butir.teks
+    assert "40 berkas, 5 terbaru di sini" in butir.teks
+    assert sum(t.startswith("Lepas") for t in butir.tombol_datar) == 5
