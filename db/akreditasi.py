@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -247,11 +247,16 @@ async def latihan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str
 
 
 async def siklus_terpetakan(conn: AsyncConnection, sekolah_id: int) -> Row | None:
-    """The school's newest cycle whose stage-1 questionnaire was opened (its quality map is
-    the self-evaluation readiness is set against), or None."""
+    """The school's newest cycle whose stage 1 is over (past stage 1, or the cycle finished):
+    its quality map is the self-evaluation readiness is set against; or None. A stage 1 still
+    running has only part of the answers."""
     hasil = await conn.execute(
         select(siklus)
-        .where(siklus.c.sekolah_id == sekolah_id, siklus.c.instrumen_versi.is_not(None))
+        .where(
+            siklus.c.sekolah_id == sekolah_id,
+            siklus.c.instrumen_versi.is_not(None),
+            or_(siklus.c.tahap >= 2, siklus.c.status == "selesai"),
+        )
         .order_by(siklus.c.id.desc())
         .limit(1)
     )

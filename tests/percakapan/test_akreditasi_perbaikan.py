@@ -1,5 +1,6 @@
 """/akreditasi fixes over HTTP: a doubled press builds the report or bundle once; a butir
-with 30 teachers' answers and 40 linked files still opens."""
+with 30 teachers' answers and 40 linked files still opens; the SPMI figures come from a
+cycle whose stage 1 is over, not from one still collecting answers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, update
 
 from bot.akses import KUNCI_LAYANAN
 from bot.layanan import bukti as layanan_bukti
@@ -15,10 +16,12 @@ from bot.layanan.bukti import Berkas
 from bot.mutu.akreditasi_instrumen import bawaan
 from db import akreditasi as db_akr
 from db import siklus as db_siklus
-from db.tabel import keanggotaan, pengguna
+from db.tabel import keanggotaan, pengguna, siklus
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah
 from tests.percakapan.penjawab import PNG_KECIL
+from tests.percakapan.test_akreditasi import _jawaban_tahap_1
+from tests.percakapan.test_rencana_komitmen import _ke_tahap_2, _tutup_tahap_1
 
 
 async def _panel(kepala: Pengguna) -> Pesan:
@@ -111,3 +114,50 @@ async def test_butir_dengan_banyak_jawaban_dan_bukti(
     assert "Guru 27:" not in butir.teks
     assert "40 berkas, 5 terbaru di sini" in butir.teks
     assert sum(t.startswith("Lepas") for t in butir.tombol_datar) == 5
+
+
+async def test_spmi_hanya_dari_tahap_1_yang_selesai(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala = orang("Pak Budi")
+    await _panel(kepala)
+    # Stage 1 running, with the principal's answers in: no comparison yet.
+    await _ke_tahap_2(kepala)
+    await _jawaban_tahap_1(bot, kepala)
+    await kepala.semua_balasan()
+    await kepala.kirim("/akreditasi")
+    panel = await kepala.balasan_berisi("Persiapan akreditasi")
+    assert "pemetaan " not in panel.teks
+    await kepala.tekan("Kesenjangan SPMI dan SPME", panel)
+    gap = await kepala.balasan_berisi("Evaluasi diri (SPMI)")
+    assert "belum ada skor pembanding" in gap.teks
+
+    # Stage 1 closed: the map is the comparison.
+    await _tutup_tahap_1(kepala)
+    await kepala.semua_balasan()
+    await kepala.kirim("/akreditasi")
+    panel = await kepala.balasan_berisi("Persiapan akreditasi")
+    assert "pemetaan " in panel.teks
+    sebelum = panel.teks
+
+    # The next cycle opens its questionnaires: the finished cycle stays the comparison.
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        lama = await db_siklus.terbuka(conn, 1)
+        assert lama is not None
+        await conn.execute(
+            update(siklus).where(siklus.c.id == lama.id).values(status="selesai", tahap=5)
+        )
+        await conn.execute(
+            insert(siklus).values(
+                sekolah_id=1,
+                tahun_ajaran="2027/2028",
+                tahap=1,
+                instrumen_versi=lama.instrumen_versi,
+                dibuka_pada=lay.sekarang(),
+                pemetaan_dibuka_pada=lay.sekarang(),
+            )
+        )
+    await kepala.kirim("/akreditasi")
+    panel = await kepala.balasan_berisi("Persiapan akreditasi")
+    assert panel.teks == sebelum
