@@ -234,14 +234,15 @@ async def simpan_latihan(
 
 
 async def latihan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
-    """Every visit-practice answer of the school for an instrument."""
+    """Every visit-practice answer of the school for an instrument, in the order they were
+    given (an answer given again moves to its new time; its row keeps its id)."""
     hasil = await conn.execute(
         select(akreditasi_latihan)
         .where(
             akreditasi_latihan.c.sekolah_id == sekolah_id,
             akreditasi_latihan.c.instrumen == instrumen,
         )
-        .order_by(akreditasi_latihan.c.id)
+        .order_by(akreditasi_latihan.c.dijawab_pada, akreditasi_latihan.c.id)
     )
     return list(hasil)
 

@@ -161,7 +161,7 @@ async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
         if lt.jenis == "wawancara":
             wawancara.setdefault(lt.kode, []).append((anggota.get(lt.pengguna_id, "-"), lt.nilai))
         else:
-            observasi[lt.kode] = lt.nilai  # ordered by id: the latest mark wins
+            observasi[lt.kode] = lt.nilai  # ordered by answer time: the latest mark wins
     keadaan = _keadaan(inst, sekolah.jenjang, baris_butir, tautan, wawancara, observasi)
     kesiapan = aturan.hitung(inst, sekolah.jenjang, keadaan)
     return Gambaran(

@@ -1,6 +1,7 @@
 """/akreditasi fixes over HTTP: a doubled press builds the report or bundle once; a butir
 with 30 teachers' answers and 40 linked files still opens; the SPMI figures come from a
-cycle whose stage 1 is over, not from one still collecting answers."""
+cycle whose stage 1 is over, not from one still collecting answers; the latest class
+observation mark counts, whoever gave it."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from db import akreditasi as db_akr
 from db import siklus as db_siklus
 from db.tabel import keanggotaan, pengguna, siklus
 from tests.fakes.pengguna import Pengguna, Pesan
-from tests.percakapan.conftest import daftarkan_sekolah
+from tests.percakapan.conftest import Jam, daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PNG_KECIL
 from tests.percakapan.test_akreditasi import _jawaban_tahap_1
 from tests.percakapan.test_rencana_komitmen import _ke_tahap_2, _tutup_tahap_1
@@ -161,3 +162,22 @@ async def test_spmi_hanya_dari_tahap_1_yang_selesai(
     await kepala.kirim("/akreditasi")
     panel = await kepala.balasan_berisi("Persiapan akreditasi")
     assert panel.teks == sebelum
+
+
+async def test_observasi_tanda_terakhir_yang_berlaku(
+    bot: Any, orang: Callable[[str], Pengguna], jam: Jam
+) -> None:
+    kepala, koor = orang("Pak Budi"), orang("Bu Koor")
+    panel = await _panel(kepala)
+    await gabung(koor, await undang(kepala, "Koordinator TPMPS"))
+    await kepala.semua_balasan()
+    await koor.kirim("/akreditasi")
+    panel_koor = await koor.balasan_berisi("Persiapan akreditasi")
+    # Bu Koor sees O1, Pak Budi then does not, then Bu Koor sees it again (her row first).
+    for p, pesan, tanda in ((koor, panel_koor, "y"), (kepala, panel, "t"), (koor, panel_koor, "y")):
+        jam.sekarang += timedelta(minutes=5)
+        await p.tekan_data(f"akr:o:iasp2020:O1:{tanda}", pesan)
+        await p.balasan_berisi("Observasi kelas")
+    await kepala.tekan_data("akr:b:iasp2020:13", panel)
+    butir = await kepala.balasan_berisi("Butir 13")
+    assert "Observasi: 1 dari 1 terlihat" in butir.teks
