@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
@@ -272,31 +273,31 @@ async def lepas(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
 
 
 async def _simpan_berkas(
-    lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
+    conn: AsyncConnection, lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
 ) -> int:
-    layanan_bukti.periksa(berkas)
-    async with lay.mesin.begin() as conn:
-        siklus = await db_siklus.terbuka(conn, sekolah_id)
-        if siklus is None:
-            raise Ditolak("tanpa_siklus")
-        return await layanan_bukti.simpan(
-            conn,
-            lay,
-            berkas,
-            sekolah_id=sekolah_id,
-            siklus_id=siklus.id,
-            pengguna_id=aktor.pengguna_id,
-            sumber=sumber[:40],
-        )
+    """Keep an evidence file in the caller's transaction (the cycle open now)."""
+    siklus = await db_siklus.terbuka(conn, sekolah_id)
+    if siklus is None:
+        raise Ditolak("tanpa_siklus")
+    return await layanan_bukti.simpan(
+        conn,
+        lay,
+        berkas,
+        sekolah_id=sekolah_id,
+        siklus_id=siklus.id,
+        pengguna_id=aktor.pengguna_id,
+        sumber=sumber[:40],
+    )
 
 
 async def unggah_butir(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> Butir:
-    """Keep a new evidence file and link it to the butir."""
+    """Keep a new evidence file and link it to the butir, both or neither."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
-    bukti_id = await _simpan_berkas(
-        lay, aktor, sekolah_id, f"akreditasi:{inst_kode}:{kode}", berkas
-    )
+    layanan_bukti.periksa(berkas)
     async with lay.mesin.begin() as conn:
+        bukti_id = await _simpan_berkas(
+            conn, lay, aktor, sekolah_id, f"akreditasi:{inst_kode}:{kode}", berkas
+        )
         await db_akr.tautkan(
             conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
         )
@@ -328,13 +329,17 @@ async def status_dokumen(lay: Layanan, aktor: Aktor, kode: str, status: str) -> 
 
 async def unggah_dokumen(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> list[str]:
     """Keep a checklist document's file and check it as the assessors' system would: the
-    problems found ('jenis_salah', 'terlalu_besar'); with any, it is marked unsuitable."""
+        problems found ('jenis_salah', 'terlalu_besar'); with any, it is marked unsuitable. The file
+    and the checklist row are kept in one transaction."""
     sekolah_id, inst = await _dokumen_sah(lay, aktor, kode)
-    bukti_id = await _simpan_berkas(lay, aktor, sekolah_id, f"akreditasi:dok:{kode}", berkas)
+    layanan_bukti.periksa(berkas)
     masalah = aturan.periksa_unggah(
         berkas.mime, len(berkas.isi), inst.format_jenis, inst.format_maks_mb
     )
     async with lay.mesin.begin() as conn:
+        bukti_id = await _simpan_berkas(
+            conn, lay, aktor, sekolah_id, f"akreditasi:dok:{kode}", berkas
+        )
         await db_akr.simpan_dokumen(
             conn,
             sekolah_id,

@@ -1,7 +1,7 @@
 """/akreditasi fixes over HTTP: a doubled press builds the report or bundle once; a butir
 with 30 teachers' answers and 40 linked files still opens; the SPMI figures come from a
 cycle whose stage 1 is over, not from one still collecting answers; the latest class
-observation mark counts, whoever gave it."""
+observation mark counts, whoever gave it; a new file and its link are kept both or neither."""
 
 from __future__ import annotations
 
@@ -9,15 +9,18 @@ from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import insert, update
+import pytest
+from sqlalchemy import func, insert, select, update
 
 from bot.akses import KUNCI_LAYANAN
+from bot.layanan import akreditasi as akr
 from bot.layanan import bukti as layanan_bukti
+from bot.layanan.aktor import kenali
 from bot.layanan.bukti import Berkas
 from bot.mutu.akreditasi_instrumen import bawaan
 from db import akreditasi as db_akr
 from db import siklus as db_siklus
-from db.tabel import keanggotaan, pengguna, siklus
+from db.tabel import bukti, keanggotaan, pengguna, siklus
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import Jam, daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PNG_KECIL
@@ -181,3 +184,21 @@ async def test_observasi_tanda_terakhir_yang_berlaku(
     await kepala.tekan_data("akr:b:iasp2020:13", panel)
     butir = await kepala.balasan_berisi("Butir 13")
     assert "Observasi: 1 dari 1 terlihat" in butir.teks
+
+
+async def test_unggah_butir_satu_transaksi(
+    bot: Any, orang: Callable[[str], Pengguna], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kepala = orang("Pak Budi")
+    await _panel(kepala)
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    aktor = await kenali(lay, kepala.id, kepala.nama, None)
+
+    async def gagal(*_: object, **__: object) -> None:
+        raise RuntimeError("link failed")
+
+    monkeypatch.setattr(db_akr, "tautkan", gagal)
+    with pytest.raises(RuntimeError):
+        await akr.unggah_butir(lay, aktor, "1", Berkas("f", "u", "a.png", "image/png", PNG_KECIL))
+    async with lay.mesin.connect() as conn:
+        assert (await conn.execute(select(func.count()).select_from(bukti))).scalar_one() == 0
