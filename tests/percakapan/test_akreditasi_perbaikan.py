@@ -1,12 +1,13 @@
 """/akreditasi fixes over HTTP: a doubled press builds the report or bundle once; a butir
 with 30 teachers' answers and 40 linked files still opens; the SPMI figures come from a
 cycle whose stage 1 is over, not from one still collecting answers; the latest class
-observation mark counts, whoever gave it; a new file and its link are kept both or neither."""
+observation mark counts, whoever gave it; a new file and its link are kept both or neither;
+interview invitations wait for sending hours and for the end of a teacher's leave."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from bot.layanan.bukti import Berkas
 from bot.mutu.akreditasi_instrumen import bawaan
 from db import akreditasi as db_akr
 from db import siklus as db_siklus
-from db.tabel import bukti, keanggotaan, pengguna, siklus
+from db.tabel import bukti, keanggotaan, pengguna, pengingat, siklus
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import Jam, daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PNG_KECIL
@@ -202,3 +203,50 @@ async def test_unggah_butir_satu_transaksi(
         await akr.unggah_butir(lay, aktor, "1", Berkas("f", "u", "a.png", "image/png", PNG_KECIL))
     async with lay.mesin.connect() as conn:
         assert (await conn.execute(select(func.count()).select_from(bukti))).scalar_one() == 0
+
+
+async def test_undangan_wawancara_jam_tenang_dan_cuti(
+    bot: Any, orang: Callable[[str], Pengguna], jam: Jam
+) -> None:
+    from bot.app import KUNCI_PENGIRIM
+
+    kepala, sari, joko = orang("Pak Budi"), orang("Bu Sari"), orang("Pak Joko")
+    await _panel(kepala)
+    await gabung(sari, await undang(kepala, "Guru"))
+    await gabung(joko, await undang(kepala, "Guru"))
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:  # Pak Joko is on leave until Thursday
+        await conn.execute(
+            update(pengguna).where(pengguna.c.id == joko.id).values(cuti_sampai=date(2026, 11, 26))
+        )
+    for p in (kepala, sari, joko):
+        await p.semua_balasan()
+
+    jam.sekarang = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)  # Monday 22:00 WIB: quiet hours
+    await kepala.kirim("/akreditasi")
+    await kepala.tekan("Latihan visitasi", await kepala.balasan_berisi("Persiapan"))
+    await kepala.tekan(
+        "Kirim latihan wawancara ke guru", await kepala.balasan_berisi("Latihan visitasi")
+    )
+    await kepala.balasan_berisi("dikirim ke 2 guru")
+    await bot.bot_data[KUNCI_PENGIRIM].putaran()
+    await sari.tidak_ada_balasan()
+    async with lay.mesin.connect() as conn:
+        rencana = dict(
+            (
+                await conn.execute(
+                    select(pengingat.c.pengguna_id, pengingat.c.jatuh_tempo).where(
+                        pengingat.c.jenis == "akreditasi_wawancara"
+                    )
+                )
+            ).all()
+        )
+    assert rencana == {
+        sari.id: datetime(2026, 11, 24, 0, 0, tzinfo=UTC),  # Tuesday 07:00 WIB
+        joko.id: datetime(2026, 11, 27, 0, 0, tzinfo=UTC),  # Friday 07:00 WIB, after leave
+    }
+
+    jam.sekarang = datetime(2026, 11, 24, 0, 0, tzinfo=UTC)
+    await bot.bot_data[KUNCI_PENGIRIM].putaran()
+    await sari.balasan_berisi("Latihan wawancara akreditasi")
+    await joko.tidak_ada_balasan()
