@@ -4,6 +4,7 @@ unique key, so a doubled press changes nothing twice."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, or_, select
@@ -144,17 +145,33 @@ async def tautan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str)
     return list(hasil)
 
 
-async def bukti_sekolah(conn: AsyncConnection, sekolah_id: int) -> list[Row]:
-    """Every evidence file of the school (all cycles), with the indicator of the commitment
-    a stage-3 report was about (`komitmen_indikator`, else None), oldest first."""
+async def bukti_sekolah(
+    conn: AsyncConnection, sekolah_id: int, ids: Collection[int] | None = None
+) -> list[Row]:
+    """The evidence files of the school (all cycles; only `ids` when given), with the
+    indicator of the commitment a stage-3 report was about (`komitmen_indikator`, else None),
+    oldest first."""
+    if ids is not None and not ids:
+        return []
+    syarat = [bukti.c.sekolah_id == sekolah_id]
+    if ids is not None:
+        syarat.append(bukti.c.id.in_(sorted(ids)))
     hasil = await conn.execute(
         select(bukti, komitmen.c.indikator_kode.label("komitmen_indikator"))
         .outerjoin(laporan, laporan.c.bukti_id == bukti.c.id)
         .outerjoin(komitmen, komitmen.c.id == laporan.c.komitmen_id)
-        .where(bukti.c.sekolah_id == sekolah_id)
+        .where(*syarat)
         .order_by(bukti.c.id)
     )
     return list(hasil)
+
+
+async def bukti_milik(conn: AsyncConnection, sekolah_id: int, bukti_id: int) -> bool:
+    """Whether an evidence file belongs to the school."""
+    hasil = await conn.execute(
+        select(bukti.c.id).where(bukti.c.id == bukti_id, bukti.c.sekolah_id == sekolah_id)
+    )
+    return hasil.first() is not None
 
 
 async def simpan_dokumen(

@@ -78,7 +78,7 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
     """The butir of one component (or IPR) with their levels."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     h = next((k for k in g.kesiapan.kelompok if k.kode == komponen), None)
     if h is None:
         raise Ditolak("tombol_usang")
@@ -174,7 +174,7 @@ async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> 
     """Evidence to link to a butir, crosswalked files first."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False, semua_bukti=True)
     b = g.butir(kode)
     if b is None:
         raise Ditolak("tombol_usang")
@@ -200,7 +200,7 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
     """The pre-visit document checklist with each file's upload check."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     daftar = []
     for d in g.inst.dokumen:
         baris = g.dokumen.get(d.kode)
@@ -243,7 +243,7 @@ async def dokumen_satu(
     """One checklist document and its buttons."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     d = next((x for x in g.inst.dokumen if x.kode == kode), None)
     if d is None:
         raise Ditolak("tombol_usang")
@@ -305,7 +305,7 @@ async def latihan(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Visit practice: interviews and class observation."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     teks = r.pesan(
         "akreditasi/latihan",
         terjawab=sum(len(v) for v in g.wawancara.values()),
@@ -326,7 +326,7 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
     """The next checklist item: after `setelah` in order, or the first not yet filled."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     item = list(g.inst.observasi)
     if setelah is None:
         berikut = next((o for o in item if o.kode not in g.observasi), item[0] if item else None)

@@ -16,8 +16,9 @@ from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.bukti import Berkas
-from bot.layanan.pemetaan import peta_siklus
+from bot.layanan.instrumen import untuk_versi
 from bot.mutu import akreditasi as aturan
+from bot.mutu import skor
 from bot.mutu.akreditasi_instrumen import (
     BERKAS,
     Butir,
@@ -26,6 +27,7 @@ from bot.mutu.akreditasi_instrumen import (
 )
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
+from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 
@@ -124,8 +126,43 @@ async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
         )
 
 
-async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
-    """The school's readiness picture for its chosen instrument."""
+async def instrumen(lay: Layanan, aktor: Aktor) -> tuple[InstrumenAkreditasi, str]:
+    """The school's chosen instrument and its jenjang, without the rest of the picture."""
+    sekolah_id = wajib_peran(aktor)
+    async with lay.mesin.connect() as conn:
+        kode = await db_akr.pilihan(conn, sekolah_id)
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+    if kode is None:
+        raise Ditolak("akreditasi_belum_pilih")
+    assert sekolah is not None
+    return bawaan(kode), sekolah.jenjang
+
+
+async def _skor_spmi(
+    lay: Layanan, conn: AsyncConnection, sekolah_id: int
+) -> dict[str, float | None]:
+    """Per-indicator stage-1 scores of the cycle readiness is set against ({} without one):
+    scored from its answers alone (the stored map summary has no per-indicator scores)."""
+    siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
+    if siklus is None:
+        return {}
+    inst = await untuk_versi(lay, siklus.instrumen_versi, conn)
+    jawaban = [
+        skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai)
+        for j in await db_jawaban.siklus_semua(conn, siklus.id)
+    ]
+    peta = skor.hitung(inst, jawaban)
+    return {i.kode: i.skor for s in peta.standar for i in s.indikator}
+
+
+async def gambaran(
+    lay: Layanan, aktor: Aktor, *, spmi: bool = True, semua_bukti: bool = False
+) -> Gambaran:
+    """The school's readiness picture for its chosen instrument.
+
+    `spmi=False` leaves out the stage-1 scores (`skor_spmi` and `kesenjangan` empty) for views
+    that do not show them; `semua_bukti=True` reads every file of the school (to offer them),
+    else only the files linked to a butir or the checklist."""
     sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         kode = await db_akr.pilihan(conn, sekolah_id)
@@ -134,19 +171,18 @@ async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
         baris_butir = await db_akr.butir_sekolah(conn, sekolah_id, kode)
         baris_tautan = await db_akr.tautan_sekolah(conn, sekolah_id, kode)
-        baris_bukti = await db_akr.bukti_sekolah(conn, sekolah_id)
         baris_dokumen = await db_akr.dokumen_sekolah(conn, sekolah_id, kode)
+        dipakai = {t.bukti_id for t in baris_tautan} | {
+            d.bukti_id for d in baris_dokumen if d.bukti_id is not None
+        }
+        baris_bukti = await db_akr.bukti_sekolah(conn, sekolah_id, None if semua_bukti else dipakai)
         baris_latihan = await db_akr.latihan_sekolah(conn, sekolah_id, kode)
         anggota = {
             a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)
         }
-        siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
+        skor_spmi = await _skor_spmi(lay, conn, sekolah_id) if spmi else {}
     assert sekolah is not None
     inst = bawaan(kode)
-    skor_spmi: dict[str, float | None] = {}
-    if siklus is not None:
-        peta = await peta_siklus(lay, siklus.id)
-        skor_spmi = {i.kode: i.skor for s in peta.peta.standar for i in s.indikator}
     bukti: dict[int, BuktiSekolah] = {}
     for b in baris_bukti:
         asal, rujukan, indikator = _asal(b)
@@ -216,17 +252,11 @@ def tawaran_bukti(g: Gambaran, butir: Butir) -> list[BuktiSekolah]:
 
 
 async def _butir_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, str, Butir]:
-    sekolah_id = wajib_peran(aktor)
-    async with lay.mesin.connect() as conn:
-        inst_kode = await db_akr.pilihan(conn, sekolah_id)
-        sekolah = await db_sekolah.ambil(conn, sekolah_id)
-    if inst_kode is None:
-        raise Ditolak("akreditasi_belum_pilih")
-    assert sekolah is not None
-    butir = bawaan(inst_kode).butir(kode, sekolah.jenjang)
+    inst, jenjang = await instrumen(lay, aktor)
+    butir = inst.butir(kode, jenjang)
     if butir is None:
         raise Ditolak("tombol_usang")
-    return sekolah_id, inst_kode, butir
+    return wajib_peran(aktor), inst.kode, butir
 
 
 async def nilai_butir(lay: Layanan, aktor: Aktor, kode: str, level: int) -> Butir:
@@ -255,8 +285,7 @@ async def tautkan(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir
     """Link one of the school's evidence files to a butir (once)."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
     async with lay.mesin.begin() as conn:
-        milik = {b.id for b in await db_akr.bukti_sekolah(conn, sekolah_id)}
-        if bukti_id not in milik:
+        if not await db_akr.bukti_milik(conn, sekolah_id, bukti_id):
             raise Ditolak("bukan_sekolah_ini")
         await db_akr.tautkan(
             conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
@@ -268,6 +297,8 @@ async def lepas(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
     """Unlink an evidence file from a butir (the file itself is kept)."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
     async with lay.mesin.begin() as conn:
+        if not await db_akr.bukti_milik(conn, sekolah_id, bukti_id):
+            raise Ditolak("bukan_sekolah_ini")
         await db_akr.lepas(conn, sekolah_id, inst_kode, kode, bukti_id)
     return butir
 

@@ -2,7 +2,8 @@
 with 30 teachers' answers and 40 linked files still opens; the SPMI figures come from a
 cycle whose stage 1 is over, not from one still collecting answers; the latest class
 observation mark counts, whoever gave it; a new file and its link are kept both or neither;
-interview invitations wait for sending hours and for the end of a teacher's leave."""
+interview invitations wait for sending hours and for the end of a teacher's leave; a file
+that is not the school's is neither linked nor unlinked."""
 
 from __future__ import annotations
 
@@ -250,3 +251,13 @@ async def test_undangan_wawancara_jam_tenang_dan_cuti(
     await bot.bot_data[KUNCI_PENGIRIM].putaran()
     await sari.balasan_berisi("Latihan wawancara akreditasi")
     await joko.tidak_ada_balasan()
+
+
+async def test_tautkan_dan_lepas_hanya_bukti_sekolah(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala = orang("Pak Budi")
+    panel = await _panel(kepala)
+    for aksi in ("t", "x"):
+        await kepala.tekan_data(f"akr:{aksi}:iasp2020:1:9999", panel)
+        await kepala.balasan_berisi("Data itu bukan milik sekolah Anda yang aktif")
