@@ -8,7 +8,6 @@ from collections.abc import Collection
 from datetime import datetime
 
 from sqlalchemy import delete, or_, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -23,7 +22,7 @@ from db.tabel import (
     laporan,
     siklus,
 )
-from db.upsert import upsert
+from db.upsert import sisipkan_sekali, upsert
 
 
 async def pilihan(conn: AsyncConnection, sekolah_id: int) -> str | None:
@@ -103,18 +102,18 @@ async def tautkan(
     waktu: datetime,
 ) -> None:
     """Link an evidence file to a butir (once: linking it again changes nothing)."""
-    modul = postgresql if conn.dialect.name == "postgresql" else sqlite
-    await conn.execute(
-        modul.insert(akreditasi_tautan)
-        .values(
-            sekolah_id=sekolah_id,
-            instrumen=instrumen,
-            butir=butir,
-            bukti_id=bukti_id,
-            ditautkan_oleh=pengguna_id,
-            ditautkan_pada=waktu,
-        )
-        .on_conflict_do_nothing(index_elements=["sekolah_id", "instrumen", "butir", "bukti_id"])
+    await sisipkan_sekali(
+        conn,
+        akreditasi_tautan,
+        {
+            "sekolah_id": sekolah_id,
+            "instrumen": instrumen,
+            "butir": butir,
+            "bukti_id": bukti_id,
+            "ditautkan_oleh": pengguna_id,
+            "ditautkan_pada": waktu,
+        },
+        kunci=("sekolah_id", "instrumen", "butir", "bukti_id"),
     )
 
 
