@@ -1,5 +1,6 @@
 """The evidence file names of the readiness documents: a file sent without a name is named
-from templat/dokumen/label_dokumen.yaml, with its id and extension."""
+from templat/dokumen/label_dokumen.yaml, with its id and extension; the bundle's note names
+at most ten files left out."""
 
 from __future__ import annotations
 
@@ -30,3 +31,15 @@ def test_nama_file_bukti_dari_label(monkeypatch: pytest.MonkeyPatch) -> None:
         b = _bukti(nama_file)
         g: Any = SimpleNamespace(bukti={7: b}, masalah_unggah=lambda _: [])
         assert akreditasi_dokumen.bukti_dok(lay, g, 7).nama_file == harapan
+
+
+def test_pesan_bundel_dengan_banyak_berkas_tertinggal() -> None:
+    tertinggal = [
+        SimpleNamespace(untuk=f"ML · Butir {n}", bukti=SimpleNamespace(nama="Notula " * 40))
+        for n in range(40)
+    ]
+    teks = Render().pesan(
+        "akreditasi/bundel", bagian=1, berkas=3, tertinggal=tertinggal, batas="50 MB"
+    )
+    assert teks.count("• ML · Butir") == 10
+    assert "dan 30 berkas lain" in teks
