@@ -4,10 +4,10 @@ unique key, so a doubled press changes nothing twice."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, select
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import delete, or_, select
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -22,7 +22,7 @@ from db.tabel import (
     laporan,
     siklus,
 )
-from db.upsert import upsert
+from db.upsert import sisipkan_sekali, upsert
 
 
 async def pilihan(conn: AsyncConnection, sekolah_id: int) -> str | None:
@@ -102,18 +102,18 @@ async def tautkan(
     waktu: datetime,
 ) -> None:
     """Link an evidence file to a butir (once: linking it again changes nothing)."""
-    modul = postgresql if conn.dialect.name == "postgresql" else sqlite
-    await conn.execute(
-        modul.insert(akreditasi_tautan)
-        .values(
-            sekolah_id=sekolah_id,
-            instrumen=instrumen,
-            butir=butir,
-            bukti_id=bukti_id,
-            ditautkan_oleh=pengguna_id,
-            ditautkan_pada=waktu,
-        )
-        .on_conflict_do_nothing(index_elements=["sekolah_id", "instrumen", "butir", "bukti_id"])
+    await sisipkan_sekali(
+        conn,
+        akreditasi_tautan,
+        {
+            "sekolah_id": sekolah_id,
+            "instrumen": instrumen,
+            "butir": butir,
+            "bukti_id": bukti_id,
+            "ditautkan_oleh": pengguna_id,
+            "ditautkan_pada": waktu,
+        },
+        kunci=("sekolah_id", "instrumen", "butir", "bukti_id"),
     )
 
 
@@ -144,17 +144,33 @@ async def tautan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str)
     return list(hasil)
 
 
-async def bukti_sekolah(conn: AsyncConnection, sekolah_id: int) -> list[Row]:
-    """Every evidence file of the school (all cycles), with the indicator of the commitment
-    a stage-3 report was about (`komitmen_indikator`, else None), oldest first."""
+async def bukti_sekolah(
+    conn: AsyncConnection, sekolah_id: int, ids: Collection[int] | None = None
+) -> list[Row]:
+    """The evidence files of the school (all cycles; only `ids` when given), with the
+    indicator of the commitment a stage-3 report was about (`komitmen_indikator`, else None),
+    oldest first."""
+    if ids is not None and not ids:
+        return []
+    syarat = [bukti.c.sekolah_id == sekolah_id]
+    if ids is not None:
+        syarat.append(bukti.c.id.in_(sorted(ids)))
     hasil = await conn.execute(
         select(bukti, komitmen.c.indikator_kode.label("komitmen_indikator"))
         .outerjoin(laporan, laporan.c.bukti_id == bukti.c.id)
         .outerjoin(komitmen, komitmen.c.id == laporan.c.komitmen_id)
-        .where(bukti.c.sekolah_id == sekolah_id)
+        .where(*syarat)
         .order_by(bukti.c.id)
     )
     return list(hasil)
+
+
+async def bukti_milik(conn: AsyncConnection, sekolah_id: int, bukti_id: int) -> bool:
+    """Whether an evidence file belongs to the school."""
+    hasil = await conn.execute(
+        select(bukti.c.id).where(bukti.c.id == bukti_id, bukti.c.sekolah_id == sekolah_id)
+    )
+    return hasil.first() is not None
 
 
 async def simpan_dokumen(
@@ -234,24 +250,30 @@ async def simpan_latihan(
 
 
 async def latihan_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> list[Row]:
-    """Every visit-practice answer of the school for an instrument."""
+    """Every visit-practice answer of the school for an instrument, in the order they were
+    given (an answer given again moves to its new time; its row keeps its id)."""
     hasil = await conn.execute(
         select(akreditasi_latihan)
         .where(
             akreditasi_latihan.c.sekolah_id == sekolah_id,
             akreditasi_latihan.c.instrumen == instrumen,
         )
-        .order_by(akreditasi_latihan.c.id)
+        .order_by(akreditasi_latihan.c.dijawab_pada, akreditasi_latihan.c.id)
     )
     return list(hasil)
 
 
 async def siklus_terpetakan(conn: AsyncConnection, sekolah_id: int) -> Row | None:
-    """The school's newest cycle whose stage-1 questionnaire was opened (its quality map is
-    the self-evaluation readiness is set against), or None."""
+    """The school's newest cycle whose stage 1 is over (past stage 1, or the cycle finished):
+    its quality map is the self-evaluation readiness is set against; or None. A stage 1 still
+    running has only part of the answers."""
     hasil = await conn.execute(
         select(siklus)
-        .where(siklus.c.sekolah_id == sekolah_id, siklus.c.instrumen_versi.is_not(None))
+        .where(
+            siklus.c.sekolah_id == sekolah_id,
+            siklus.c.instrumen_versi.is_not(None),
+            or_(siklus.c.tahap >= 2, siklus.c.status == "selesai"),
+        )
         .order_by(siklus.c.id.desc())
         .limit(1)
     )

@@ -1,4 +1,5 @@
-"""INSERT ... ON CONFLICT DO UPDATE for the dialect at hand (SQLite now, PostgreSQL later)."""
+"""INSERT ... ON CONFLICT DO UPDATE / DO NOTHING for the dialect at hand (SQLite now,
+PostgreSQL later)."""
 
 from __future__ import annotations
 
@@ -29,4 +30,16 @@ async def upsert(
             set_={**{k: stmt.excluded[k] for k in perbarui}, **(setel_ulang or {})},
             where=syarat,
         )
+    )
+
+
+async def sisipkan_sekali(
+    conn: AsyncConnection, tabel: Table, nilai: dict[str, Any], kunci: Sequence[str]
+) -> None:
+    """Insert the row unless a row with the same `kunci` exists (then nothing changes)."""
+    modul = postgresql if conn.dialect.name == "postgresql" else sqlite
+    await conn.execute(
+        modul.insert(tabel)
+        .values(**nilai)
+        .on_conflict_do_nothing(index_elements=[tabel.c[k] for k in kunci])
     )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import warnings
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.error import BadRequest
+from telegram.constants import ChatAction
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
@@ -20,6 +24,7 @@ __all__ = [
     "PRIBADI",
     "Konteks",
     "balas",
+    "bangun_sekali",
     "percakapan",
     "galat",
     "hapus_tombol",
@@ -31,8 +36,15 @@ __all__ = [
     "unduh_berkas",
 ]
 
+log = logging.getLogger(__name__)
+
 # Conversations run in private chats; groups get only what is meant for them.
 PRIBADI = filters.ChatType.PRIVATE
+
+# The documents being built, as (user, kind, school), kept in bot_data (never persisted).
+KUNCI_BERJALAN = "dokumen_berjalan"
+# Telegram shows a chat action for about 5 seconds; a longer build repeats it.
+JEDA_AKSI = 4.0
 
 Tombol = tuple[str, str]
 
@@ -123,3 +135,50 @@ def penangan_sela(perintah: str, kegiatan: str, status: str) -> MessageHandler:
         return status
 
     return MessageHandler(PRIBADI & filters.COMMAND, sela)
+
+
+async def _aksi_berulang(context: Konteks, chat_id: int) -> None:
+    """'Sending a document…' until cancelled; a failed chat action only ends the showing."""
+    while True:
+        try:
+            await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
+        except TelegramError as galat_aksi:
+            log.info("chat action not shown: %s", galat_aksi)
+            return
+        await asyncio.sleep(JEDA_AKSI)
+
+
+def bangun_sekali(
+    update: Update,
+    context: Konteks,
+    tanda: tuple[int, str, int],
+    kerja: Callable[[int], Awaitable[None]],
+) -> bool:
+    """Run `kerja(chat_id)` (build a document and send it) as a task, so the user's next
+    update is not held up, with "sending a document" shown until it ends. False, and nothing
+    started, while a build with the same `tanda` (user, kind, school) is still running: the
+    caller then says "sedang disiapkan". A refusal (`Ditolak`) inside is told to the user."""
+    assert update.effective_chat is not None
+    chat_id = update.effective_chat.id
+    berjalan: set[tuple[int, str, int]] = context.bot_data.setdefault(KUNCI_BERJALAN, set())
+    if tanda in berjalan:
+        return False
+    berjalan.add(tanda)
+
+    async def jalan() -> None:
+        aksi = asyncio.create_task(_aksi_berulang(context, chat_id))
+        try:
+            await kerja(chat_id)
+        except Ditolak as tolak:
+            r = layanan(context).render
+            await context.bot.send_message(
+                chat_id, r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}"))
+            )
+        finally:
+            aksi.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await aksi
+            berjalan.discard(tanda)
+
+    context.application.create_task(jalan(), update=update)
+    return True

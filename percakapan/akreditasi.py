@@ -59,11 +59,11 @@ async def _minta(
 ) -> int | str:
     lay = layanan(context)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
-    g = await akr.gambaran(lay, aktor)
+    inst, _ = await akr.instrumen(lay, aktor)
     await balas(
         update,
         context,
-        lay.render.pesan(templat, untuk=isi["untuk"], galat=None, maks_mb=g.inst.format_maks_mb),
+        lay.render.pesan(templat, untuk=isi["untuk"], galat=None, maks_mb=inst.format_maks_mb),
     )
     return MENUNGGU
 
@@ -107,7 +107,8 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             await akr.lepas(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
             await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
         elif aksi == "u":
-            b = (await akr.gambaran(lay, aktor)).butir(arg[0])
+            inst, jenjang = await akr.instrumen(lay, aktor)
+            b = inst.butir(arg[0], jenjang)
             if b is None:
                 raise Ditolak("tombol_usang")
             untuk = r.label("akreditasi.untuk_butir", kode=b.kode)
@@ -128,8 +129,8 @@ async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
                 update, context, aktor, arg[0], r.label("notifikasi.tersimpan")
             )
         elif aksi in ("du", "dt"):
-            g = await akr.gambaran(lay, aktor)
-            d = next((x for x in g.inst.dokumen if x.kode == arg[0]), None)
+            inst, _ = await akr.instrumen(lay, aktor)
+            d = next((x for x in inst.dokumen if x.kode == arg[0]), None)
             if d is None:
                 raise Ditolak("tombol_usang")
             langkah, templat = (
@@ -235,12 +236,12 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         await galat(update, context, tolak.alasan)
         return END
     if isi.get("langkah") in ("berkas_butir", "berkas_dokumen"):
-        g = await akr.gambaran(lay, aktor)
+        inst, _ = await akr.instrumen(lay, aktor)
         pesan = r.pesan(
             "akreditasi/minta_berkas",
             untuk=isi["untuk"],
             galat=r.label("galat.perlu_bukti"),
-            maks_mb=g.inst.format_maks_mb,
+            maks_mb=inst.format_maks_mb,
         )
         await balas(update, context, pesan)
         return MENUNGGU
@@ -263,12 +264,12 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         masuk = await unduh_berkas(update.message)
     except Ditolak as tolak:
         alasan = "akreditasi_jenis" if tolak.alasan == "bukti_jenis" else tolak.alasan
-        g = await akr.gambaran(lay, aktor)
+        inst, _ = await akr.instrumen(lay, aktor)
         pesan = r.pesan(
             "akreditasi/minta_berkas",
             untuk=isi["untuk"],
             galat=r.label(f"galat.{alasan}"),
-            maks_mb=g.inst.format_maks_mb,
+            maks_mb=inst.format_maks_mb,
         )
         await balas(update, context, pesan)
         return MENUNGGU

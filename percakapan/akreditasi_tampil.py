@@ -5,10 +5,10 @@ chat. Each view reads the school's picture afresh and sends one message (or docu
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
-from telegram.constants import ChatAction
 
 from bot.dokumen import akreditasi as dok
 from bot.layanan import Ditolak
@@ -17,10 +17,14 @@ from bot.layanan import akreditasi_dokumen as dok_akr
 from bot.layanan.aktor import Aktor
 from bot.mutu.akreditasi_instrumen import KODE_IPR, bawaan
 from bot.render import angka
-from percakapan._umum import Konteks, balas, layanan, papan
+from percakapan._umum import Konteks, balas, bangun_sekali, layanan, papan
 
 # What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
 BATAS_BUNDEL = dok.BATAS_TELEGRAM
+# A butir message shows the newest interview answers and linked files only (a message holds
+# 4096 characters); the report PDF keeps them all.
+WAWANCARA_TAMPIL = 3
+TAUTAN_TAMPIL = 5
 
 
 def nama_kelompok(g: akr.Gambaran, r: Any) -> dict[str, str]:
@@ -74,7 +78,7 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
     """The butir of one component (or IPR) with their levels."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     h = next((k for k in g.kesiapan.kelompok if k.kode == komponen), None)
     if h is None:
         raise Ditolak("tombol_usang")
@@ -113,7 +117,10 @@ async def butir(
     if b is None:
         raise Ditolak("tombol_usang")
     k = g.keadaan[kode]
-    tautan = [dok_akr.bukti_dok(lay, g, i) for i in g.tautan.get(kode, [])]
+    semua_tautan = g.tautan.get(kode, [])
+    tautan_id = semua_tautan[::-1][:TAUTAN_TAMPIL]  # the newest first
+    tautan = [dok_akr.bukti_dok(lay, g, i) for i in tautan_id]
+    jawaban = [j for w in b.wawancara for j in g.wawancara.get(w.kode, [])]
     urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
     baris: list[list[tuple[str, str]]] = [
         [(str(n), f"akr:l:{g.inst.kode}:{kode}:{n}") for n in (1, 2, 3, 4)],
@@ -126,7 +133,7 @@ async def butir(
                     f"akr:x:{g.inst.kode}:{kode}:{i}",
                 )
             ]
-            for i, t in zip(g.tautan.get(kode, []), tautan, strict=True)
+            for i, t in zip(tautan_id, tautan, strict=True)
         ),
         [
             (
@@ -155,6 +162,9 @@ async def butir(
         nama_komponen=nama_kelompok(g, r)[b.komponen],
         rubrik=g.inst.rubrik(b),
         tautan=tautan,
+        tautan_jumlah=len(semua_tautan),
+        wawancara=jawaban[::-1][:WAWANCARA_TAMPIL],  # answers come oldest first
+        wawancara_jumlah=len(jawaban),
         maks_mb=angka(g.inst.format_maks_mb),
     )
     await balas(update, context, teks, papan(baris))
@@ -164,7 +174,7 @@ async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> 
     """Evidence to link to a butir, crosswalked files first."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False, semua_bukti=True)
     b = g.butir(kode)
     if b is None:
         raise Ditolak("tombol_usang")
@@ -190,7 +200,7 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
     """The pre-visit document checklist with each file's upload check."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     daftar = []
     for d in g.inst.dokumen:
         baris = g.dokumen.get(d.kode)
@@ -221,8 +231,10 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
         for d, x in zip(g.inst.dokumen, daftar, strict=True)
     ]
     tombol.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
-    teks = r.pesan("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
-    await balas(update, context, teks, papan(tombol))
+    bagian = r.pesan_panjang("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
+    for teks in bagian[:-1]:
+        await balas(update, context, teks)
+    await balas(update, context, bagian[-1], papan(tombol))
 
 
 async def dokumen_satu(
@@ -231,7 +243,7 @@ async def dokumen_satu(
     """One checklist document and its buttons."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     d = next((x for x in g.inst.dokumen if x.kode == kode), None)
     if d is None:
         raise Ditolak("tombol_usang")
@@ -293,7 +305,7 @@ async def latihan(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Visit practice: interviews and class observation."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     teks = r.pesan(
         "akreditasi/latihan",
         terjawab=sum(len(v) for v in g.wawancara.values()),
@@ -314,7 +326,7 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
     """The next checklist item: after `setelah` in order, or the first not yet filled."""
     lay = layanan(context)
     r = lay.render
-    g = await akr.gambaran(lay, aktor)
+    g = await akr.gambaran(lay, aktor, spmi=False)
     item = list(g.inst.observasi)
     if setelah is None:
         berikut = next((o for o in item if o.kode not in g.observasi), item[0] if item else None)
@@ -349,32 +361,52 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
 
 
 async def kirim_laporan(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """The readiness report as PDF."""
+    """The readiness report as PDF, built in the background (once at a time)."""
     lay = layanan(context)
-    assert update.effective_chat is not None
-    data = await dok_akr.dokumen(lay, aktor)
-    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
-    pdf = await asyncio.to_thread(dok.buat_pdf, data)
-    await context.bot.send_document(update.effective_chat.id, pdf, filename=dok.nama_berkas(data))
+
+    async def kirim(chat_id: int) -> None:
+        data = await dok_akr.dokumen(lay, aktor)
+        pdf = await asyncio.to_thread(dok.buat_pdf, data)
+        await context.bot.send_document(chat_id, pdf, filename=dok.nama_berkas(data))
+
+    await _bangun(update, context, aktor, "laporan", kirim)
 
 
 async def kirim_bundel(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """The evidence bundle as ZIP parts, and what was left out."""
+    """The evidence bundle as ZIP parts, and what was left out, built in the background
+    (once at a time)."""
     lay = layanan(context)
-    assert update.effective_chat is not None
-    data = await dok_akr.dokumen(lay, aktor)
-    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
-    bagian, tertinggal = await asyncio.to_thread(dok.buat_bundel, data, BATAS_BUNDEL)
-    for nama, isi in bagian:
-        await context.bot.send_document(update.effective_chat.id, isi, filename=nama)
-    jumlah = sum(len(b.bukti) for k in data.kelompok for b in k.butir) + sum(
-        1 for d in data.dokumen if d.bukti
-    )
-    teks = lay.render.pesan(
-        "akreditasi/bundel",
-        bagian=len(bagian),
-        berkas=jumlah - len(tertinggal),
-        tertinggal=tertinggal,
-        batas=f"{angka(BATAS_BUNDEL / 1024 / 1024)} MB",
-    )
-    await balas(update, context, teks)
+
+    async def kirim(chat_id: int) -> None:
+        data = await dok_akr.dokumen(lay, aktor)
+        bagian, tertinggal = await asyncio.to_thread(dok.buat_bundel, data, BATAS_BUNDEL)
+        for nama, isi in bagian:
+            await context.bot.send_document(chat_id, isi, filename=nama)
+        jumlah = sum(len(b.bukti) for k in data.kelompok for b in k.butir) + sum(
+            1 for d in data.dokumen if d.bukti
+        )
+        teks = lay.render.pesan(
+            "akreditasi/bundel",
+            bagian=len(bagian),
+            berkas=jumlah - len(tertinggal),
+            tertinggal=tertinggal,
+            batas=f"{angka(BATAS_BUNDEL / 1024 / 1024)} MB",
+        )
+        await context.bot.send_message(chat_id, teks)
+
+    await _bangun(update, context, aktor, "bundel", kirim)
+
+
+async def _bangun(
+    update: Update,
+    context: Konteks,
+    aktor: Aktor,
+    jenis: str,
+    kirim: Callable[[int], Awaitable[None]],
+) -> None:
+    """Start building a document unless this user's same document is being built."""
+    tanda = (aktor.pengguna_id, f"akreditasi_{jenis}", aktor.sekolah_id or 0)
+    if not bangun_sekali(update, context, tanda, kirim):
+        r = layanan(context).render
+        nama = r.label(f"akreditasi.tombol.{jenis}")
+        await balas(update, context, r.pesan("laporan/disiapkan", dokumen=nama))

@@ -10,13 +10,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.bukti import Berkas
-from bot.layanan.pemetaan import peta_siklus
+from bot.layanan.instrumen import untuk_versi
 from bot.mutu import akreditasi as aturan
+from bot.mutu import skor
 from bot.mutu.akreditasi_instrumen import (
     BERKAS,
     Butir,
@@ -25,6 +27,7 @@ from bot.mutu.akreditasi_instrumen import (
 )
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
+from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 
@@ -123,8 +126,43 @@ async def pilih(lay: Layanan, aktor: Aktor, kode: str) -> None:
         )
 
 
-async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
-    """The school's readiness picture for its chosen instrument."""
+async def instrumen(lay: Layanan, aktor: Aktor) -> tuple[InstrumenAkreditasi, str]:
+    """The school's chosen instrument and its jenjang, without the rest of the picture."""
+    sekolah_id = wajib_peran(aktor)
+    async with lay.mesin.connect() as conn:
+        kode = await db_akr.pilihan(conn, sekolah_id)
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+    if kode is None:
+        raise Ditolak("akreditasi_belum_pilih")
+    assert sekolah is not None
+    return bawaan(kode), sekolah.jenjang
+
+
+async def _skor_spmi(
+    lay: Layanan, conn: AsyncConnection, sekolah_id: int
+) -> dict[str, float | None]:
+    """Per-indicator stage-1 scores of the cycle readiness is set against ({} without one):
+    scored from its answers alone (the stored map summary has no per-indicator scores)."""
+    siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
+    if siklus is None:
+        return {}
+    inst = await untuk_versi(lay, siklus.instrumen_versi, conn)
+    jawaban = [
+        skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai)
+        for j in await db_jawaban.siklus_semua(conn, siklus.id)
+    ]
+    peta = skor.hitung(inst, jawaban)
+    return {i.kode: i.skor for s in peta.standar for i in s.indikator}
+
+
+async def gambaran(
+    lay: Layanan, aktor: Aktor, *, spmi: bool = True, semua_bukti: bool = False
+) -> Gambaran:
+    """The school's readiness picture for its chosen instrument.
+
+    `spmi=False` leaves out the stage-1 scores (`skor_spmi` and `kesenjangan` empty) for views
+    that do not show them; `semua_bukti=True` reads every file of the school (to offer them),
+    else only the files linked to a butir or the checklist."""
     sekolah_id = wajib_peran(aktor)
     async with lay.mesin.connect() as conn:
         kode = await db_akr.pilihan(conn, sekolah_id)
@@ -133,19 +171,18 @@ async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
         baris_butir = await db_akr.butir_sekolah(conn, sekolah_id, kode)
         baris_tautan = await db_akr.tautan_sekolah(conn, sekolah_id, kode)
-        baris_bukti = await db_akr.bukti_sekolah(conn, sekolah_id)
         baris_dokumen = await db_akr.dokumen_sekolah(conn, sekolah_id, kode)
+        dipakai = {t.bukti_id for t in baris_tautan} | {
+            d.bukti_id for d in baris_dokumen if d.bukti_id is not None
+        }
+        baris_bukti = await db_akr.bukti_sekolah(conn, sekolah_id, None if semua_bukti else dipakai)
         baris_latihan = await db_akr.latihan_sekolah(conn, sekolah_id, kode)
         anggota = {
             a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)
         }
-        siklus = await db_akr.siklus_terpetakan(conn, sekolah_id)
+        skor_spmi = await _skor_spmi(lay, conn, sekolah_id) if spmi else {}
     assert sekolah is not None
     inst = bawaan(kode)
-    skor_spmi: dict[str, float | None] = {}
-    if siklus is not None:
-        peta = await peta_siklus(lay, siklus.id)
-        skor_spmi = {i.kode: i.skor for s in peta.peta.standar for i in s.indikator}
     bukti: dict[int, BuktiSekolah] = {}
     for b in baris_bukti:
         asal, rujukan, indikator = _asal(b)
@@ -161,7 +198,7 @@ async def gambaran(lay: Layanan, aktor: Aktor) -> Gambaran:
         if lt.jenis == "wawancara":
             wawancara.setdefault(lt.kode, []).append((anggota.get(lt.pengguna_id, "-"), lt.nilai))
         else:
-            observasi[lt.kode] = lt.nilai  # ordered by id: the latest mark wins
+            observasi[lt.kode] = lt.nilai  # ordered by answer time: the latest mark wins
     keadaan = _keadaan(inst, sekolah.jenjang, baris_butir, tautan, wawancara, observasi)
     kesiapan = aturan.hitung(inst, sekolah.jenjang, keadaan)
     return Gambaran(
@@ -215,17 +252,11 @@ def tawaran_bukti(g: Gambaran, butir: Butir) -> list[BuktiSekolah]:
 
 
 async def _butir_sah(lay: Layanan, aktor: Aktor, kode: str) -> tuple[int, str, Butir]:
-    sekolah_id = wajib_peran(aktor)
-    async with lay.mesin.connect() as conn:
-        inst_kode = await db_akr.pilihan(conn, sekolah_id)
-        sekolah = await db_sekolah.ambil(conn, sekolah_id)
-    if inst_kode is None:
-        raise Ditolak("akreditasi_belum_pilih")
-    assert sekolah is not None
-    butir = bawaan(inst_kode).butir(kode, sekolah.jenjang)
+    inst, jenjang = await instrumen(lay, aktor)
+    butir = inst.butir(kode, jenjang)
     if butir is None:
         raise Ditolak("tombol_usang")
-    return sekolah_id, inst_kode, butir
+    return wajib_peran(aktor), inst.kode, butir
 
 
 async def nilai_butir(lay: Layanan, aktor: Aktor, kode: str, level: int) -> Butir:
@@ -254,8 +285,7 @@ async def tautkan(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir
     """Link one of the school's evidence files to a butir (once)."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
     async with lay.mesin.begin() as conn:
-        milik = {b.id for b in await db_akr.bukti_sekolah(conn, sekolah_id)}
-        if bukti_id not in milik:
+        if not await db_akr.bukti_milik(conn, sekolah_id, bukti_id):
             raise Ditolak("bukan_sekolah_ini")
         await db_akr.tautkan(
             conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
@@ -267,36 +297,38 @@ async def lepas(lay: Layanan, aktor: Aktor, kode: str, bukti_id: int) -> Butir:
     """Unlink an evidence file from a butir (the file itself is kept)."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
     async with lay.mesin.begin() as conn:
+        if not await db_akr.bukti_milik(conn, sekolah_id, bukti_id):
+            raise Ditolak("bukan_sekolah_ini")
         await db_akr.lepas(conn, sekolah_id, inst_kode, kode, bukti_id)
     return butir
 
 
 async def _simpan_berkas(
-    lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
+    conn: AsyncConnection, lay: Layanan, aktor: Aktor, sekolah_id: int, sumber: str, berkas: Berkas
 ) -> int:
-    layanan_bukti.periksa(berkas)
-    async with lay.mesin.begin() as conn:
-        siklus = await db_siklus.terbuka(conn, sekolah_id)
-        if siklus is None:
-            raise Ditolak("tanpa_siklus")
-        return await layanan_bukti.simpan(
-            conn,
-            lay,
-            berkas,
-            sekolah_id=sekolah_id,
-            siklus_id=siklus.id,
-            pengguna_id=aktor.pengguna_id,
-            sumber=sumber[:40],
-        )
+    """Keep an evidence file in the caller's transaction (the cycle open now)."""
+    siklus = await db_siklus.terbuka(conn, sekolah_id)
+    if siklus is None:
+        raise Ditolak("tanpa_siklus")
+    return await layanan_bukti.simpan(
+        conn,
+        lay,
+        berkas,
+        sekolah_id=sekolah_id,
+        siklus_id=siklus.id,
+        pengguna_id=aktor.pengguna_id,
+        sumber=sumber[:40],
+    )
 
 
 async def unggah_butir(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> Butir:
-    """Keep a new evidence file and link it to the butir."""
+    """Keep a new evidence file and link it to the butir, both or neither."""
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
-    bukti_id = await _simpan_berkas(
-        lay, aktor, sekolah_id, f"akreditasi:{inst_kode}:{kode}", berkas
-    )
+    layanan_bukti.periksa(berkas)
     async with lay.mesin.begin() as conn:
+        bukti_id = await _simpan_berkas(
+            conn, lay, aktor, sekolah_id, f"akreditasi:{inst_kode}:{kode}", berkas
+        )
         await db_akr.tautkan(
             conn, sekolah_id, inst_kode, kode, bukti_id, aktor.pengguna_id, lay.sekarang()
         )
@@ -328,13 +360,17 @@ async def status_dokumen(lay: Layanan, aktor: Aktor, kode: str, status: str) -> 
 
 async def unggah_dokumen(lay: Layanan, aktor: Aktor, kode: str, berkas: Berkas) -> list[str]:
     """Keep a checklist document's file and check it as the assessors' system would: the
-    problems found ('jenis_salah', 'terlalu_besar'); with any, it is marked unsuitable."""
+        problems found ('jenis_salah', 'terlalu_besar'); with any, it is marked unsuitable. The file
+    and the checklist row are kept in one transaction."""
     sekolah_id, inst = await _dokumen_sah(lay, aktor, kode)
-    bukti_id = await _simpan_berkas(lay, aktor, sekolah_id, f"akreditasi:dok:{kode}", berkas)
+    layanan_bukti.periksa(berkas)
     masalah = aturan.periksa_unggah(
         berkas.mime, len(berkas.isi), inst.format_jenis, inst.format_maks_mb
     )
     async with lay.mesin.begin() as conn:
+        bukti_id = await _simpan_berkas(
+            conn, lay, aktor, sekolah_id, f"akreditasi:dok:{kode}", berkas
+        )
         await db_akr.simpan_dokumen(
             conn,
             sekolah_id,

@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.dokumen import akreditasi as dok
+from bot.dokumen.pdf import label as label_dokumen
 from bot.dokumen.pdf import nama_ascii
 from bot.layanan import Layanan
 from bot.layanan.akreditasi import BuktiSekolah, Gambaran, gambaran
@@ -32,7 +33,7 @@ def bukti_dok(lay: Layanan, g: Gambaran, bukti_id: int) -> dok.BuktiDok:
     nama = nama_ascii(Path(b.nama_file).stem) if b.nama_file else ""
     return dok.BuktiDok(
         nama=nama_bukti(lay, b),
-        nama_file=f"{nama or 'bukti'}-{b.id}{akhiran}",
+        nama_file=f"{nama or label_dokumen('akreditasi.nama_bukti')}-{b.id}{akhiran}",
         ukuran=b.ukuran,
         path=b.path,
         masalah=tuple(g.masalah_unggah(bukti_id)),

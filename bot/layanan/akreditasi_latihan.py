@@ -4,16 +4,22 @@ observation checklist kept by a manager. Both feed the estimate (`bot.mutu.akred
 
 from __future__ import annotations
 
+from datetime import time, timedelta
 from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.pengaturan import aturan_sekolah
+from bot.mutu import jadwal
 from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara, bawaan
 from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
 from db import keanggotaan
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
+from db.tabel import pengguna
 
 # The role whose interview questions a member answers in visit practice.
 PERAN_WAWANCARA = {
@@ -76,7 +82,8 @@ async def jawab_wawancara(lay: Layanan, aktor: Aktor, kode: str, teks: str) -> N
 
 async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
     """Send the teachers their interview practice through the reminder outbox (once a day
-    per teacher, however often the button is pressed); how many were invited."""
+    per teacher, however often the button is pressed), in the school's sending hours and after
+    a teacher's leave; how many were invited."""
     sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
         inst_kode = await db_akr.pilihan(conn, sekolah_id)
@@ -87,7 +94,23 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
         anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
         hari = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu)).date()
         guru = [a for a in anggota if a.peran == Peran.GURU and a.pengguna_id != aktor.pengguna_id]
+        aturan = await aturan_sekolah(conn, sekolah_id)
+        cuti = dict(
+            (
+                await conn.execute(
+                    select(pengguna.c.id, pengguna.c.cuti_sampai).where(
+                        pengguna.c.id.in_([a.pengguna_id for a in guru])
+                    )
+                )
+            ).all()
+        )
         for a in guru:
+            # Not urgent: in the school's sending hours, and after the member's leave.
+            mulai = lay.sekarang()
+            if cuti.get(a.pengguna_id) is not None:
+                awal = jadwal.pada_hari(cuti[a.pengguna_id] + timedelta(days=1), time(0, 0), aturan)
+                mulai = max(mulai, awal)
+            jatuh_tempo = jadwal.waktu_kirim_berikut(mulai, aturan)
             await db_pengingat.rencanakan(
                 conn,
                 kunci=f"akreditasi_wawancara:{sekolah_id}:{a.pengguna_id}:{hari.isoformat()}",
@@ -98,7 +121,7 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
                     "konteks": {"sekolah": sekolah.nama, "pengundang": aktor.nama},
                     "tombol": [[{"label": "akreditasi.tombol.mulai_wawancara", "data": "akw:m"}]],
                 },
-                jatuh_tempo=lay.sekarang(),
+                jatuh_tempo=jatuh_tempo,
                 waktu=lay.sekarang(),
                 sekolah_id=sekolah_id,
                 rujukan=f"akreditasi:{inst_kode}",
