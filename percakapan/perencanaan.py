@@ -31,12 +31,15 @@ from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
 from percakapan import batal, dokumen_rencana, komitmen_pic
 from percakapan._umum import (
+    PER_HALAMAN,
     PRIBADI,
     Konteks,
     balas,
     galat,
+    halaman,
     jawab_tombol,
     layanan,
+    navigasi_halaman,
     papan,
     penangan_sela,
     percakapan,
@@ -530,17 +533,43 @@ async def _bawaan(
         await balas(update, context, r.pesan("perencanaan/bawaan_ambil", b=b))
         await _lanjut(update, context, aktor, isi)
         return
-    daftar = await bawaan.menunggu(lay, aktor)
-    t = r.label
+    # "rcn:bw:<page>" and "rcn:bwl:<id>:<page>": the page is the last part, when there is one
+    halaman_ke = arg[0] if aksi == "bw" and arg else arg[1] if len(arg) > 1 else "0"
+    nomor = int(halaman_ke) if halaman_ke.isdigit() else 0
+    teks, tombol = _daftar_bawaan(lay, await bawaan.menunggu(lay, aktor), nomor)
+    if aksi == "bw" and arg:  # a page button: the list moves in place
+        await ubah(update, teks, tombol)
+    else:
+        await balas(update, context, teks, tombol)
+
+
+def _daftar_bawaan(
+    lay: Layanan, semua: list[bawaan.Bawaan], nomor: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the waiting carried activities, with Ambil/Lewati per activity."""
+    t = lay.render.label
+    daftar, nomor, jumlah = halaman(semua, nomor)
     baris = [
         [
             (t("strategi.tombol.ambil", kegiatan=b.deskripsi)[:60], f"rcn:bwa:{b.id}"),
-            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}"),
+            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}:{nomor}"),
         ]
         for b in daftar
     ]
+    navigasi = navigasi_halaman(
+        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "rcn:bw:"
+    )
+    if navigasi:
+        baris.append(navigasi)
     baris.append([(t("tombol.lihat_rencana"), "rcn:lihat")])
-    await balas(update, context, r.pesan("perencanaan/bawaan", daftar=daftar), papan(baris))
+    teks = lay.render.pesan(
+        "perencanaan/bawaan",
+        daftar=daftar,
+        awal=nomor * PER_HALAMAN,
+        halaman=nomor,
+        jumlah_halaman=jumlah,
+    )
+    return teks, papan(baris)
 
 
 async def _simpan_bawaan(

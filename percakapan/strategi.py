@@ -27,8 +27,10 @@ from percakapan._umum import (
     Konteks,
     balas,
     galat,
+    halaman,
     jawab_tombol,
     layanan,
+    navigasi_halaman,
     papan,
     penangan_sela,
     percakapan,
@@ -112,8 +114,11 @@ async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-def _papan_bawaan(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
+def _bawaan(lay: Layanan, s: Strategi, nomor: int) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the carry-over candidates: the list and a toggle per candidate, the toggle
+    carrying the page so the list stays where it was."""
     t = lay.render.label
+    daftar, nomor, jumlah = halaman(s.calon, nomor)
     baris = [
         [
             (
@@ -121,13 +126,21 @@ def _papan_bawaan(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
                     "strategi.tombol.dibawa" if c.dibawa else "strategi.tombol.tidak_dibawa",
                     kegiatan=c.deskripsi,
                 )[:60],
-                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}",
+                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}:{nomor}",
             )
         ]
-        for c in s.calon
+        for c in daftar
     ]
+    navigasi = navigasi_halaman(
+        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "stg:bw:"
+    )
+    if navigasi:
+        baris.append(navigasi)
     baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
-    return papan(baris)
+    teks = lay.render.pesan(
+        "strategi/bawaan", s=s, daftar=daftar, halaman=nomor, jumlah_halaman=jumlah
+    )
+    return teks, papan(baris)
 
 
 def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
@@ -208,10 +221,16 @@ async def _aksi(
         s = await strategi.lihat(lay, aktor)
         if s.tahap != 5:
             raise Ditolak("bukan_tahap_5")
-        await balas(update, context, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
-    elif aksi == "bw" and len(arg) == 2 and arg[1] in ("0", "1"):
+        await balas(update, context, *_bawaan(lay, s, 0))
+    elif aksi == "bw" and len(arg) == 1 and arg[0].isdigit():
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap != 5:
+            raise Ditolak("bukan_tahap_5")
+        await ubah(update, *_bawaan(lay, s, int(arg[0])))
+    elif aksi == "bw" and len(arg) in (2, 3) and arg[1] in ("0", "1"):
         s = await strategi.pilih_bawaan(lay, aktor, arg[0], arg[1] == "1")
-        await ubah(update, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
+        nomor = int(arg[2]) if len(arg) == 3 and arg[2].isdigit() else 0
+        await ubah(update, *_bawaan(lay, s, nomor))
     elif aksi == "tg":
         s = await strategi.lihat(lay, aktor)
         if s.tahap != 5:
