@@ -21,7 +21,7 @@ from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
 from bot.layanan.aktor import Aktor
 from bot.layanan.strategi import Strategi
 from bot.mutu.peran import PENGELOLA, Peran
-from percakapan import batal, komitmen_pic
+from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
     Konteks,
@@ -286,42 +286,47 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 
 @akses("strategi_tutup")
 async def tutup(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """The kepala_sekolah closes the cycle, after a confirmation."""
+    """The kepala_sekolah closes the cycle, after a confirmation whose button carries the
+    cycle: pressed again once it is closed, it says so and sends the report again."""
     lay = layanan(context)
     assert update.callback_query is not None and update.callback_query.data is not None
-    ya = update.callback_query.data == "stg:tutup:ya"
+    _, _, *arg = update.callback_query.data.split(":")
+    siklus_id = int(arg[1]) if len(arg) == 2 and arg[1].isdigit() else None
     await jawab_tombol(update)
     r = lay.render
     try:
-        if not ya:
+        if arg[:1] != ["ya"]:
             s = await strategi.lihat(lay, aktor)
             if s.tahap != 5:
                 raise Ditolak("bukan_tahap_5")
-            tombol_ya = papan([[(r.label("strategi.tombol.tutup_ya"), "stg:tutup:ya")]])
+            tombol_ya = papan(
+                [[(r.label("strategi.tombol.tutup_ya"), f"stg:tutup:ya:{s.siklus_id}")]]
+            )
             await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
             return END
-        hasil = await strategi.tutup(lay, aktor)
+        hasil = await strategi.tutup(lay, aktor, siklus_id)
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan, **tolak.rincian)
+        if tolak.alasan == "siklus_sudah_ditutup" and siklus_id is not None:
+            await _kirim_laporan(update, context, aktor, siklus_id, [aktor.pengguna_id])
         return END
     await ubah(update, r.pesan("strategi/ditutup", h=hasil))
-    await _kirim_laporan(update, context, aktor, hasil)
+    penerima = await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0)
+    await _kirim_laporan(update, context, aktor, hasil.siklus_lama, penerima)
     return END
 
 
 async def _kirim_laporan(
-    update: Update, context: Konteks, aktor: Aktor, hasil: strategi.HasilTutup
+    update: Update, context: Konteks, aktor: Aktor, siklus_id: int, penerima: list[int]
 ) -> None:
-    """The Laporan Siklus SPMI to every kepala_sekolah and koordinator of the school."""
+    """The Laporan Siklus SPMI of a closed cycle to the given members. The others' notice
+    went through the outbox and points to /laporan, where the report stays."""
     lay = layanan(context)
     assert update.effective_chat is not None
-    data = await strategi.dokumen_siklus(lay, aktor, hasil.siklus_lama)
+    data = await strategi.dokumen_siklus(lay, aktor, siklus_id)
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
     pdf = await asyncio.to_thread(dok_siklus.buat_pdf, data)
-    kabar = lay.render.pesan("strategi/kabar_ditutup", h=hasil, oleh=aktor.nama)
-    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
-        if uid != aktor.pengguna_id:
-            await komitmen_pic.kirim_aman(context, uid, kabar)
+    for uid in penerima:
         try:
             await context.bot.send_document(uid, pdf, filename=dok_siklus.nama_berkas(data))
         except TelegramError as exc:

@@ -4,7 +4,7 @@ close the cycle so the next one opens at stage 1 with those drafts and targets."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -20,8 +20,9 @@ from bot.layanan.komitmen import Komitmen, _komitmen, _rencana_disetujui
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
-from bot.mutu.peran import Peran
+from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
+from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
@@ -381,13 +382,30 @@ class HasilTutup:
     jumlah_target: int
 
 
-async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
+KABAR_DITUTUP = "kabar_siklus_ditutup"
+
+
+async def _sudah_ditutup(lay: Layanan, aktor: Aktor, siklus_id: int | None) -> None:
+    """`Ditolak("siklus_sudah_ditutup")` when the button's cycle of this school is closed."""
+    if siklus_id is None:
+        return
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.ambil(conn, siklus_id)
+    if siklus is not None and siklus.sekolah_id == aktor.sekolah_id and siklus.status == "selesai":
+        raise Ditolak("siklus_sudah_ditutup")
+
+
+async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> HasilTutup:
     """Close the cycle (kepala_sekolah only) and open the next school year's at stage 1 with
     the targets (the default where none was set) and the chosen activities; the old cycle's
-    waiting reminders are cancelled. One transaction; a doubled press closes once."""
+    waiting reminders are cancelled and the other managers' notice is planned in the outbox.
+    One transaction; a doubled press closes once. `siklus_id` is the cycle the button was
+    for: when that one is already closed, `Ditolak("siklus_sudah_ditutup")`."""
     if aktor.peran is not Peran.KEPALA_SEKOLAH:
         raise Ditolak("bukan_kepala_tutup")
     siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.id != siklus_id:
+        await _sudah_ditutup(lay, aktor, siklus_id)
     if siklus.tahap != 5:
         raise Ditolak("bukan_tahap_5")
     b = await _bahan(lay, siklus.id)
@@ -397,7 +415,7 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
     sekarang = lay.sekarang()
     async with lay.mesin.begin() as conn:
         if not await db_strategi.tutup(conn, s5.siklus_id, sekarang):
-            raise Ditolak("bukan_tahap_5")
+            raise Ditolak("siklus_sudah_ditutup" if siklus_id else "bukan_tahap_5")
         baru = await db_siklus.buka(
             conn, sekolah_id=sekolah_id, tahun_ajaran=s5.tahun_berikut, waktu=sekarang
         )
@@ -432,9 +450,27 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
             objek_id=s5.siklus_id,
             rincian={"siklus_baru": baru, "bawaan": jumlah_bawaan, "pengingat_batal": batal},
         )
-    return HasilTutup(
-        s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
-    )
+        hasil = HasilTutup(
+            s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
+        )
+        # The notice goes through the outbox, so a restart right after closing loses nothing.
+        for a in b.anggota:
+            if Peran(a.peran) in PENGELOLA and a.pengguna_id != aktor.pengguna_id:
+                await db_pengingat.rencanakan(
+                    conn,
+                    kunci=f"{KABAR_DITUTUP}:{s5.siklus_id}:{a.pengguna_id}",
+                    pengguna_id=a.pengguna_id,
+                    jenis=KABAR_DITUTUP,
+                    isi={
+                        "templat": "strategi/kabar_ditutup",
+                        "konteks": {"h": asdict(hasil), "oleh": aktor.nama},
+                    },
+                    jatuh_tempo=sekarang,
+                    waktu=sekarang,
+                    sekolah_id=sekolah_id,
+                    rujukan=f"siklus:{s5.siklus_id}",
+                )
+    return hasil
 
 
 async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenSiklus:
