@@ -683,7 +683,10 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     await ubah(
         update,
         lay.render.pesan(
-            "perencanaan/disetujui", r=hasil.rencana, jumlah=len(hasil.rencana.semua_kegiatan())
+            "perencanaan/disetujui",
+            r=hasil.rencana,
+            jumlah=len(hasil.rencana.semua_kegiatan()),
+            bawaan=hasil.bawaan_menunggu,
         ),
     )
     for k in hasil.untuk_ditanya:

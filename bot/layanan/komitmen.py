@@ -27,6 +27,7 @@ from db import komitmen as db_komitmen
 from db import pengingat as db_pengingat
 from db import rencana as db_rencana
 from db import siklus as db_siklus
+from db import strategi as db_strategi
 
 STATUS_LAPORAN = ("belum_mulai", "berjalan", "selesai", "terkendala")
 
@@ -54,10 +55,12 @@ class Komitmen:
 
 @dataclass(frozen=True)
 class HasilSetuju:
-    """The approved version and the commitments whose PIC must now be asked."""
+    """The approved version, the commitments whose PIC must now be asked, and how many
+    activities carried over from the previous cycle still wait (neither taken nor dropped)."""
 
     rencana: Rencana
     untuk_ditanya: tuple[Komitmen, ...]
+    bawaan_menunggu: int = 0
 
 
 async def _rencana_disetujui(
@@ -128,8 +131,13 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
             rincian={"versi": baris.versi},
         )
         semua = {k.id: k for k in await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)}
+        menunggu = await db_strategi.bawaan_untuk(conn, siklus.id)
     disetujui = await _rencana_terbaru(lay, aktor)
-    return HasilSetuju(disetujui, tuple(semua[i] for i in ditanya if i in semua))
+    return HasilSetuju(
+        disetujui,
+        tuple(semua[i] for i in ditanya if i in semua),
+        sum(b.status == "menunggu" for b in menunggu),
+    )
 
 
 async def _rencana_terbaru(lay: Layanan, aktor: Aktor) -> Rencana:

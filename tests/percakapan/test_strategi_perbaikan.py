@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from bot.akses import KUNCI_LAYANAN
+from bot.layanan import bawaan as layanan_bawaan
 from bot.layanan import komitmen as layanan_komitmen
 from bot.layanan import monev as layanan_monev
 from bot.layanan import rencana as layanan_rencana
@@ -50,7 +51,8 @@ async def _tahap_5_banyak_kegiatan(app: Any, p: dict[str, Pengguna]) -> None:
                 _deskripsi(i), sari.id, date(2027, 1, 10), date(2027, 3, 1), 100_000, "Semua", 4.0
             ),
         )
-    await layanan_komitmen.setujui(lay, await _aktor(app, kepala))
+    hasil = await layanan_komitmen.setujui(lay, await _aktor(app, kepala))
+    assert hasil.bawaan_menunggu == 0  # a first cycle has nothing carried over
     await layanan_monev.evaluasi(lay, ko, kode, 1, "tidak", "Belum", "Waktu kurang", "lanjutkan")
     await layanan_strategi.buka(lay, ko)
 
@@ -106,3 +108,35 @@ async def test_daftar_kegiatan_lanjutan_panjang_dibagi_halaman(
     sisa = await koor.balasan_berisi("Kegiatan lanjutan dari")
     assert "(halaman 3 dari 3)" in sisa.teks and "Kegiatan 22" not in sisa.teks
     assert "21. Kegiatan 23" in sisa.teks
+
+
+async def test_rencana_disetujui_menyebut_kegiatan_lanjutan_yang_menunggu(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    kepala, koor, sari = p["Pak Budi"], p["Bu Koor"], p["Bu Sari"]
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    await _tahap_5_banyak_kegiatan(bot, p)
+    await layanan_strategi.tutup(lay, await _aktor(bot, kepala))
+    await _ke_tahap_2(kepala)
+    await _isi_jawaban(bot, kepala, 1)
+    await _tutup_tahap_1(kepala)
+    # One carried activity taken into the new plan; 29 still wait when the kepala approves.
+    ko = await _aktor(bot, koor)
+    (pertama, *_) = await layanan_bawaan.menunggu(lay, ko)
+    await layanan_bawaan.masukkan(
+        lay,
+        ko,
+        pertama.id,
+        KegiatanBaru(
+            pertama.deskripsi, sari.id, date(2027, 8, 1), date(2027, 9, 1), 0, "Semua", 4.0
+        ),
+    )
+    await kepala.kirim("/perencanaan")
+    rencana = await kepala.balasan_berisi("Rencana Pemenuhan")
+    await kepala.tekan("Setujui rencana", rencana)
+    await kepala.api.idle()
+    teks = kepala.pesan(rencana.message_id).teks
+    assert "disetujui" in teks
+    assert f"Masih ada {BANYAK - 1} kegiatan lanjutan dari siklus lalu" in teks
+    assert "/perencanaan" in teks
