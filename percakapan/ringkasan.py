@@ -62,7 +62,7 @@ async def _kirim_sekolah(update: Update, context: Konteks, ringkas: RingkasanSek
     await context.bot.send_photo(
         update.effective_chat.id,
         png,
-        caption=r.label("grafik.keterangan_kemajuan", sekolah=ringkas.nama),
+        caption=r.label_html("grafik.keterangan_kemajuan", sekolah=ringkas.nama),
     )
 
 

@@ -96,7 +96,7 @@ async def _kirim_grafik(update: Update, context: Konteks, s: Strategi) -> None:
             r.label("strategi.grafik.target", tahun=s.tahun_berikut),
             r.label("strategi.grafik.skor", tahun=s.tahun_ajaran),
         )
-    keterangan = r.label("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
+    keterangan = r.label_html("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
     await context.bot.send_photo(update.effective_chat.id, png, caption=keterangan)
 
 

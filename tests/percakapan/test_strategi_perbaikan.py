@@ -8,6 +8,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from sqlalchemy import update
+
 from bot.akses import KUNCI_LAYANAN
 from bot.layanan import bawaan as layanan_bawaan
 from bot.layanan import komitmen as layanan_komitmen
@@ -15,13 +17,20 @@ from bot.layanan import monev as layanan_monev
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan import strategi as layanan_strategi
 from bot.layanan.rencana import KegiatanBaru
-from db.tabel import kegiatan_bawaan
+from db.tabel import kegiatan_bawaan, sekolah
 from tests.fakes.pengguna import Pengguna
 from tests.percakapan.test_rencana_komitmen import _ke_tahap_2
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
-from tests.percakapan.test_strategi import _aktor, _baris, _isi_jawaban, _tutup_tahap_1
+from tests.percakapan.test_strategi import (
+    _aktor,
+    _baris,
+    _isi_jawaban,
+    _sampai_tahap_4,
+    _tutup_tahap_1,
+)
 
 BANYAK = 30
+NAMA_HTML = "SMP <Negeri> & 1"
 PROGRAM = "Penguatan pembelajaran berdiferensiasi melalui komunitas belajar guru mata pelajaran"
 
 
@@ -140,3 +149,36 @@ async def test_rencana_disetujui_menyebut_kegiatan_lanjutan_yang_menunggu(
     assert "disetujui" in teks
     assert f"Masih ada {BANYAK - 1} kegiatan lanjutan dari siklus lalu" in teks
     assert "/perencanaan" in teks
+
+
+async def test_nama_sekolah_dengan_karakter_html_di_keterangan_grafik(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    kepala, koor = p["Pak Budi"], p["Bu Koor"]
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        await conn.execute(update(sekolah).values(nama=NAMA_HTML))
+    await _sampai_tahap_4(bot, p)
+    await layanan_strategi.buka(lay, await _aktor(bot, koor))
+    await koor.semua_balasan()  # what came before, with the old name
+
+    await koor.kirim("/strategi")
+    grafik = await koor.balasan_berisi("Skor 8 standar (0-7)")
+    assert grafik.foto is not None and NAMA_HTML in grafik.teks
+    await koor.balasan_berisi("Langkah tahap 5")
+    await koor.kirim("/ringkasan")
+    kemajuan = await koor.balasan_berisi("Kegiatan per status")
+    assert kemajuan.foto is not None and NAMA_HTML in kemajuan.teks
+
+    await layanan_strategi.tutup(lay, await _aktor(bot, kepala))
+    await _ke_tahap_2(kepala)
+    await _isi_jawaban(bot, kepala, 1)
+    await kepala.semua_balasan()
+    await kepala.kirim("/pemetaan")
+    panel = await kepala.balasan_berisi("Pemetaan mutu")
+    await kepala.tekan("Tutup tahap 1", panel)
+    await kepala.api.idle()
+    await kepala.tekan("Ya, tutup tahap 1", kepala.pesan(panel.message_id))
+    peta = await kepala.balasan_berisi("Skor 8 standar (0-7)")
+    assert peta.foto is not None and f"{NAMA_HTML} · 2027/2028" in peta.teks
