@@ -255,9 +255,8 @@ async def _simpan_target(
     update: Update, context: Konteks, aktor: Aktor, kode: str, nilai: str
 ) -> None:
     lay = layanan(context)
-    await strategi.tetapkan_target(lay, aktor, kode, nilai)
+    s = await strategi.tetapkan_target(lay, aktor, kode, nilai)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-    s = await strategi.lihat(lay, aktor)
     teks = lay.render.pesan("strategi/target", s=s, baru=s.standar_kode(kode))
     await balas(update, context, teks, _papan_target(lay, s))
 

@@ -4,7 +4,7 @@ close the cycle so the next one opens at stage 1 with those drafts and targets."
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -306,8 +306,8 @@ def _salinan(
 
 
 async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> Strategi:
-    """Carry an activity over (or not). The button says which, so a doubled press is the
-    same choice twice."""
+    """Carry an activity over (or not) and return stage 5 with the choice. The button says
+    which, so a doubled press is the same choice twice. Stage 5 is read once."""
     wajib_peran(aktor)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap != 5:
@@ -330,12 +330,16 @@ async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> 
             objek_id=kunci,
             rincian={"dibawa": dibawa},
         )
-    return await _tahap_5(lay, aktor)
+    s5 = _strategi(b)  # read before the choice: the choice is put in, not read again
+    return replace(
+        s5, calon=tuple(replace(c, dibawa=dibawa) if c.kunci == kunci else c for c in s5.calon)
+    )
 
 
-async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: str) -> float:
+async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: str) -> Strategi:
     """Set a standard's target for the next cycle from what was typed (or a button's value):
-    at least the SNP threshold, and not below what the school already reached."""
+    at least the SNP threshold, and not below what the school already reached. Returns
+    stage 5 with the new target; stage 5 is read once."""
     s5 = await _tahap_5(lay, aktor)
     s = s5.standar_kode(standar_kode)
     try:
@@ -367,7 +371,12 @@ async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: s
             objek_id=standar_kode,
             rincian={"target": nilai},
         )
-    return nilai
+    return replace(
+        s5,
+        standar=tuple(
+            replace(x, target=nilai) if x.kode == standar_kode else x for x in s5.standar
+        ),
+    )
 
 
 @dataclass(frozen=True)

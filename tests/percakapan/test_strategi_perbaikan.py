@@ -8,6 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+import pytest
 from sqlalchemy import update
 
 from bot.akses import KUNCI_LAYANAN
@@ -22,6 +23,7 @@ from tests.fakes.pengguna import Pengguna
 from tests.percakapan.test_rencana_komitmen import _ke_tahap_2
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
 from tests.percakapan.test_strategi import (
+    SUPERVISI,
     _aktor,
     _baris,
     _isi_jawaban,
@@ -182,3 +184,38 @@ async def test_nama_sekolah_dengan_karakter_html_di_keterangan_grafik(
     await kepala.tekan("Ya, tutup tahap 1", kepala.pesan(panel.message_id))
     peta = await kepala.balasan_berisi("Skor 8 standar (0-7)")
     assert peta.foto is not None and f"{NAMA_HTML} · 2027/2028" in peta.teks
+
+
+async def test_satu_tekanan_memuat_tahap_5_sekali(
+    bot: Any, orang: Callable[[str], Pengguna], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    p = await _sekolah_di_tahap_2(bot, orang)
+    koor = p["Bu Koor"]
+    await _sampai_tahap_4(bot, p)
+    await layanan_strategi.buka(bot.bot_data[KUNCI_LAYANAN], await _aktor(bot, koor))
+    await koor.kirim("/strategi")
+    panel = await koor.balasan_berisi("Langkah tahap 5")
+    await koor.tekan("Kegiatan yang dilanjutkan (2)", panel)
+    daftar = await koor.balasan_berisi("Kegiatan yang dilanjutkan ke rencana")
+    await koor.tekan("Target per standar", panel)
+    await koor.tekan("2. Isi", await koor.balasan_berisi("Target per standar untuk"))
+    tanya = await koor.balasan_berisi("Target Standar Isi")
+
+    # The quality map is the costly part of stage 5: count its loads per press.
+    dimuat: list[int] = []
+    asli = layanan_strategi.peta_siklus
+
+    async def peta_dihitung(lay: Any, siklus_id: int) -> Any:
+        dimuat.append(siklus_id)
+        return await asli(lay, siklus_id)
+
+    monkeypatch.setattr(layanan_strategi, "peta_siklus", peta_dihitung)
+    await koor.tekan(f"✅ {SUPERVISI}", daftar)
+    await koor.api.idle()
+    assert f"⬜ {SUPERVISI}" in koor.pesan(daftar.message_id).teks
+    assert len(dimuat) == 1
+    dimuat.clear()
+    await koor.tekan("Pakai 6,67 (usulan)", tanya)
+    simpan = await koor.balasan_berisi("Target Standar Isi tersimpan: 6,67")
+    assert "target 6,67" in simpan.teks
+    assert len(dimuat) == 1
