@@ -14,11 +14,11 @@ from bot.dokumen import docx as word
 from bot.dokumen import grafik
 from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.pdf import (
-    _semua_label,
     label,
     nama_ascii,
     pdf_dari_templat,
     rentang_sama,
+    semua_label,
     skor,
     tanggal_panjang,
     tempat_tanggal,
@@ -121,7 +121,7 @@ def nama_berkas(d: DokumenSiklus) -> str:
 
 def kolom(kunci: str) -> tuple[str, ...]:
     """The column headings of one table (`siklus.kolom_<kunci>` in the document labels)."""
-    nilai = _semua_label()["siklus"][f"kolom_{kunci}"]
+    nilai = semua_label()["siklus"][f"kolom_{kunci}"]
     if not isinstance(nilai, list):
         raise KeyError(f"siklus.kolom_{kunci} is not a list")
     return tuple(str(v) for v in nilai)

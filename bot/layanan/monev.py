@@ -15,7 +15,7 @@ from bot.dokumen.monev import BarisMonev, DokumenMonev, EvaluasiProgram
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.komitmen import Komitmen, daftar
-from bot.layanan.rencana import _siklus
+from bot.layanan.rencana import siklus_terbuka
 from bot.layanan.waktu import hari_ini
 from bot.mutu.peran import Peran
 from bot.mutu.ringkasan import status_kegiatan
@@ -84,7 +84,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     hari = await hari_ini(lay, aktor.sekolah_id or 0)
     zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         jumlah_bukti = dict(
             (
                 await conn.execute(
@@ -174,7 +174,7 @@ async def evaluasi(
     if nama is None:
         raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         await upsert(
             conn,
             evaluasi_program,
@@ -219,7 +219,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
     m = await lihat(lay, aktor)
     sek = await _sekolah(lay, aktor)
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         anggota = await keanggotaan.anggota_sekolah(conn, sek.id)
     nomor: dict[str, int] = {}
     for b in m.baris:

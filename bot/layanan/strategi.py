@@ -16,7 +16,7 @@ from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
-from bot.layanan.komitmen import Komitmen, _komitmen, _rencana_disetujui
+from bot.layanan.komitmen import Komitmen, komitmen_siklus, rencana_disetujui
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
@@ -118,8 +118,8 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         assert siklus is not None and siklus.instrumen_versi is not None
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         lalu = await db_strategi.sebelumnya(conn, siklus.sekolah_id, siklus.id)
-        rencana = await _rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
-        komitmen = await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)
+        rencana = await rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
+        komitmen = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
         evaluasi = await conn.execute(
             select(evaluasi_program)
             .where(evaluasi_program.c.siklus_id == siklus.id)
