@@ -472,20 +472,24 @@ def _target(teks: str) -> float:
     return float(nilai)
 
 
-async def _simpan_kegiatan(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
-) -> None:
-    lay = layanan(context)
-    k = isi["k"]
-    baru = KegiatanBaru(
+def _kegiatan_baru(k: dict[str, Any], target_skor: float) -> KegiatanBaru:
+    """The activity typed step by step (kept in the draft as text), ready to be saved."""
+    return KegiatanBaru(
         deskripsi=k["deskripsi"],
         pic_id=k["pic_id"],
         mulai=date.fromisoformat(k["mulai"]),
         selesai=date.fromisoformat(k["selesai"]),
         anggaran=k["anggaran"],
         indikator_keberhasilan=k["indikator_keberhasilan"],
-        target_skor=_target(teks),
+        target_skor=target_skor,
     )
+
+
+async def _simpan_kegiatan(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
+) -> None:
+    lay = layanan(context)
+    baru = _kegiatan_baru(isi["k"], _target(teks))
     await rencana.tambah_kegiatan(lay, aktor, isi["indikator"], isi["program"], baru)
     await _simpan(lay, aktor, {**isi, "langkah": "selesai_kegiatan", "k": {}})
     staf = await rencana.anggota_aktif(lay, aktor)
@@ -576,16 +580,7 @@ async def _simpan_bawaan(
     update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any]
 ) -> None:
     lay = layanan(context)
-    k = isi["k"]
-    baru = KegiatanBaru(
-        deskripsi=k["deskripsi"],
-        pic_id=k["pic_id"],
-        mulai=date.fromisoformat(k["mulai"]),
-        selesai=date.fromisoformat(k["selesai"]),
-        anggaran=k["anggaran"],
-        indikator_keberhasilan=k["indikator_keberhasilan"],
-        target_skor=k["target_skor"],
-    )
+    baru = _kegiatan_baru(isi["k"], isi["k"]["target_skor"])
     await bawaan.masukkan(lay, aktor, isi["bawaan"], baru)
     await _simpan(lay, aktor, None)
     staf = await rencana.anggota_aktif(lay, aktor)

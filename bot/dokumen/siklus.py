@@ -12,7 +12,7 @@ from datetime import date, datetime
 
 from bot.dokumen import docx as word
 from bot.dokumen import grafik
-from bot.dokumen.monev import EvaluasiProgram
+from bot.dokumen.monev import EvaluasiProgram, evaluasi_cetak
 from bot.dokumen.pdf import (
     label,
     nama_ascii,
@@ -234,17 +234,7 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             ),
             (label("siklus.jumlah_bukti"), angka(d.jumlah_bukti)),
         ),
-        "evaluasi": tuple(
-            (
-                e.masalah,
-                e.program,
-                label(f"monev.target_tercapai.{e.target_tercapai}"),
-                e.capaian,
-                e.alasan,
-                label(f"monev.tindak_lanjut.{e.tindak_lanjut}"),
-            )
-            for e in d.evaluasi
-        ),
+        "evaluasi": evaluasi_cetak(d.evaluasi),
         "target_pengantar": label(
             "siklus.pengantar_target", tahun=d.tahun_ajaran_berikut, ambang=angka(d.ambang_snp, 2)
         ),

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import skor
@@ -436,8 +437,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
     assert sekolah is not None
-    kepala = next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), "")
-    ketua = next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), "")
+    kepala, ketua = penandatangan(anggota)
     lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
     nomor = {m.indikator_kode: i for i, m in enumerate(rencana.masalah, 1)}
     return DokumenRencana(

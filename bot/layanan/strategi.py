@@ -12,11 +12,12 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.engine import Row
 
-from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.anggota import penandatangan
 from bot.layanan.komitmen import Komitmen, komitmen_siklus, rencana_disetujui
+from bot.layanan.monev import evaluasi_dokumen
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
@@ -506,7 +507,6 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
 
     ditutup = b.siklus.status == "selesai"
     pendek = {s.kode: s for s in b.ps.instrumen.standar}
-    peran = {a.pengguna_id: a for a in b.anggota}
     sekarang = lay.sekarang().astimezone(zona)
     nama_masalah = {
         m.indikator_kode: f"{m.indikator_kode} {m.indikator_nama}"
@@ -546,6 +546,7 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
             for c in s5.calon
             if c.dibawa
         )
+    kepala, ketua = penandatangan(b.anggota)
     return DokumenSiklus(
         sekolah_nama=b.sekolah.nama,
         npsn=b.sekolah.npsn,
@@ -586,22 +587,10 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
         ),
         komitmen=kemajuan,
         jumlah_bukti=b.jumlah_bukti,
-        evaluasi=tuple(
-            EvaluasiProgram(
-                nama_masalah.get(e.indikator_kode, e.indikator_kode),
-                e.program_nama,
-                e.target_tercapai,
-                e.capaian,
-                e.alasan,
-                e.tindak_lanjut,
-            )
-            for e in b.evaluasi
-        ),
+        evaluasi=evaluasi_dokumen(b.evaluasi, nama_masalah),
         bawaan=baris_bawaan,
-        kepala_sekolah=next(
-            (a.nama for a in peran.values() if a.peran == Peran.KEPALA_SEKOLAH), ""
-        ),
-        ketua_tpmps=next((a.nama for a in peran.values() if a.peran == Peran.KOORDINATOR), ""),
+        kepala_sekolah=kepala,
+        ketua_tpmps=ketua,
         tempat=b.sekolah.kabupaten,
         tanggal=lokal(b.siklus.ditutup_pada) or sekarang.date(),
         dibuat_pada=sekarang,
