@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import date, datetime
 from functools import cached_property
@@ -108,6 +109,11 @@ class Render:
         if not isinstance(nilai, str):
             raise KeyError(f"label {kunci!r} is not a text")
         return nilai.format(**isian) if isian else nilai
+
+    def label_html(self, kunci: str, /, **isian: object) -> str:
+        """A label for text Telegram reads as HTML (a photo's caption): the fields filled in
+        are escaped, so a name like "SMP <Negeri> & 1" shows as written."""
+        return self.label(kunci, **{k: html.escape(str(v), quote=False) for k, v in isian.items()})
 
     def daftar(self, kunci: str) -> list[str]:
         """A list of short texts by key (`hari_pendek`)."""

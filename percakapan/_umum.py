@@ -7,7 +7,7 @@ import contextlib
 import logging
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction
@@ -27,10 +27,12 @@ __all__ = [
     "bangun_sekali",
     "percakapan",
     "galat",
+    "halaman",
     "hapus_tombol",
     "jawab_tombol",
     "layanan",
     "papan",
+    "navigasi_halaman",
     "penangan_sela",
     "ubah",
     "unduh_berkas",
@@ -47,6 +49,27 @@ KUNCI_BERJALAN = "dokumen_berjalan"
 JEDA_AKSI = 4.0
 
 Tombol = tuple[str, str]
+T = TypeVar("T")
+PER_HALAMAN = 10  # items per page of a long list of buttons (one message stays under 4096)
+
+
+def halaman(daftar: Sequence[T], nomor: int) -> tuple[Sequence[T], int, int]:
+    """One page of a list: (its items, the page number kept in range, the number of pages)."""
+    jumlah = max(1, -(-len(daftar) // PER_HALAMAN))
+    nomor = min(max(nomor, 0), jumlah - 1)
+    return daftar[nomor * PER_HALAMAN : (nomor + 1) * PER_HALAMAN], nomor, jumlah
+
+
+def navigasi_halaman(
+    sebelum: str, berikut: str, nomor: int, jumlah: int, awalan: str
+) -> list[Tombol]:
+    """The ‹ › row of a paged list; each button's data is `awalan` and the page it opens."""
+    baris = []
+    if nomor > 0:
+        baris.append((sebelum, f"{awalan}{nomor - 1}"))
+    if nomor + 1 < jumlah:
+        baris.append((berikut, f"{awalan}{nomor + 1}"))
+    return baris
 
 
 def papan(baris: Sequence[Sequence[Tombol]]) -> InlineKeyboardMarkup:

@@ -71,7 +71,9 @@ async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
         [s.skor for s in ps.peta.standar],
         r.label("grafik.judul_peta", sekolah=ps.sekolah_nama, tahun=ps.tahun_ajaran),
     )
-    keterangan = r.label("grafik.keterangan_peta", sekolah=ps.sekolah_nama, tahun=ps.tahun_ajaran)
+    keterangan = r.label_html(
+        "grafik.keterangan_peta", sekolah=ps.sekolah_nama, tahun=ps.tahun_ajaran
+    )
     await context.bot.send_photo(chat_id, png, caption=keterangan)
 
 

@@ -31,12 +31,15 @@ from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
 from percakapan import batal, dokumen_rencana, komitmen_pic
 from percakapan._umum import (
+    PER_HALAMAN,
     PRIBADI,
     Konteks,
     balas,
     galat,
+    halaman,
     jawab_tombol,
     layanan,
+    navigasi_halaman,
     papan,
     penangan_sela,
     percakapan,
@@ -469,20 +472,24 @@ def _target(teks: str) -> float:
     return float(nilai)
 
 
-async def _simpan_kegiatan(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
-) -> None:
-    lay = layanan(context)
-    k = isi["k"]
-    baru = KegiatanBaru(
+def _kegiatan_baru(k: dict[str, Any], target_skor: float) -> KegiatanBaru:
+    """The activity typed step by step (kept in the draft as text), ready to be saved."""
+    return KegiatanBaru(
         deskripsi=k["deskripsi"],
         pic_id=k["pic_id"],
         mulai=date.fromisoformat(k["mulai"]),
         selesai=date.fromisoformat(k["selesai"]),
         anggaran=k["anggaran"],
         indikator_keberhasilan=k["indikator_keberhasilan"],
-        target_skor=_target(teks),
+        target_skor=target_skor,
     )
+
+
+async def _simpan_kegiatan(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
+) -> None:
+    lay = layanan(context)
+    baru = _kegiatan_baru(isi["k"], _target(teks))
     await rencana.tambah_kegiatan(lay, aktor, isi["indikator"], isi["program"], baru)
     await _simpan(lay, aktor, {**isi, "langkah": "selesai_kegiatan", "k": {}})
     staf = await rencana.anggota_aktif(lay, aktor)
@@ -530,33 +537,50 @@ async def _bawaan(
         await balas(update, context, r.pesan("perencanaan/bawaan_ambil", b=b))
         await _lanjut(update, context, aktor, isi)
         return
-    daftar = await bawaan.menunggu(lay, aktor)
-    t = r.label
+    # "rcn:bw:<page>" and "rcn:bwl:<id>:<page>": the page is the last part, when there is one
+    halaman_ke = arg[0] if aksi == "bw" and arg else arg[1] if len(arg) > 1 else "0"
+    nomor = int(halaman_ke) if halaman_ke.isdigit() else 0
+    teks, tombol = _daftar_bawaan(lay, await bawaan.menunggu(lay, aktor), nomor)
+    if aksi == "bw" and arg:  # a page button: the list moves in place
+        await ubah(update, teks, tombol)
+    else:
+        await balas(update, context, teks, tombol)
+
+
+def _daftar_bawaan(
+    lay: Layanan, semua: list[bawaan.Bawaan], nomor: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the waiting carried activities, with Ambil/Lewati per activity."""
+    t = lay.render.label
+    daftar, nomor, jumlah = halaman(semua, nomor)
     baris = [
         [
             (t("strategi.tombol.ambil", kegiatan=b.deskripsi)[:60], f"rcn:bwa:{b.id}"),
-            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}"),
+            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}:{nomor}"),
         ]
         for b in daftar
     ]
+    navigasi = navigasi_halaman(
+        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "rcn:bw:"
+    )
+    if navigasi:
+        baris.append(navigasi)
     baris.append([(t("tombol.lihat_rencana"), "rcn:lihat")])
-    await balas(update, context, r.pesan("perencanaan/bawaan", daftar=daftar), papan(baris))
+    teks = lay.render.pesan(
+        "perencanaan/bawaan",
+        daftar=daftar,
+        awal=nomor * PER_HALAMAN,
+        halaman=nomor,
+        jumlah_halaman=jumlah,
+    )
+    return teks, papan(baris)
 
 
 async def _simpan_bawaan(
     update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any]
 ) -> None:
     lay = layanan(context)
-    k = isi["k"]
-    baru = KegiatanBaru(
-        deskripsi=k["deskripsi"],
-        pic_id=k["pic_id"],
-        mulai=date.fromisoformat(k["mulai"]),
-        selesai=date.fromisoformat(k["selesai"]),
-        anggaran=k["anggaran"],
-        indikator_keberhasilan=k["indikator_keberhasilan"],
-        target_skor=k["target_skor"],
-    )
+    baru = _kegiatan_baru(isi["k"], isi["k"]["target_skor"])
     await bawaan.masukkan(lay, aktor, isi["bawaan"], baru)
     await _simpan(lay, aktor, None)
     staf = await rencana.anggota_aktif(lay, aktor)
@@ -654,7 +678,10 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     await ubah(
         update,
         lay.render.pesan(
-            "perencanaan/disetujui", r=hasil.rencana, jumlah=len(hasil.rencana.semua_kegiatan())
+            "perencanaan/disetujui",
+            r=hasil.rencana,
+            jumlah=len(hasil.rencana.semua_kegiatan()),
+            bawaan=hasil.bawaan_menunggu,
         ),
     )
     for k in hasil.untuk_ditanya:

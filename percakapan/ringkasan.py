@@ -4,7 +4,6 @@ digest across their schools with buttons to open one school and to nudge its koo
 from __future__ import annotations
 
 import asyncio
-import html
 from datetime import timedelta
 from typing import Any
 
@@ -64,7 +63,7 @@ async def _kirim_sekolah(update: Update, context: Konteks, ringkas: RingkasanSek
     await context.bot.send_photo(
         update.effective_chat.id,
         png,
-        caption=r.label("grafik.keterangan_kemajuan", sekolah=html.escape(ringkas.nama)),
+        caption=r.label_html("grafik.keterangan_kemajuan", sekolah=ringkas.nama),
     )
 
 

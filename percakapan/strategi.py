@@ -21,14 +21,16 @@ from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
 from bot.layanan.aktor import Aktor
 from bot.layanan.strategi import Strategi
 from bot.mutu.peran import PENGELOLA, Peran
-from percakapan import batal, komitmen_pic
+from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
     Konteks,
     balas,
     galat,
+    halaman,
     jawab_tombol,
     layanan,
+    navigasi_halaman,
     papan,
     penangan_sela,
     percakapan,
@@ -94,7 +96,7 @@ async def _kirim_grafik(update: Update, context: Konteks, s: Strategi) -> None:
             r.label("strategi.grafik.target", tahun=s.tahun_berikut),
             r.label("strategi.grafik.skor", tahun=s.tahun_ajaran),
         )
-    keterangan = r.label("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
+    keterangan = r.label_html("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
     await context.bot.send_photo(update.effective_chat.id, png, caption=keterangan)
 
 
@@ -112,8 +114,11 @@ async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-def _papan_bawaan(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
+def _bawaan(lay: Layanan, s: Strategi, nomor: int) -> tuple[str, InlineKeyboardMarkup]:
+    """One page of the carry-over candidates: the list and a toggle per candidate, the toggle
+    carrying the page so the list stays where it was."""
     t = lay.render.label
+    daftar, nomor, jumlah = halaman(s.calon, nomor)
     baris = [
         [
             (
@@ -121,13 +126,21 @@ def _papan_bawaan(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
                     "strategi.tombol.dibawa" if c.dibawa else "strategi.tombol.tidak_dibawa",
                     kegiatan=c.deskripsi,
                 )[:60],
-                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}",
+                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}:{nomor}",
             )
         ]
-        for c in s.calon
+        for c in daftar
     ]
+    navigasi = navigasi_halaman(
+        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "stg:bw:"
+    )
+    if navigasi:
+        baris.append(navigasi)
     baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
-    return papan(baris)
+    teks = lay.render.pesan(
+        "strategi/bawaan", s=s, daftar=daftar, halaman=nomor, jumlah_halaman=jumlah
+    )
+    return teks, papan(baris)
 
 
 def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
@@ -208,10 +221,16 @@ async def _aksi(
         s = await strategi.lihat(lay, aktor)
         if s.tahap != 5:
             raise Ditolak("bukan_tahap_5")
-        await balas(update, context, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
-    elif aksi == "bw" and len(arg) == 2 and arg[1] in ("0", "1"):
+        await balas(update, context, *_bawaan(lay, s, 0))
+    elif aksi == "bw" and len(arg) == 1 and arg[0].isdigit():
+        s = await strategi.lihat(lay, aktor)
+        if s.tahap != 5:
+            raise Ditolak("bukan_tahap_5")
+        await ubah(update, *_bawaan(lay, s, int(arg[0])))
+    elif aksi == "bw" and len(arg) in (2, 3) and arg[1] in ("0", "1"):
         s = await strategi.pilih_bawaan(lay, aktor, arg[0], arg[1] == "1")
-        await ubah(update, r.pesan("strategi/bawaan", s=s), _papan_bawaan(lay, s))
+        nomor = int(arg[2]) if len(arg) == 3 and arg[2].isdigit() else 0
+        await ubah(update, *_bawaan(lay, s, nomor))
     elif aksi == "tg":
         s = await strategi.lihat(lay, aktor)
         if s.tahap != 5:
@@ -236,9 +255,8 @@ async def _simpan_target(
     update: Update, context: Konteks, aktor: Aktor, kode: str, nilai: str
 ) -> None:
     lay = layanan(context)
-    await strategi.tetapkan_target(lay, aktor, kode, nilai)
+    s = await strategi.tetapkan_target(lay, aktor, kode, nilai)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-    s = await strategi.lihat(lay, aktor)
     teks = lay.render.pesan("strategi/target", s=s, baru=s.standar_kode(kode))
     await balas(update, context, teks, _papan_target(lay, s))
 
@@ -267,42 +285,47 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 
 @akses("strategi_tutup")
 async def tutup(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """The kepala_sekolah closes the cycle, after a confirmation."""
+    """The kepala_sekolah closes the cycle, after a confirmation whose button carries the
+    cycle: pressed again once it is closed, it says so and sends the report again."""
     lay = layanan(context)
     assert update.callback_query is not None and update.callback_query.data is not None
-    ya = update.callback_query.data == "stg:tutup:ya"
+    _, _, *arg = update.callback_query.data.split(":")
+    siklus_id = int(arg[1]) if len(arg) == 2 and arg[1].isdigit() else None
     await jawab_tombol(update)
     r = lay.render
     try:
-        if not ya:
+        if arg[:1] != ["ya"]:
             s = await strategi.lihat(lay, aktor)
             if s.tahap != 5:
                 raise Ditolak("bukan_tahap_5")
-            tombol_ya = papan([[(r.label("strategi.tombol.tutup_ya"), "stg:tutup:ya")]])
+            tombol_ya = papan(
+                [[(r.label("strategi.tombol.tutup_ya"), f"stg:tutup:ya:{s.siklus_id}")]]
+            )
             await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
             return END
-        hasil = await strategi.tutup(lay, aktor)
+        hasil = await strategi.tutup(lay, aktor, siklus_id)
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan, **tolak.rincian)
+        if tolak.alasan == "siklus_sudah_ditutup" and siklus_id is not None:
+            await _kirim_laporan(update, context, aktor, siklus_id, [aktor.pengguna_id])
         return END
     await ubah(update, r.pesan("strategi/ditutup", h=hasil))
-    await _kirim_laporan(update, context, aktor, hasil)
+    penerima = await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0)
+    await _kirim_laporan(update, context, aktor, hasil.siklus_lama, penerima)
     return END
 
 
 async def _kirim_laporan(
-    update: Update, context: Konteks, aktor: Aktor, hasil: strategi.HasilTutup
+    update: Update, context: Konteks, aktor: Aktor, siklus_id: int, penerima: list[int]
 ) -> None:
-    """The Laporan Siklus SPMI to every kepala_sekolah and koordinator of the school."""
+    """The Laporan Siklus SPMI of a closed cycle to the given members. The others' notice
+    went through the outbox and points to /laporan, where the report stays."""
     lay = layanan(context)
     assert update.effective_chat is not None
-    data = await strategi.dokumen_siklus(lay, aktor, hasil.siklus_lama)
+    data = await strategi.dokumen_siklus(lay, aktor, siklus_id)
     await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
     pdf = await asyncio.to_thread(dok_siklus.buat_pdf, data)
-    kabar = lay.render.pesan("strategi/kabar_ditutup", h=hasil, oleh=aktor.nama)
-    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
-        if uid != aktor.pengguna_id:
-            await komitmen_pic.kirim_aman(context, uid, kabar)
+    for uid in penerima:
         try:
             await context.bot.send_document(uid, pdf, filename=dok_siklus.nama_berkas(data))
         except TelegramError as exc:

@@ -122,13 +122,31 @@ class _Baris:
 
 
 @dataclass(frozen=True)
-class _Evaluasi:
+class EvaluasiCetak:
+    """A row of the evaluation table as printed (macro `tabel_evaluasi` of _dasar.html)."""
+
     masalah: str
     program: str
     target_tercapai: str
     capaian: str
     alasan: str
     tindak_lanjut: str
+
+
+def evaluasi_cetak(evaluasi: tuple[EvaluasiProgram, ...]) -> tuple[EvaluasiCetak, ...]:
+    """The program evaluations with their choices in words, for the Laporan Monev and the
+    Laporan Siklus SPMI."""
+    return tuple(
+        EvaluasiCetak(
+            masalah=e.masalah,
+            program=e.program,
+            target_tercapai=label(f"monev.target_tercapai.{e.target_tercapai}"),
+            capaian=e.capaian,
+            alasan=e.alasan,
+            tindak_lanjut=label(f"monev.tindak_lanjut.{e.tindak_lanjut}"),
+        )
+        for e in evaluasi
+    )
 
 
 @dataclass(frozen=True)
@@ -140,7 +158,7 @@ class _Isi:
     kolom: tuple[str, ...]
     baris: tuple[_Baris, ...]
     kolom_evaluasi: tuple[str, ...]
-    evaluasi: tuple[_Evaluasi, ...]
+    evaluasi: tuple[EvaluasiCetak, ...]
     belum_melapor: str  # "" when every PIC has reported
     tanda_tangan: tuple[word.BlokTandaTangan, ...]
     catatan_kaki: str
@@ -235,17 +253,7 @@ def _isi(d: DokumenMonev) -> _Isi:
         kolom=tuple(label(f"monev.kolom.{k}") for k in KOLOM),
         baris=_baris(d),
         kolom_evaluasi=tuple(label(f"monev.kolom_evaluasi.{k}") for k in KOLOM_EVALUASI),
-        evaluasi=tuple(
-            _Evaluasi(
-                masalah=e.masalah,
-                program=e.program,
-                target_tercapai=label(f"monev.target_tercapai.{e.target_tercapai}"),
-                capaian=e.capaian,
-                alasan=e.alasan,
-                tindak_lanjut=label(f"monev.tindak_lanjut.{e.tindak_lanjut}"),
-            )
-            for e in d.evaluasi
-        ),
+        evaluasi=evaluasi_cetak(d.evaluasi),
         belum_melapor=", ".join(d.belum_melapor),
         tanda_tangan=(
             word.BlokTandaTangan(

@@ -46,14 +46,15 @@ def waktu_dibuat(nilai: datetime) -> str:
 
 
 @cache
-def _semua_label(berkas: Path = BERKAS_LABEL) -> dict[str, Any]:
+def semua_label(berkas: Path = BERKAS_LABEL) -> dict[str, Any]:
+    """All document labels (templat/dokumen/label_dokumen.yaml) as one nested dict."""
     with berkas.open(encoding="utf-8") as f:
         return yaml.safe_load(f)
 
 
 def label(kunci: str, /, **isian: object) -> str:
     """A document's text by dotted key (`rencana.judul`), with `{name}` fields filled in."""
-    nilai: Any = _semua_label()
+    nilai: Any = semua_label()
     for bagian in kunci.split("."):
         nilai = nilai[bagian]
     if not isinstance(nilai, str):

@@ -12,13 +12,13 @@ from datetime import date, datetime
 
 from bot.dokumen import docx as word
 from bot.dokumen import grafik
-from bot.dokumen.monev import EvaluasiProgram
+from bot.dokumen.monev import EvaluasiProgram, evaluasi_cetak
 from bot.dokumen.pdf import (
-    _semua_label,
     label,
     nama_ascii,
     pdf_dari_templat,
     rentang_sama,
+    semua_label,
     skor,
     tanggal_panjang,
     tempat_tanggal,
@@ -121,7 +121,7 @@ def nama_berkas(d: DokumenSiklus) -> str:
 
 def kolom(kunci: str) -> tuple[str, ...]:
     """The column headings of one table (`siklus.kolom_<kunci>` in the document labels)."""
-    nilai = _semua_label()["siklus"][f"kolom_{kunci}"]
+    nilai = semua_label()["siklus"][f"kolom_{kunci}"]
     if not isinstance(nilai, list):
         raise KeyError(f"siklus.kolom_{kunci} is not a list")
     return tuple(str(v) for v in nilai)
@@ -234,17 +234,7 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             ),
             (label("siklus.jumlah_bukti"), angka(d.jumlah_bukti)),
         ),
-        "evaluasi": tuple(
-            (
-                e.masalah,
-                e.program,
-                label(f"monev.target_tercapai.{e.target_tercapai}"),
-                e.capaian,
-                e.alasan,
-                label(f"monev.tindak_lanjut.{e.tindak_lanjut}"),
-            )
-            for e in d.evaluasi
-        ),
+        "evaluasi": evaluasi_cetak(d.evaluasi),
         "target_pengantar": label(
             "siklus.pengantar_target", tahun=d.tahun_ajaran_berikut, ambang=angka(d.ambang_snp, 2)
         ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
@@ -103,3 +104,11 @@ async def pengelola_sekolah(lay: Layanan, sekolah_id: int) -> list[int]:
     async with lay.mesin.connect() as conn:
         anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
     return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]
+
+
+def penandatangan(anggota: list[Row] | tuple[Row, ...]) -> tuple[str, str]:
+    """Who signs a school's documents, from its members: (kepala_sekolah, ketua TPMPS, the
+    koordinator); an empty name where the role is not filled."""
+    kepala = next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), "")
+    ketua = next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), "")
+    return kepala, ketua

@@ -15,10 +15,10 @@ from bot.layanan.pemetaan import peta_siklus
 from bot.layanan.rencana import (
     MAKS_MASALAH,
     KegiatanBaru,
-    _audit,
-    _draf,
-    _siklus,
     anggota_aktif,
+    catat_audit,
+    draf_rencana,
+    siklus_terbuka,
 )
 from bot.mutu.peran import PENGELOLA
 from db import rencana as db_rencana
@@ -47,7 +47,7 @@ async def menunggu(lay: Layanan, aktor: Aktor) -> list[Bawaan]:
     """The carried activities the plan of the open cycle has not taken or dropped yet."""
     staf = await anggota_aktif(lay, aktor)
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         baris = await db_strategi.bawaan_untuk(conn, siklus.id)
     return [
         Bawaan(
@@ -82,7 +82,7 @@ async def lewati(lay: Layanan, aktor: Aktor, bawaan_id: int) -> None:
     await ambil(lay, aktor, bawaan_id)
     async with lay.mesin.begin() as conn:
         if await db_strategi.putuskan_bawaan(conn, bawaan_id, "dilewati", lay.sekarang(), None):
-            await _audit(conn, lay, aktor, "rencana.lewati_bawaan", bawaan_id, {})
+            await catat_audit(conn, lay, aktor, "rencana.lewati_bawaan", bawaan_id, {})
 
 
 async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) -> str:
@@ -93,11 +93,11 @@ async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) 
     if k.pic_id not in await anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
     peta = (await peta_siklus(lay, siklus.id)).peta
     skor = {i.kode: i.skor for s in peta.standar for i in s.indikator}
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         b = (
             await conn.execute(
                 select(kegiatan_bawaan).where(
@@ -110,7 +110,7 @@ async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) 
             raise Ditolak("tombol_usang")
         if b.status == "diambil":
             return str(b.kegiatan_kunci_baru)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         m, p, _ = await db_rencana.isi(conn, rencana_id)
         masalah = next((x for x in m if x.indikator_kode == b.indikator_kode), None)
         if masalah is None:
@@ -133,7 +133,7 @@ async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) 
         kunci = secrets.token_hex(6)
         await db_rencana.tambah_kegiatan(conn, program_id=program_id, kunci=kunci, **k.__dict__)
         await db_strategi.putuskan_bawaan(conn, bawaan_id, "diambil", lay.sekarang(), kunci)
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,

@@ -16,10 +16,10 @@ from bot.layanan.rencana import (
     Masalah,
     Program,
     Rencana,
-    _siklus,
-    _susun,
     anggota_aktif,
     lihat,
+    siklus_terbuka,
+    susun_rencana,
 )
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit
@@ -27,6 +27,7 @@ from db import komitmen as db_komitmen
 from db import pengingat as db_pengingat
 from db import rencana as db_rencana
 from db import siklus as db_siklus
+from db import strategi as db_strategi
 
 STATUS_LAPORAN = ("belum_mulai", "berjalan", "selesai", "terkendala")
 
@@ -54,23 +55,27 @@ class Komitmen:
 
 @dataclass(frozen=True)
 class HasilSetuju:
-    """The approved version and the commitments whose PIC must now be asked."""
+    """The approved version, the commitments whose PIC must now be asked, and how many
+    activities carried over from the previous cycle still wait (neither taken nor dropped)."""
 
     rencana: Rencana
     untuk_ditanya: tuple[Komitmen, ...]
+    bawaan_menunggu: int = 0
 
 
-async def _rencana_disetujui(
+async def rencana_disetujui(
     conn: AsyncConnection, lay: Layanan, siklus_id: int, versi_instrumen: str
 ) -> Rencana | None:
+    """The newest approved plan of a cycle, or None before the first approval."""
     baris = await db_rencana.disetujui_terakhir(conn, siklus_id)
-    return await _susun(lay, conn, baris, versi_instrumen) if baris else None
+    return await susun_rencana(lay, conn, baris, versi_instrumen) if baris else None
 
 
-async def _komitmen(
+async def komitmen_siklus(
     conn: AsyncConnection, lay: Layanan, siklus_id: int, versi_instrumen: str
 ) -> list[Komitmen]:
-    rencana = await _rencana_disetujui(conn, lay, siklus_id, versi_instrumen)
+    """The commitments of a cycle that belong to its approved plan, with their activities."""
+    rencana = await rencana_disetujui(conn, lay, siklus_id, versi_instrumen)
     if rencana is None:
         return []
     per_kunci = {k.kunci: (m, p, k) for m, p, k in rencana.semua_kegiatan()}
@@ -102,13 +107,13 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
         raise Ditolak("bukan_kepala")
     staf = await anggota_aktif(lay, aktor)
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         baris = await db_rencana.terbaru(conn, siklus.id)
         if baris is None:
             raise Ditolak("rencana_kosong")
         if baris.status == "disetujui":
             raise Ditolak("rencana_sudah_disetujui")
-        rencana = await _susun(lay, conn, baris, siklus.instrumen_versi)
+        rencana = await susun_rencana(lay, conn, baris, siklus.instrumen_versi)
         if not rencana.semua_kegiatan():
             raise Ditolak("rencana_kosong")
         keluar = [k.deskripsi for _, _, k in rencana.semua_kegiatan() if k.pic_id not in staf]
@@ -127,9 +132,16 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
             objek_id=baris.id,
             rincian={"versi": baris.versi},
         )
-        semua = {k.id: k for k in await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)}
+        semua = {
+            k.id: k for k in await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
+        }
+        menunggu = await db_strategi.bawaan_untuk(conn, siklus.id)
     disetujui = await _rencana_terbaru(lay, aktor)
-    return HasilSetuju(disetujui, tuple(semua[i] for i in ditanya if i in semua))
+    return HasilSetuju(
+        disetujui,
+        tuple(semua[i] for i in ditanya if i in semua),
+        sum(b.status == "menunggu" for b in menunggu),
+    )
 
 
 async def _rencana_terbaru(lay: Layanan, aktor: Aktor) -> Rencana:
@@ -181,8 +193,8 @@ async def _selaraskan(
 async def daftar(lay: Layanan, aktor: Aktor, *, semua: bool) -> list[Komitmen]:
     """The actor's own commitments, or (managers, `semua`) every commitment of the school."""
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
-        hasil = await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)
+        siklus = await siklus_terbuka(conn, aktor)
+        hasil = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
     if semua and aktor.peran in PENGELOLA:
         return hasil
     return [k for k in hasil if k.pengguna_id == aktor.pengguna_id]
@@ -304,7 +316,7 @@ async def simpan_bukti(lay: Layanan, aktor: Aktor, komitmen_id: int, berkas: Ber
     if k.pengguna_id != aktor.pengguna_id:
         raise Ditolak("bukan_pic")
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         return await bukti.simpan(
             conn,
             lay,

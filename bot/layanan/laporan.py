@@ -25,6 +25,7 @@ from bot.dokumen.rapor import (
 )
 from bot.layanan import Ditolak, Layanan, monev, rencana, strategi
 from bot.layanan.aktor import Aktor
+from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.layanan.rekap import data_rekap, data_rekap_pengawas
@@ -183,6 +184,7 @@ async def dokumen_rapor(lay: Layanan, aktor: Aktor) -> DokumenRapor:
     inst = await untuk_versi(lay, s.instrumen_versi)
     r = lay.render
     lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
+    kepala, ketua = penandatangan(anggota)
     return DokumenRapor(
         sekolah_nama=s.nama,
         npsn=s.npsn,
@@ -215,8 +217,8 @@ async def dokumen_rapor(lay: Layanan, aktor: Aktor) -> DokumenRapor:
         kategori=tuple(KategoriRapor(k.nama, k.batas_atas) for k in inst.kategori),
         kategori_confirmed=inst.kategori_confirmed,
         pertanyaan_confirmed=all(p.confirmed for p in inst.semua_pertanyaan()),
-        kepala_sekolah=next((a.nama for a in anggota if a.peran == KS), ""),
-        ketua_tpmps=next((a.nama for a in anggota if a.peran == KO), ""),
+        kepala_sekolah=kepala,
+        ketua_tpmps=ketua,
         tempat=s.kabupaten,
         tanggal=lokal.date(),
         dibuat_pada=lokal,

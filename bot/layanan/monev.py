@@ -4,6 +4,7 @@ evaluation of each program (was its target met, what follows) that stage 5 reads
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
@@ -14,10 +15,10 @@ from sqlalchemy.engine import Row
 from bot.dokumen.monev import BarisMonev, DokumenMonev, EvaluasiProgram
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.anggota import penandatangan
 from bot.layanan.komitmen import Komitmen, daftar
-from bot.layanan.rencana import _siklus
+from bot.layanan.rencana import siklus_terbuka
 from bot.layanan.waktu import hari_ini
-from bot.mutu.peran import Peran
 from bot.mutu.ringkasan import status_kegiatan
 from db import audit, keanggotaan
 from db import pengingat as db_pengingat
@@ -84,7 +85,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     hari = await hari_ini(lay, aktor.sekolah_id or 0)
     zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         jumlah_bukti = dict(
             (
                 await conn.execute(
@@ -174,7 +175,7 @@ async def evaluasi(
     if nama is None:
         raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         await upsert(
             conn,
             evaluasi_program,
@@ -219,7 +220,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
     m = await lihat(lay, aktor)
     sek = await _sekolah(lay, aktor)
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         anggota = await keanggotaan.anggota_sekolah(conn, sek.id)
     nomor: dict[str, int] = {}
     for b in m.baris:
@@ -229,6 +230,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
         for b in m.baris
     }
     lokal = lay.sekarang().astimezone(ZoneInfo(sek.zona_waktu))
+    kepala, ketua = penandatangan(anggota)
     return DokumenMonev(
         sekolah_nama=sek.nama,
         npsn=sek.npsn,
@@ -253,21 +255,29 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
             )
             for b in m.baris
         ),
-        evaluasi=tuple(
-            EvaluasiProgram(
-                nama_masalah.get(e.indikator_kode, e.indikator_kode),
-                e.program_nama,
-                e.target_tercapai,
-                e.capaian,
-                e.alasan,
-                e.tindak_lanjut,
-            )
-            for e in m.evaluasi
-        ),
+        evaluasi=evaluasi_dokumen(m.evaluasi, nama_masalah),
         belum_melapor=m.belum_melapor,
-        kepala_sekolah=next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), ""),
-        ketua_tpmps=next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), ""),
+        kepala_sekolah=kepala,
+        ketua_tpmps=ketua,
         tempat=sek.kabupaten,
         tanggal=lokal.date(),
         dibuat_pada=lokal,
+    )
+
+
+def evaluasi_dokumen(
+    baris: Sequence[Row], nama_masalah: Mapping[str, str]
+) -> tuple[EvaluasiProgram, ...]:
+    """The stored program evaluations as document rows; a problem is named by
+    `nama_masalah` ("1.1 Indicator name"), else by its indicator code."""
+    return tuple(
+        EvaluasiProgram(
+            nama_masalah.get(e.indikator_kode, e.indikator_kode),
+            e.program_nama,
+            e.target_tercapai,
+            e.capaian,
+            e.alasan,
+            e.tindak_lanjut,
+        )
+        for e in baris
     )

@@ -101,9 +101,10 @@ async def _siklus(conn: AsyncConnection, sekolah_id: int) -> Row:
     return siklus
 
 
-def _kemajuan(
+def kemajuan_responden(
     inst: Instrumen, anggota: list[Row], semua: list[Row], siklus: Row
 ) -> list[Responden]:
+    """Each member's progress through the questionnaire of a cycle, from their answers."""
     per_orang: dict[int, list[Row]] = {}
     for j in semua:
         per_orang.setdefault(j.pengguna_id, []).append(j)
@@ -138,7 +139,7 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
         siklus.tahun_ajaran,
         siklus.tahap,
         dibuka,
-        tuple(_kemajuan(inst, anggota, semua, siklus)),
+        tuple(kemajuan_responden(inst, anggota, semua, siklus)),
     )
 
 
@@ -213,7 +214,7 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
     assert sekolah is not None
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
-    respons = hitung_respons(tuple(_kemajuan(inst, anggota, semua, siklus)))
+    respons = hitung_respons(tuple(kemajuan_responden(inst, anggota, semua, siklus)))
     peta = skor.hitung(inst, jawaban, jumlah_prioritas)
     return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, peta, respons, target)
 

@@ -33,7 +33,7 @@ from bot.dokumen.rekap import (
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.instrumen import untuk_versi
-from bot.layanan.pemetaan import TingkatRespons, _kemajuan, hitung_respons
+from bot.layanan.pemetaan import TingkatRespons, hitung_respons, kemajuan_responden
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen, Pertanyaan, skor_jawaban, tampil_jawaban
 from bot.mutu.peran import PENGELOLA, Peran
@@ -144,7 +144,7 @@ class _Susun:
             s = self._siklus[siklus_id]
             anggota = self._anggota.get(siklus_id, [])
             siklus = SimpleNamespace(id=siklus_id, sekolah_id=s.id)
-            respons = hitung_respons(tuple(_kemajuan(inst, anggota, jawaban, siklus)))  # type: ignore[arg-type]
+            respons = hitung_respons(tuple(kemajuan_responden(inst, anggota, jawaban, siklus)))  # type: ignore[arg-type]
             self._peta[siklus_id] = (peta, respons)
         return self._peta[siklus_id]
 

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import skor
@@ -113,7 +114,8 @@ def tahun_ajaran_rentang(tahun_ajaran: str) -> tuple[date, date]:
     return date(awal, 7, 1), date(awal + 1, 6, 30)
 
 
-async def _siklus(conn: AsyncConnection, aktor: Aktor) -> Row:
+async def siklus_terbuka(conn: AsyncConnection, aktor: Aktor) -> Row:
+    """The open cycle of the actor's school; `Ditolak` without a school or an open cycle."""
     if aktor.sekolah_id is None:
         raise Ditolak("tanpa_sekolah")
     siklus = await db_siklus.terbuka(conn, aktor.sekolah_id)
@@ -124,7 +126,11 @@ async def _siklus(conn: AsyncConnection, aktor: Aktor) -> Row:
     return siklus
 
 
-async def _susun(lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrumen: str) -> Rencana:
+async def susun_rencana(
+    lay: Layanan, conn: AsyncConnection, baris: Row, versi_instrumen: str
+) -> Rencana:
+    """A stored plan version as a `Rencana`: its problems, programs and activities, with
+    the indicator names of its instrument version and the PICs' names."""
     inst = await untuk_versi(lay, versi_instrumen, conn)
     m, p, k = await db_rencana.isi(conn, baris.id)
     nama = await pengguna.nama(conn, sorted({b.pic_id for b in k}))
@@ -187,31 +193,31 @@ class SiklusRencana:
 async def siklus_rencana(lay: Layanan, aktor: Aktor) -> SiklusRencana:
     """The school year and instrument of the cycle being planned."""
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
     return SiklusRencana(siklus.tahun_ajaran, await untuk_versi(lay, siklus.instrumen_versi))
 
 
 async def lihat(lay: Layanan, aktor: Aktor) -> Rencana | None:
     """The newest version of the plan of the actor's school, or None before the first problem."""
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         baris = await db_rencana.terbaru(conn, siklus.id)
         if baris is None:
             return None
-        return await _susun(lay, conn, baris, siklus.instrumen_versi)
+        return await susun_rencana(lay, conn, baris, siklus.instrumen_versi)
 
 
 async def calon_masalah(lay: Layanan, aktor: Aktor) -> list[skor.HasilIndikator]:
     """Priority indicators of stage 1, weakest first, not yet in the plan (up to 10)."""
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
     ps = await peta_siklus(lay, siklus.id, jumlah_prioritas=29)
     rencana = await lihat(lay, aktor)
     sudah = {m.indikator_kode for m in rencana.masalah} if rencana else set()
     return [i for i in ps.peta.prioritas if i.kode not in sudah][:MAKS_MASALAH]
 
 
-async def _draf(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) -> int:
+async def draf_rencana(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) -> int:
     """The version to change: the newest draft, or a new draft copied from the approved one."""
     baris = await db_rencana.terbaru(conn, siklus.id)
     if baris is None:
@@ -220,11 +226,11 @@ async def _draf(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) 
         return int(baris.id)
     baru = await db_rencana.buat(conn, siklus.id, baris.versi + 1, lay.sekarang())
     await db_rencana.salin(conn, baris.id, baru)
-    await _audit(conn, lay, aktor, "rencana.versi_baru", baru, {"versi": baris.versi + 1})
+    await catat_audit(conn, lay, aktor, "rencana.versi_baru", baru, {"versi": baris.versi + 1})
     return baru
 
 
-async def _audit(
+async def catat_audit(
     conn: AsyncConnection,
     lay: Layanan,
     aktor: Aktor,
@@ -232,6 +238,7 @@ async def _audit(
     objek_id: object,
     rincian: dict[str, object],
 ) -> None:
+    """Record a change to a plan in the audit log, in the caller's transaction."""
     await audit.catat(
         conn,
         waktu=lay.sekarang(),
@@ -253,8 +260,8 @@ async def tambah_masalah(
         raise Ditolak("pilihan_salah")
     calon = {i.kode: i for i in await calon_masalah(lay, aktor)}
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         m, _, _ = await db_rencana.isi(conn, rencana_id)
         if any(b.indikator_kode == indikator_kode for b in m):
             return  # a doubled press: the problem is there already
@@ -270,7 +277,7 @@ async def tambah_masalah(
             akar_kategori,
             akar_penjelasan,
         )
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,
@@ -284,14 +291,14 @@ async def tambah_program(lay: Layanan, aktor: Aktor, indikator_kode: str, nama: 
     """Add a program to a problem; returns its number within the problem."""
     wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         m, p, _ = await db_rencana.isi(conn, rencana_id)
         masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
         if masalah is None:
             raise Ditolak("tombol_usang")
         await db_rencana.tambah_program(conn, masalah.id, nama)
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,
@@ -330,8 +337,8 @@ async def tambah_kegiatan(
     if k.pic_id not in await anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         m, p, _ = await db_rencana.isi(conn, rencana_id)
         masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
         prog = next(
@@ -342,7 +349,7 @@ async def tambah_kegiatan(
             raise Ditolak("tombol_usang")
         kunci = secrets.token_hex(6)
         await db_rencana.tambah_kegiatan(conn, program_id=prog.id, kunci=kunci, **k.__dict__)
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,
@@ -361,8 +368,8 @@ async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nil
     if bidang == "pic_id" and nilai not in await anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         _, _, k = await db_rencana.isi(conn, rencana_id)
         baris = next((b for b in k if b.kunci == kunci), None)
         if baris is None:
@@ -372,7 +379,7 @@ async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nil
         if selesai < mulai:  # type: ignore[operator]
             raise Ditolak("selesai_sebelum_mulai")
         await db_rencana.ubah_kegiatan(conn, baris.id, {bidang: nilai})
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,
@@ -391,14 +398,14 @@ async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:
     """Take an activity out of the plan."""
     wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         _, _, k = await db_rencana.isi(conn, rencana_id)
         baris = next((b for b in k if b.kunci == kunci), None)
         if baris is None:
             raise Ditolak("tombol_usang")
         await db_rencana.hapus_kegiatan(conn, baris.id)
-        await _audit(
+        await catat_audit(
             conn,
             lay,
             aktor,
@@ -412,12 +419,12 @@ async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
     """The pengawas marks the newest version as reviewed, with a comment."""
     wajib_peran(aktor, frozenset({Peran.PENGAWAS}))
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         baris = await db_rencana.terbaru(conn, siklus.id)
         if baris is None:
             raise Ditolak("belum_ada_rencana")
         await db_rencana.tinjau(conn, baris.id, aktor.pengguna_id, komentar, lay.sekarang())
-        await _audit(conn, lay, aktor, "rencana.tinjau", baris.id, {"komentar": komentar})
+        await catat_audit(conn, lay, aktor, "rencana.tinjau", baris.id, {"komentar": komentar})
 
 
 async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
@@ -426,12 +433,11 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
     if rencana is None:
         raise Ditolak("belum_ada_rencana")
     async with lay.mesin.connect() as conn:
-        siklus = await _siklus(conn, aktor)
+        siklus = await siklus_terbuka(conn, aktor)
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
     assert sekolah is not None
-    kepala = next((a.nama for a in anggota if a.peran == Peran.KEPALA_SEKOLAH), "")
-    ketua = next((a.nama for a in anggota if a.peran == Peran.KOORDINATOR), "")
+    kepala, ketua = penandatangan(anggota)
     lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
     nomor = {m.indikator_kode: i for i, m in enumerate(rencana.masalah, 1)}
     return DokumenRencana(
@@ -478,8 +484,8 @@ async def ubah_bagian(
     """Rewrite a problem's root-cause explanation (`program_urutan` None) or a program's name."""
     wajib_peran(aktor, PENGELOLA)
     async with lay.mesin.begin() as conn:
-        siklus = await _siklus(conn, aktor)
-        rencana_id = await _draf(conn, lay, aktor, siklus)
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
         m, p, _ = await db_rencana.isi(conn, rencana_id)
         masalah = next((b for b in m if b.indikator_kode == indikator_kode), None)
         if masalah is None:
@@ -500,4 +506,4 @@ async def ubah_bagian(
                 "dari": prog.nama,
                 "ke": teks,
             }
-        await _audit(conn, lay, aktor, "rencana.ubah_bagian", rencana_id, rincian)
+        await catat_audit(conn, lay, aktor, "rencana.ubah_bagian", rencana_id, rincian)

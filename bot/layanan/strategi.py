@@ -4,7 +4,7 @@ close the cycle so the next one opens at stage 1 with those drafts and targets."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -12,16 +12,18 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.engine import Row
 
-from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
-from bot.layanan.komitmen import Komitmen, _komitmen, _rencana_disetujui
+from bot.layanan.anggota import penandatangan
+from bot.layanan.komitmen import Komitmen, komitmen_siklus, rencana_disetujui
+from bot.layanan.monev import evaluasi_dokumen
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
-from bot.mutu.peran import Peran
+from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
+from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
@@ -117,8 +119,8 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         assert siklus is not None and siklus.instrumen_versi is not None
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         lalu = await db_strategi.sebelumnya(conn, siklus.sekolah_id, siklus.id)
-        rencana = await _rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
-        komitmen = await _komitmen(conn, lay, siklus.id, siklus.instrumen_versi)
+        rencana = await rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
+        komitmen = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
         evaluasi = await conn.execute(
             select(evaluasi_program)
             .where(evaluasi_program.c.siklus_id == siklus.id)
@@ -305,8 +307,8 @@ def _salinan(
 
 
 async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> Strategi:
-    """Carry an activity over (or not). The button says which, so a doubled press is the
-    same choice twice."""
+    """Carry an activity over (or not) and return stage 5 with the choice. The button says
+    which, so a doubled press is the same choice twice. Stage 5 is read once."""
     wajib_peran(aktor)
     siklus = await _siklus_terbuka(lay, aktor)
     if siklus.tahap != 5:
@@ -329,12 +331,16 @@ async def pilih_bawaan(lay: Layanan, aktor: Aktor, kunci: str, dibawa: bool) -> 
             objek_id=kunci,
             rincian={"dibawa": dibawa},
         )
-    return await _tahap_5(lay, aktor)
+    s5 = _strategi(b)  # read before the choice: the choice is put in, not read again
+    return replace(
+        s5, calon=tuple(replace(c, dibawa=dibawa) if c.kunci == kunci else c for c in s5.calon)
+    )
 
 
-async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: str) -> float:
+async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: str) -> Strategi:
     """Set a standard's target for the next cycle from what was typed (or a button's value):
-    at least the SNP threshold, and not below what the school already reached."""
+    at least the SNP threshold, and not below what the school already reached. Returns
+    stage 5 with the new target; stage 5 is read once."""
     s5 = await _tahap_5(lay, aktor)
     s = s5.standar_kode(standar_kode)
     try:
@@ -366,7 +372,12 @@ async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: s
             objek_id=standar_kode,
             rincian={"target": nilai},
         )
-    return nilai
+    return replace(
+        s5,
+        standar=tuple(
+            replace(x, target=nilai) if x.kode == standar_kode else x for x in s5.standar
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -381,13 +392,30 @@ class HasilTutup:
     jumlah_target: int
 
 
-async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
+KABAR_DITUTUP = "kabar_siklus_ditutup"
+
+
+async def _sudah_ditutup(lay: Layanan, aktor: Aktor, siklus_id: int | None) -> None:
+    """`Ditolak("siklus_sudah_ditutup")` when the button's cycle of this school is closed."""
+    if siklus_id is None:
+        return
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.ambil(conn, siklus_id)
+    if siklus is not None and siklus.sekolah_id == aktor.sekolah_id and siklus.status == "selesai":
+        raise Ditolak("siklus_sudah_ditutup")
+
+
+async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> HasilTutup:
     """Close the cycle (kepala_sekolah only) and open the next school year's at stage 1 with
     the targets (the default where none was set) and the chosen activities; the old cycle's
-    waiting reminders are cancelled. One transaction; a doubled press closes once."""
+    waiting reminders are cancelled and the other managers' notice is planned in the outbox.
+    One transaction; a doubled press closes once. `siklus_id` is the cycle the button was
+    for: when that one is already closed, `Ditolak("siklus_sudah_ditutup")`."""
     if aktor.peran is not Peran.KEPALA_SEKOLAH:
         raise Ditolak("bukan_kepala_tutup")
     siklus = await _siklus_terbuka(lay, aktor)
+    if siklus.id != siklus_id:
+        await _sudah_ditutup(lay, aktor, siklus_id)
     if siklus.tahap != 5:
         raise Ditolak("bukan_tahap_5")
     b = await _bahan(lay, siklus.id)
@@ -397,7 +425,7 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
     sekarang = lay.sekarang()
     async with lay.mesin.begin() as conn:
         if not await db_strategi.tutup(conn, s5.siklus_id, sekarang):
-            raise Ditolak("bukan_tahap_5")
+            raise Ditolak("siklus_sudah_ditutup" if siklus_id else "bukan_tahap_5")
         baru = await db_siklus.buka(
             conn, sekolah_id=sekolah_id, tahun_ajaran=s5.tahun_berikut, waktu=sekarang
         )
@@ -432,9 +460,27 @@ async def tutup(lay: Layanan, aktor: Aktor) -> HasilTutup:
             objek_id=s5.siklus_id,
             rincian={"siklus_baru": baru, "bawaan": jumlah_bawaan, "pengingat_batal": batal},
         )
-    return HasilTutup(
-        s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
-    )
+        hasil = HasilTutup(
+            s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
+        )
+        # The notice goes through the outbox, so a restart right after closing loses nothing.
+        for a in b.anggota:
+            if Peran(a.peran) in PENGELOLA and a.pengguna_id != aktor.pengguna_id:
+                await db_pengingat.rencanakan(
+                    conn,
+                    kunci=f"{KABAR_DITUTUP}:{s5.siklus_id}:{a.pengguna_id}",
+                    pengguna_id=a.pengguna_id,
+                    jenis=KABAR_DITUTUP,
+                    isi={
+                        "templat": "strategi/kabar_ditutup",
+                        "konteks": {"h": asdict(hasil), "oleh": aktor.nama},
+                    },
+                    jatuh_tempo=sekarang,
+                    waktu=sekarang,
+                    sekolah_id=sekolah_id,
+                    rujukan=f"siklus:{s5.siklus_id}",
+                )
+    return hasil
 
 
 async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenSiklus:
@@ -461,7 +507,6 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
 
     ditutup = b.siklus.status == "selesai"
     pendek = {s.kode: s for s in b.ps.instrumen.standar}
-    peran = {a.pengguna_id: a for a in b.anggota}
     sekarang = lay.sekarang().astimezone(zona)
     nama_masalah = {
         m.indikator_kode: f"{m.indikator_kode} {m.indikator_nama}"
@@ -501,6 +546,7 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
             for c in s5.calon
             if c.dibawa
         )
+    kepala, ketua = penandatangan(b.anggota)
     return DokumenSiklus(
         sekolah_nama=b.sekolah.nama,
         npsn=b.sekolah.npsn,
@@ -541,22 +587,10 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
         ),
         komitmen=kemajuan,
         jumlah_bukti=b.jumlah_bukti,
-        evaluasi=tuple(
-            EvaluasiProgram(
-                nama_masalah.get(e.indikator_kode, e.indikator_kode),
-                e.program_nama,
-                e.target_tercapai,
-                e.capaian,
-                e.alasan,
-                e.tindak_lanjut,
-            )
-            for e in b.evaluasi
-        ),
+        evaluasi=evaluasi_dokumen(b.evaluasi, nama_masalah),
         bawaan=baris_bawaan,
-        kepala_sekolah=next(
-            (a.nama for a in peran.values() if a.peran == Peran.KEPALA_SEKOLAH), ""
-        ),
-        ketua_tpmps=next((a.nama for a in peran.values() if a.peran == Peran.KOORDINATOR), ""),
+        kepala_sekolah=kepala,
+        ketua_tpmps=ketua,
         tempat=b.sekolah.kabupaten,
         tanggal=lokal(b.siklus.ditutup_pada) or sekarang.date(),
         dibuat_pada=sekarang,

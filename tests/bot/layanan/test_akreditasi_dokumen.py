@@ -24,9 +24,9 @@ def _bukti(nama_file: str | None) -> BuktiSekolah:
 
 def test_nama_file_bukti_dari_label(monkeypatch: pytest.MonkeyPatch) -> None:
     lay: Any = SimpleNamespace(render=Render())
-    asli = pdf._semua_label()
+    asli = pdf.semua_label()
     label = {**asli, "akreditasi": {**asli["akreditasi"], "nama_bukti": "berkas"}}
-    monkeypatch.setattr(pdf, "_semua_label", lambda: label)
+    monkeypatch.setattr(pdf, "semua_label", lambda: label)
     for nama_file, harapan in ((None, "berkas-7.png"), ("Notula Rapat.png", "Notula-Rapat-7.png")):
         b = _bukti(nama_file)
         g: Any = SimpleNamespace(bukti={7: b}, masalah_unggah=lambda _: [])
