@@ -27,7 +27,7 @@ from bot.mutu.instrumen import bawaan
 from bot.render import Render
 from db.mesin import buat_mesin
 from db.tabel import komitmen, siklus
-from percakapan.ringkasan import _papan_pengawas
+from percakapan.ringkasan import papan_pengawas
 from tests.fakes.bot_api import TOKEN
 
 SEKARANG = datetime(2027, 3, 1, 3, 0, tzinfo=UTC)  # the activities were due 20 February
@@ -66,7 +66,7 @@ async def sekali(lay: Layanan) -> tuple[float, float, int]:
     r = await ringkasan.susun_pengawas(lay, PENGAWAS)
     tengah = time.perf_counter()
     teks = lay.render.pesan("ringkasan/pengawas", r=r, halaman=0, mingguan=False)
-    _papan_pengawas(lay.render, r, 0)
+    papan_pengawas(lay.render, r, 0)
     akhir = time.perf_counter()
     return (tengah - mulai) * 1000, (akhir - tengah) * 1000, len(teks)
 

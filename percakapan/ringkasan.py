@@ -22,7 +22,7 @@ from bot.render import Render, tanggal
 from percakapan._umum import PRIBADI, Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 
 
-def _papan_pengawas(r: Render, ringkas: RingkasanPengawas, halaman: int) -> InlineKeyboardMarkup:
+def papan_pengawas(r: Render, ringkas: RingkasanPengawas, halaman: int) -> InlineKeyboardMarkup:
     """A row per school of the page (open, nudge), then the page buttons."""
     baris = [
         [
@@ -75,7 +75,7 @@ async def perintah(update: Update, context: Konteks, aktor: Aktor) -> None:
         if aktor.peran == PG:
             ringkas = await ringkasan.pengawas(lay, aktor)
             teks = lay.render.pesan("ringkasan/pengawas", r=ringkas, halaman=0, mingguan=False)
-            await balas(update, context, teks, _papan_pengawas(lay.render, ringkas, 0))
+            await balas(update, context, teks, papan_pengawas(lay.render, ringkas, 0))
             return
         await _kirim_sekolah(update, context, await ringkasan.sekolah(lay, aktor))
     except Ditolak as tolak:
@@ -95,7 +95,7 @@ async def halaman(update: Update, context: Konteks, aktor: Aktor) -> None:
     nomor = min(int(update.callback_query.data.split(":")[2]), ringkas.jumlah_halaman - 1)
     await jawab_tombol(update)
     teks = lay.render.pesan("ringkasan/pengawas", r=ringkas, halaman=nomor, mingguan=False)
-    await ubah(update, teks, _papan_pengawas(lay.render, ringkas, nomor))
+    await ubah(update, teks, papan_pengawas(lay.render, ringkas, nomor))
 
 
 @akses("ringkasan")

@@ -9,7 +9,7 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 PAKET = ("bot", "percakapan", "db")
 # Known and left to their owners (the SPME instrument loader shares its YAML loader classes).
-KECUALI = {"bot.mutu.instrumen_muat._Pemuat", "bot.mutu.instrumen_muat._Peta"}
+KECUALI = {"bot.mutu.instrumen_muat.PemuatYaml", "bot.mutu.instrumen_muat.PetaBaris"}
 
 
 def _impor_privat() -> list[str]:

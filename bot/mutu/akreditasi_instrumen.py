@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from bot.mutu.instrumen_muat import _Pemuat, _Peta
+from bot.mutu.instrumen_muat import PemuatYaml, PetaBaris
 
 FOLDER_DATA = Path(__file__).resolve().parents[2] / "db"
 BERKAS = {"iasp2020": "akreditasi_iasp2020.yaml", "ia2024": "akreditasi_ia2024.yaml"}
@@ -226,16 +226,16 @@ class _Pembaca:
             return None
         nilai = peta[kunci]
         if not isinstance(nilai, jenis) or isinstance(nilai, bool) and jenis in (int, float):
-            b = peta.baris_kunci.get(kunci, baris) if isinstance(peta, _Peta) else baris
+            b = peta.baris_kunci.get(kunci, baris) if isinstance(peta, PetaBaris) else baris
             self.catat(b, f"{apa}: '{kunci}' jenisnya salah")
             return None
         return nilai
 
     def baris(self, nilai: Any, cadangan: int) -> int:
-        return nilai.baris if isinstance(nilai, _Peta) else cadangan
+        return nilai.baris if isinstance(nilai, PetaBaris) else cadangan
 
     # ------------------------------------------------------------------ parts
-    def angka(self, data: _Peta) -> dict[str, Angka]:
+    def angka(self, data: PetaBaris) -> dict[str, Angka]:
         blok = self.ambil(data, "angka", dict, 1, "berkas")
         hasil: dict[str, Angka] = {}
         if blok is None:
@@ -310,10 +310,10 @@ class _Pembaca:
         )
 
     def bangun(self, data: Any) -> InstrumenAkreditasi | None:
-        if not isinstance(data, _Peta):
+        if not isinstance(data, PetaBaris):
             self.catat(1, "berkas harus berupa pemetaan dengan meta, angka, komponen, butir")
             return None
-        meta = self.ambil(data, "meta", dict, 1, "berkas") or _Peta()
+        meta = self.ambil(data, "meta", dict, 1, "berkas") or PetaBaris()
         teks_meta = {
             k: self.ambil(meta, k, str, meta.baris, "meta")
             for k in ("kode", "nama", "nama_lengkap", "dasar", "source", "catatan")
@@ -450,7 +450,7 @@ class _Pembaca:
 
     def per_jenjang(
         self,
-        data: _Peta,
+        data: PetaBaris,
         kunci: str,
         komponen: str,
         jenis: str,
@@ -479,8 +479,10 @@ class _Pembaca:
             hasil[jenjang] = tuple(daftar)
         return hasil
 
-    def periksa_angka(self, angka: dict[str, Angka], komponen: list[Komponen], data: _Peta) -> None:
-        baris = data["angka"].baris if isinstance(data.get("angka"), _Peta) else 1
+    def periksa_angka(
+        self, angka: dict[str, Angka], komponen: list[Komponen], data: PetaBaris
+    ) -> None:
+        baris = data["angka"].baris if isinstance(data.get("angka"), PetaBaris) else 1
         if {"bobot_ipr", "bobot_kinerja"} <= angka.keys():
             total = angka["bobot_ipr"].nilai + angka["bobot_kinerja"].nilai
             if total != 100:
@@ -508,7 +510,7 @@ def muat_teks(
 ) -> InstrumenAkreditasi:
     """An instrument from YAML text; InstrumenAkreditasiRusak lists every problem found."""
     pembaca = _Pembaca(nama, kode_snp)
-    pemuat = _Pemuat(teks)
+    pemuat = PemuatYaml(teks)
     try:
         data = pemuat.get_single_data()
     except yaml.YAMLError as galat:

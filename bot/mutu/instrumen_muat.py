@@ -101,7 +101,7 @@ _SKEMA_PITA = {"sampai": _ANGKA_NULL, "skor": _ANGKA}
 _SKEMA_JIKA = {"pertanyaan": _TEKS, "nilai": _DAFTAR}
 
 
-class _Peta(dict[str, Any]):
+class PetaBaris(dict[str, Any]):
     """A YAML mapping that remembers the line it starts on and the line of each key."""
 
     baris: int = 0
@@ -112,7 +112,7 @@ class _Peta(dict[str, Any]):
 _DASAR: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Pemuat(_DASAR):  # type: ignore[valid-type,misc]
+class PemuatYaml(_DASAR):  # type: ignore[valid-type,misc]
     """SafeLoader whose mappings carry line numbers and which notes duplicate keys."""
 
     def __init__(self, stream: str) -> None:
@@ -120,7 +120,7 @@ class _Pemuat(_DASAR):  # type: ignore[valid-type,misc]
         self.ganda: list[tuple[int, str]] = []
 
     def bangun_peta(self, node: yaml.MappingNode) -> Any:
-        peta = _Peta()
+        peta = PetaBaris()
         peta.baris, peta.baris_kunci = node.start_mark.line + 1, {}
         yield peta
         for kunci, _ in node.value:
@@ -131,7 +131,7 @@ class _Pemuat(_DASAR):  # type: ignore[valid-type,misc]
         peta.update(self.construct_mapping(node))
 
 
-_Pemuat.add_constructor("tag:yaml.org,2002:map", _Pemuat.bangun_peta)
+PemuatYaml.add_constructor("tag:yaml.org,2002:map", PemuatYaml.bangun_peta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +142,7 @@ class _Tempat:
     nama: str = ""
 
     def anak(self, nilai: Any, nama: str) -> _Tempat:
-        return _Tempat(nilai.baris if isinstance(nilai, _Peta) else self.baris, nama)
+        return _Tempat(nilai.baris if isinstance(nilai, PetaBaris) else self.baris, nama)
 
 
 def muat_teks(teks: str, nama: str) -> Instrumen:
@@ -168,7 +168,7 @@ def _sesuai(nilai: Any, jenis: str) -> bool:
         return isinstance(nilai, int) or (jenis == "angka" and isinstance(nilai, float))
     if jenis == "daftar":
         return isinstance(nilai, list) and bool(nilai)
-    return isinstance(nilai, _Peta)
+    return isinstance(nilai, PetaBaris)
 
 
 _NAMA_JENIS = {
@@ -203,7 +203,7 @@ class _Pembangun:
         return [f"{self.berkas} baris {baris}: {pesan}" for baris, pesan in urut]
 
     def baca(self, teks: str) -> Any:
-        pemuat = _Pemuat(teks)
+        pemuat = PemuatYaml(teks)
         try:
             data = pemuat.get_single_data()
         except yaml.MarkedYAMLError as galat:
@@ -227,7 +227,7 @@ class _Pembangun:
 
         Absent optional fields come back as None, so callers can read every key of `skema`.
         """
-        if not isinstance(nilai, _Peta):
+        if not isinstance(nilai, PetaBaris):
             self.catat(tempat, f"{apa} harus berupa {_NAMA_JENIS['peta']}")
             return dict.fromkeys(skema), False
         sebelum = len(self.masalah)
@@ -278,7 +278,7 @@ class _Pembangun:
         bagian["standar"] = self.semua_standar(v["standar"], akar)
         return None if self.masalah else Instrumen(**bagian)
 
-    def meta(self, meta: _Peta) -> dict[str, Any]:
+    def meta(self, meta: PetaBaris) -> dict[str, Any]:
         di = _Tempat(meta.baris, "meta")
         v, _ = self.bidang(meta, _SKEMA_META, di, "meta")
         if v["skala"] is not None:
@@ -296,7 +296,7 @@ class _Pembangun:
             "responden": tuple(self.responden.values()),
         }
 
-    def baca_skala(self, skala: _Peta, tempat: _Tempat) -> None:
+    def baca_skala(self, skala: PetaBaris, tempat: _Tempat) -> None:
         v, ok = self.bidang(skala, _SKEMA_SKALA, tempat, "meta.skala")
         if ok and v["min"] < v["maks"]:
             self.skala = (v["min"], v["maks"])
@@ -311,7 +311,7 @@ class _Pembangun:
         elif ok:
             self.responden[v["kode"]] = Responden(**v)
 
-    def bobot(self, bobot: _Peta | None, induk: _Tempat) -> MappingProxyType[str, float]:
+    def bobot(self, bobot: PetaBaris | None, induk: _Tempat) -> MappingProxyType[str, float]:
         if bobot is None:
             return MappingProxyType({})  # reported as missing from meta
         di = induk.anak(bobot, "meta.bobot_responden")
@@ -323,7 +323,7 @@ class _Pembangun:
             self.catat(di, "setidaknya satu kelompok responden harus berbobot lebih dari 0")
         return MappingProxyType(v)
 
-    def kategori(self, kategori: _Peta | None, induk: _Tempat) -> dict[str, Any]:
+    def kategori(self, kategori: PetaBaris | None, induk: _Tempat) -> dict[str, Any]:
         """The kategori fields of Instrumen; classes ascend, the last one open-ended."""
         if kategori is None:
             return {}  # reported as missing from meta
@@ -331,7 +331,9 @@ class _Pembangun:
         v, _ = self.bidang(kategori, _SKEMA_KATEGORI, di, "meta.kategori")
         kelas = []
         for item in v["kelas"] or []:
-            di_kelas = di.anak(item, f"kelas {item.get('nama') if isinstance(item, _Peta) else ''}")
+            di_kelas = di.anak(
+                item, f"kelas {item.get('nama') if isinstance(item, PetaBaris) else ''}"
+            )
             k, ok = self.bidang(item, _SKEMA_KELAS, di_kelas, "setiap kelas")
             self.dalam_skala(k["batas_atas"], di_kelas, "batas_atas")
             if ok:
@@ -346,7 +348,7 @@ class _Pembangun:
             "kategori_catatan": v["catatan"],
         }
 
-    def baca_label_skala(self, peta: _Peta) -> None:
+    def baca_label_skala(self, peta: PetaBaris) -> None:
         for nama, label in peta.items():
             di = _Tempat(peta.baris_kunci.get(str(nama), peta.baris), f"label_skala {nama}")
             sah = (
@@ -361,15 +363,15 @@ class _Pembangun:
     # ------------------------------------------------------------------ standards, indicators
     def semua_standar(self, data: list[Any], akar: _Tempat) -> DaftarStandar:
         self.semua_kode = {
-            str(p.get("kode")) for s in data if isinstance(s, _Peta)
-            for i in s.get("indikator") or [] if isinstance(i, _Peta)
-            for p in i.get("pertanyaan") or [] if isinstance(p, _Peta)
+            str(p.get("kode")) for s in data if isinstance(s, PetaBaris)
+            for i in s.get("indikator") or [] if isinstance(i, PetaBaris)
+            for p in i.get("pertanyaan") or [] if isinstance(p, PetaBaris)
         }  # fmt: skip
         hasil = (self.standar(item, akar) for item in data)
         return DaftarStandar(s for s in hasil if s is not None)
 
     def standar(self, item: Any, akar: _Tempat) -> Standar | None:
-        kode = item.get("kode") if isinstance(item, _Peta) else None
+        kode = item.get("kode") if isinstance(item, PetaBaris) else None
         di = akar.anak(item, f"standar {kode}")
         v, ok = self.bidang(item, _SKEMA_STANDAR, di, "setiap standar")
         self.unik("standar", kode, di)
@@ -382,7 +384,7 @@ class _Pembangun:
         return Standar(v["kode"], v["nomor"], v["nama"], v["source"], v["confirmed"], indikator)
 
     def indikator(self, item: Any, induk: _Tempat, standar: dict[str, Any]) -> Indikator | None:
-        kode = item.get("kode") if isinstance(item, _Peta) else None
+        kode = item.get("kode") if isinstance(item, PetaBaris) else None
         di = induk.anak(item, f"indikator {kode}")
         v, ok = self.bidang(item, _SKEMA_INDIKATOR, di, "setiap indikator")
         self.unik("indikator", kode, di)
@@ -426,7 +428,7 @@ class _Pembangun:
     def pertanyaan(
         self, item: Any, induk: _Tempat, indikator: str | None, standar: dict[str, Any]
     ) -> Pertanyaan | None:
-        kode = item.get("kode") if isinstance(item, _Peta) else None
+        kode = item.get("kode") if isinstance(item, PetaBaris) else None
         di = induk.anak(item, f"pertanyaan {kode}")
         sebelum = len(self.masalah)
         jenis = self.jenis(item, di)
@@ -459,7 +461,7 @@ class _Pembangun:
         return p
 
     def jenis(self, item: Any, tempat: _Tempat) -> JenisJawaban | None:
-        jenis = item.get("jenis") if isinstance(item, _Peta) else None
+        jenis = item.get("jenis") if isinstance(item, PetaBaris) else None
         if isinstance(jenis, str) and jenis in _SKEMA_JENIS:
             return JenisJawaban(jenis)
         if jenis is not None:
@@ -524,7 +526,7 @@ class _Pembangun:
         return Rentang(v["min"], v["maks"], v["satuan"], tuple(pita)) if ok else None
 
     def jika(
-        self, jika: _Peta, kode: Any, responden: frozenset[str], tempat: _Tempat
+        self, jika: PetaBaris, kode: Any, responden: frozenset[str], tempat: _Tempat
     ) -> Syarat | None:
         v, ok = self.bidang(jika, _SKEMA_JIKA, tempat, "'jika'")
         rujukan = v["pertanyaan"]
