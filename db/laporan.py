@@ -66,8 +66,12 @@ async def sekolah_pengawas(conn: AsyncConnection, pengguna_id: int) -> list[Row]
     return list(hasil)
 
 
-async def sekolah_siklus(conn: AsyncConnection, sekolah_id: int) -> Row | None:
-    """One school with its open cycle (cycle columns None when there is none)."""
+async def sekolah_siklus(
+    conn: AsyncConnection, sekolah_id: int, siklus_id: int | None = None
+) -> Row | None:
+    """One school with its open cycle, or with the given cycle of the school (cycle columns
+    None when there is none)."""
+    pilih = siklus.c.id == siklus_id if siklus_id is not None else siklus.c.status == "terbuka"
     hasil = await conn.execute(
         select(
             sekolah,
@@ -76,7 +80,7 @@ async def sekolah_siklus(conn: AsyncConnection, sekolah_id: int) -> Row | None:
             siklus.c.tahap,
             siklus.c.instrumen_versi,
         )
-        .outerjoin(siklus, and_(siklus.c.sekolah_id == sekolah.c.id, siklus.c.status == "terbuka"))
+        .outerjoin(siklus, and_(siklus.c.sekolah_id == sekolah.c.id, pilih))
         .where(sekolah.c.id == sekolah_id)
     )
     return hasil.first()

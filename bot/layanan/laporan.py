@@ -52,7 +52,11 @@ class Keadaan:
     ada_peta: bool  # stage 1 was closed into the quality map
     ada_rencana: bool
     ada_komitmen: bool
-    ada_siklus_selesai: bool = False  # a cycle of the school was closed (stage 5 done)
+    siklus_selesai_id: int | None = None  # the school's last closed cycle
+
+    @property
+    def ada_siklus_selesai(self) -> bool:
+        return self.siklus_selesai_id is not None
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,14 @@ class JenisDokumen:
 
 async def _rapor(lay: Layanan, aktor: Aktor) -> Pembuat:
     d = await dokumen_rapor(lay, aktor)
+    return lambda: [(dok_rapor.nama_berkas(d), dok_rapor.buat_pdf(d))]
+
+
+async def _rapor_lalu(lay: Layanan, aktor: Aktor) -> Pembuat:
+    k = await keadaan(lay, aktor)
+    if k.siklus_selesai_id is None:
+        raise Ditolak("dokumen_tidak_tersedia")
+    d = await dokumen_rapor(lay, aktor, k.siklus_selesai_id)
     return lambda: [(dok_rapor.nama_berkas(d), dok_rapor.buat_pdf(d))]
 
 
@@ -111,6 +123,13 @@ def _selalu(_: Keadaan) -> bool:
 # In the order of the buttons.
 JENIS: tuple[JenisDokumen, ...] = (
     JenisDokumen("rapor", frozenset({KS, KO, PG}), lambda k: k.ada_peta, _rapor),
+    # Until this cycle has its own map: the last closed cycle's (for a visit, a new plan).
+    JenisDokumen(
+        "rapor_lalu",
+        frozenset({KS, KO, PG}),
+        lambda k: not k.ada_peta and k.ada_siklus_selesai,
+        _rapor_lalu,
+    ),
     JenisDokumen("rencana", frozenset({KS, KO, PG}), lambda k: k.ada_rencana, _rencana),
     JenisDokumen("monev", frozenset({KS, KO}), lambda k: k.ada_komitmen, _monev),
     # The cycle in stage 5, else the last closed one (bot.layanan.strategi.dokumen_siklus).
@@ -129,7 +148,8 @@ async def keadaan(lay: Layanan, aktor: Aktor) -> Keadaan:
         raise Ditolak("tanpa_sekolah")
     async with lay.mesin.connect() as conn:
         s = await db_laporan.sekolah_siklus(conn, aktor.sekolah_id)
-        selesai = await db_strategi.selesai_terakhir(conn, aktor.sekolah_id) is not None
+        lalu = await db_strategi.selesai_terakhir(conn, aktor.sekolah_id)
+        selesai = lalu.id if lalu is not None else None
         if s is None or s.siklus_id is None:
             return Keadaan(None, False, False, False, selesai)
         ada_rencana = await db_rencana.terbaru(conn, s.siklus_id) is not None
@@ -169,12 +189,13 @@ def _indikator(inst: Instrumen, i: skor.HasilIndikator) -> IndikatorRapor:
     )
 
 
-async def dokumen_rapor(lay: Layanan, aktor: Aktor) -> DokumenRapor:
-    """The Rapor Mutu of the active school's cycle, once stage 1 is closed."""
+async def dokumen_rapor(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenRapor:
+    """The Rapor Mutu of the active school's open cycle (or of its cycle `siklus_id`), once
+    stage 1 is closed."""
     if aktor.sekolah_id is None:
         raise Ditolak("tanpa_sekolah")
     async with lay.mesin.connect() as conn:
-        s = await db_laporan.sekolah_siklus(conn, aktor.sekolah_id)
+        s = await db_laporan.sekolah_siklus(conn, aktor.sekolah_id, siklus_id)
         anggota = await keanggotaan.anggota_sekolah(conn, aktor.sekolah_id)
     if s is None or s.siklus_id is None:
         raise Ditolak("tanpa_siklus")

@@ -144,6 +144,11 @@ async def test_satu_siklus_penuh_lalu_siklus_berikut(
     assert "Siklus 2027/2028" in teks
     daftar = await _laporan(koor)
     assert "Laporan Siklus SPMI (PDF)" in daftar.tombol_datar
+    # Until the new cycle has its own map, the last cycle's Rapor Mutu stays at hand.
+    assert "Rapor Mutu Sekolah (PDF)" not in daftar.tombol_datar
+    (rapor_lalu,) = await _unduh(koor, daftar, "Rapor Mutu siklus lalu (PDF)")
+    isi = _teks_pdf(rapor_lalu.dokumen)
+    assert "Tahun Ajaran 2026/2027" in isi and "Standar Kompetensi Lulusan" in isi
     (siklus,) = await _unduh(koor, daftar, "Laporan Siklus SPMI (PDF)")
     isi = _teks_pdf(siklus.dokumen)
     for bagian in (
