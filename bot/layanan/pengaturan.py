@@ -4,6 +4,7 @@ hours, holidays) and a member's own leave. Every change re-plans what is waiting
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
@@ -59,21 +60,33 @@ class Pengaturan:
 
 async def aturan_sekolah(conn: AsyncConnection, sekolah_id: int) -> AturanSekolah:
     """The sending rules of a school, from its settings and holidays."""
-    data = (await conn.execute(select(sekolah).where(sekolah.c.id == sekolah_id))).first()
-    rentang = await conn.execute(
-        select(libur.c.mulai, libur.c.selesai).where(libur.c.sekolah_id == sekolah_id)
-    )
-    if data is None:
-        return AturanSekolah()
-    return AturanSekolah(
-        zona=data.zona_waktu,
-        hari_sekolah=frozenset(int(h) for h in data.hari_sekolah.split(",") if h),
-        jam_mulai=_jam(data.jam_mulai),
-        jam_selesai=_jam(data.jam_selesai),
-        libur=tuple((m, s) for m, s in rentang),
-        jam_tenang_mulai=_jam(data.jam_tenang_mulai),
-        jam_tenang_selesai=_jam(data.jam_tenang_selesai),
-    )
+    return (await aturan_banyak(conn, [sekolah_id])).get(sekolah_id, AturanSekolah())
+
+
+async def aturan_banyak(
+    conn: AsyncConnection, sekolah_ids: Sequence[int]
+) -> dict[int, AturanSekolah]:
+    """The sending rules of many schools in two queries (schools not found are absent)."""
+    sekolah_rows = await conn.execute(select(sekolah).where(sekolah.c.id.in_(sekolah_ids)))
+    rentang: dict[int, list[tuple[date, date]]] = {}
+    for sid, mulai, selesai in await conn.execute(
+        select(libur.c.sekolah_id, libur.c.mulai, libur.c.selesai).where(
+            libur.c.sekolah_id.in_(sekolah_ids)
+        )
+    ):
+        rentang.setdefault(sid, []).append((mulai, selesai))
+    return {
+        data.id: AturanSekolah(
+            zona=data.zona_waktu,
+            hari_sekolah=frozenset(int(h) for h in data.hari_sekolah.split(",") if h),
+            jam_mulai=_jam(data.jam_mulai),
+            jam_selesai=_jam(data.jam_selesai),
+            libur=tuple(rentang.get(data.id, ())),
+            jam_tenang_mulai=_jam(data.jam_tenang_mulai),
+            jam_tenang_selesai=_jam(data.jam_tenang_selesai),
+        )
+        for data in sekolah_rows
+    }
 
 
 async def lihat(lay: Layanan, aktor: Aktor) -> Pengaturan:

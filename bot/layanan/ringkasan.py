@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah, TingkatRespons, peta_siklus
-from bot.layanan.pengaturan import aturan_sekolah
+from bot.layanan.pengaturan import aturan_banyak, aturan_sekolah
 from bot.mutu import jadwal
 from bot.mutu.peran import KO, KS, PENGELOLA, PG, Peran
 from bot.mutu.ringkasan import (
@@ -372,15 +372,15 @@ async def rencanakan_mingguan(lay: Layanan) -> int:
     perlu = [p for p in perlu if p[1] not in menunggu]
     if not perlu:
         return 0
+    ids = sorted({p[3] for p in perlu})
+    async with lay.mesin.connect() as conn:  # read first: the write below holds the database
+        siklus = await db_ringkasan.siklus_terbuka(conn, ids)
+        aturan = await aturan_banyak(conn, ids)
+    jumlah = 0
     async with lay.mesin.begin() as conn:
-        siklus = await db_ringkasan.siklus_terbuka(conn, sorted({p[3] for p in perlu}))
-        aturan: dict[int, jadwal.AturanSekolah] = {}
-        jumlah = 0
         for jenis, awalan, chat_id, sekolah_id in perlu:
-            if jenis != PENGAWAS and sekolah_id not in siklus:
+            if (jenis != PENGAWAS and sekolah_id not in siklus) or sekolah_id not in aturan:
                 continue
-            if sekolah_id not in aturan:
-                aturan[sekolah_id] = await aturan_sekolah(conn, sekolah_id)
             await _rencanakan(conn, lay, jenis, awalan, chat_id, sekolah_id, aturan[sekolah_id])
             jumlah += 1
     return jumlah
