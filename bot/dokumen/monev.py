@@ -15,8 +15,8 @@ from bot.dokumen.pdf import (
     nama_ascii,
     pdf_dari_templat,
     rentang_sama,
+    tanda_tangan_sekolah,
     tanggal_pendek,
-    tempat_tanggal,
     waktu_dibuat,
 )
 from bot.render import angka
@@ -255,17 +255,8 @@ def _isi(d: DokumenMonev) -> _Isi:
         kolom_evaluasi=tuple(label(f"monev.kolom_evaluasi.{k}") for k in KOLOM_EVALUASI),
         evaluasi=evaluasi_cetak(d.evaluasi),
         belum_melapor=", ".join(d.belum_melapor),
-        tanda_tangan=(
-            word.BlokTandaTangan(
-                label("monev.ttd.kiri_atas"),
-                label("monev.ttd.kepala_sekolah"),
-                d.kepala_sekolah,
-            ),
-            word.BlokTandaTangan(
-                tempat_tanggal(d.tempat, d.tanggal),
-                label("monev.ttd.ketua_tpmps"),
-                d.ketua_tpmps,
-            ),
+        tanda_tangan=tanda_tangan_sekolah(
+            "monev", d.tempat, d.tanggal, d.kepala_sekolah, d.ketua_tpmps
         ),
         catatan_kaki=label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
     )

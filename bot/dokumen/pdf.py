@@ -16,6 +16,7 @@ import yaml
 from babel.dates import format_date
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from bot.dokumen.docx import BlokTandaTangan
 from bot.render import FOLDER_TEMPLAT, LOKAL, angka, rupiah, tanggal, tanggal_pendek, tanggal_waktu
 
 FOLDER_DOKUMEN = FOLDER_TEMPLAT / "dokumen"
@@ -126,3 +127,18 @@ def tempat_tanggal(tempat: str, tanggal: date) -> str:
     """'Sleman, 7 Desember 2026'; just the date when the place is not known."""
     teks = tanggal_panjang(tanggal)
     return label("umum.tempat_tanggal", tempat=tempat, tanggal=teks) if tempat.strip() else teks
+
+
+def tanda_tangan_sekolah(
+    bagian: str, tempat: str, tanggal: date, kepala_sekolah: str, ketua_tpmps: str
+) -> tuple[BlokTandaTangan, BlokTandaTangan]:
+    """The two signature blocks a school document ends with: the kepala sekolah on the left
+    (under `<bagian>.ttd.kiri_atas`), the TPMPS lead on the right under place and date."""
+    return (
+        BlokTandaTangan(
+            label(f"{bagian}.ttd.kiri_atas"), label(f"{bagian}.ttd.kepala_sekolah"), kepala_sekolah
+        ),
+        BlokTandaTangan(
+            tempat_tanggal(tempat, tanggal), label(f"{bagian}.ttd.ketua_tpmps"), ketua_tpmps
+        ),
+    )

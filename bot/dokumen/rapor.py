@@ -19,7 +19,7 @@ from bot.dokumen.pdf import (
     nama_ascii,
     pdf_dari_templat,
     skor,
-    tempat_tanggal,
+    tanda_tangan_sekolah,
     waktu_dibuat,
 )
 from bot.render import angka
@@ -278,13 +278,8 @@ def _isi(d: DokumenRapor) -> _Isi:
         ),
         kategori=_rentang_kategori(d),
         catatan_tanda=_catatan_tanda(d),
-        tanda_tangan=(
-            word.BlokTandaTangan(
-                label("rapor.ttd.kiri_atas"), label("rapor.ttd.kepala_sekolah"), d.kepala_sekolah
-            ),
-            word.BlokTandaTangan(
-                tempat_tanggal(d.tempat, d.tanggal), label("rapor.ttd.ketua_tpmps"), d.ketua_tpmps
-            ),
+        tanda_tangan=tanda_tangan_sekolah(
+            "rapor", d.tempat, d.tanggal, d.kepala_sekolah, d.ketua_tpmps
         ),
         catatan_kaki=label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
     )

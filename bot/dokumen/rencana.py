@@ -21,9 +21,9 @@ from bot.dokumen.pdf import (
     pdf_dari_templat,
     rentang_sama,
     skor,
+    tanda_tangan_sekolah,
     tanggal_panjang,
     tanggal_pendek,
-    tempat_tanggal,
     waktu_dibuat,
 )
 from bot.render import rupiah
@@ -181,17 +181,8 @@ def _isi(d: DokumenRencana) -> _Isi:
         baris=_baris(d),
         jumlah=rupiah(total_anggaran(d)),
         penutup=label("rencana.penutup", tahun=d.tahun_ajaran),
-        tanda_tangan=(
-            word.BlokTandaTangan(
-                label("rencana.ttd.kiri_atas"),
-                label("rencana.ttd.kepala_sekolah"),
-                d.kepala_sekolah,
-            ),
-            word.BlokTandaTangan(
-                tempat_tanggal(d.tempat, d.tanggal),
-                label("rencana.ttd.ketua_tpmps"),
-                d.ketua_tpmps,
-            ),
+        tanda_tangan=tanda_tangan_sekolah(
+            "rencana", d.tempat, d.tanggal, d.kepala_sekolah, d.ketua_tpmps
         ),
         catatan_kaki=label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
     )

@@ -10,7 +10,6 @@ import base64
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.dokumen import docx as word
 from bot.dokumen import grafik
 from bot.dokumen.monev import EvaluasiProgram, evaluasi_cetak
 from bot.dokumen.pdf import (
@@ -20,8 +19,8 @@ from bot.dokumen.pdf import (
     rentang_sama,
     semua_label,
     skor,
+    tanda_tangan_sekolah,
     tanggal_panjang,
-    tempat_tanggal,
     waktu_dibuat,
 )
 from bot.render import angka, rupiah
@@ -251,13 +250,8 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             for b in d.bawaan
         ),
         "rentang_bawaan": rentang_sama([b.masalah for b in d.bawaan]),
-        "tanda_tangan": (
-            word.BlokTandaTangan(
-                label("siklus.ttd.kiri_atas"), label("siklus.ttd.kepala_sekolah"), d.kepala_sekolah
-            ),
-            word.BlokTandaTangan(
-                tempat_tanggal(d.tempat, d.tanggal), label("siklus.ttd.ketua_tpmps"), d.ketua_tpmps
-            ),
+        "tanda_tangan": tanda_tangan_sekolah(
+            "siklus", d.tempat, d.tanggal, d.kepala_sekolah, d.ketua_tpmps
         ),
         "catatan_kaki": label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
     }

@@ -109,10 +109,8 @@ async def test_pengawas_tiga_sekolah_dan_ingatkan_koordinator(
     lain = orang("Bu Lain")  # a school this pengawas does not supervise
     await daftarkan_sekolah(lain, "20512348", "SD Negeri 4 Gamping")
 
-    mulai = time.perf_counter()
     await pengawas.kirim("/ringkasan")
     digest = await pengawas.balasan_berisi("Ringkasan sekolah binaan")
-    assert time.perf_counter() - mulai < 5  # generous: the benchmark measures it properly
     teks = digest.teks
     assert "3 sekolah · 2 perlu perhatian" in teks
     assert "SD Negeri 2 Depok: Tahap 1 lewat 28 hari dari perkiraan jadwal" in teks
