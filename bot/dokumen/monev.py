@@ -14,6 +14,7 @@ from bot.dokumen.pdf import (
     label,
     nama_ascii,
     pdf_dari_templat,
+    per_masalah,
     rentang_sama,
     tanda_tangan_sekolah,
     tanggal_pendek,
@@ -185,11 +186,8 @@ def _persen(nilai: int) -> str:
 def _baris(d: DokumenMonev) -> tuple[_Baris, ...]:
     """Rows grouped by masalah in order of first appearance; within a masalah, a program
     shared by consecutive activities is written once."""
-    kelompok: dict[int, list[BarisMonev]] = {}
-    for b in d.baris:
-        kelompok.setdefault(b.nomor_masalah, []).append(b)
     hasil = []
-    for anggota in kelompok.values():
+    for anggota in per_masalah(d.baris):
         rentang_program = rentang_sama([b.program for b in anggota])
         for i, (b, program) in enumerate(zip(anggota, rentang_program, strict=True)):
             hasil.append(

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import yaml
 from babel.dates import format_date
@@ -142,3 +143,19 @@ def tanda_tangan_sekolah(
             tempat_tanggal(tempat, tanggal), label(f"{bagian}.ttd.ketua_tpmps"), ketua_tpmps
         ),
     )
+
+
+class _BernomorMasalah(Protocol):
+    nomor_masalah: int
+
+
+B = TypeVar("B", bound=_BernomorMasalah)
+
+
+def per_masalah(baris: Iterable[B]) -> list[list[B]]:
+    """Table rows grouped by their masalah number, in order of first appearance (the plan and
+    the monev tables write each masalah once over its rows)."""
+    kelompok: dict[int, list[B]] = {}
+    for b in baris:
+        kelompok.setdefault(b.nomor_masalah, []).append(b)
+    return list(kelompok.values())

@@ -19,6 +19,7 @@ from bot.dokumen.pdf import (
     label,
     nama_ascii,
     pdf_dari_templat,
+    per_masalah,
     rentang_sama,
     skor,
     tanda_tangan_sekolah,
@@ -125,11 +126,8 @@ def nama_berkas(d: DokumenRencana, akhiran: str) -> str:
 def _baris(d: DokumenRencana) -> tuple[_Baris, ...]:
     """Rows grouped by masalah in order of first appearance; within a masalah, a root cause
     shared by consecutive activities is written once."""
-    kelompok: dict[int, list[BarisKegiatan]] = {}
-    for b in d.baris:
-        kelompok.setdefault(b.nomor_masalah, []).append(b)
     hasil = []
-    for anggota in kelompok.values():
+    for anggota in per_masalah(d.baris):
         rentang_akar = rentang_sama([b.akar_masalah for b in anggota])
         for i, (b, akar) in enumerate(zip(anggota, rentang_akar, strict=True)):
             hasil.append(
