@@ -415,10 +415,9 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
     """The content of a weekly summary row as the database stands now; None when it no longer
     applies (the recipient is not a manager or pengawas any more, the group was unlinked)."""
     if b.jenis == PENGAWAS:
-        async with lay.mesin.connect() as conn:
-            if not await db_ringkasan.sekolah_binaan(conn, b.pengguna_id):
-                return None
         r = await susun_pengawas(lay, b.pengguna_id)
+        if not r.baris:  # no longer pengawas of any school
+            return None
         return {
             "templat": "ringkasan/pengawas",
             "konteks": {"r": r, "halaman": 0, "mingguan": True},
