@@ -21,7 +21,9 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
     text,
+    true,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -79,7 +81,7 @@ pengguna = Table(
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     Column("nama", String(200), nullable=False),
     Column("username", String(64)),
-    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    Column("aktif", Boolean, nullable=False, server_default=true()),
     Column("sekolah_aktif_id", Integer, ForeignKey("sekolah.id", ondelete="SET NULL")),
     # On leave (cuti/izin) until this local date: non-urgent reminders wait until after it.
     Column("cuti_sampai", Date),
@@ -94,7 +96,7 @@ keanggotaan = Table(
     Column("pengguna_id", BigInteger, ForeignKey("pengguna.id"), nullable=False),
     Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
     Column("peran", String(20), nullable=False),
-    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    Column("aktif", Boolean, nullable=False, server_default=true()),
     Column("dibuat_pada", WaktuUTC, nullable=False),
     Column("keluar_pada", WaktuUTC),
     UniqueConstraint("pengguna_id", "sekolah_id", name="uq_keanggotaan_pengguna_sekolah"),
@@ -317,7 +319,7 @@ komitmen = Table(
     Column("verifikasi", String(12)),
     Column("komentar_verifikasi", Text),
     Column("dibuat_pada", WaktuUTC, nullable=False),
-    Column("aktif", Boolean, nullable=False, server_default=text("1")),
+    Column("aktif", Boolean, nullable=False, server_default=true()),
     UniqueConstraint("siklus_id", "kegiatan_kunci", name="uq_komitmen_kegiatan"),
 )
 Index("ix_komitmen_pengguna", komitmen.c.pengguna_id, komitmen.c.aktif)
@@ -459,7 +461,7 @@ kegiatan_bawaan = Table(
     Column("id", Integer, primary_key=True),
     Column("siklus_asal_id", Integer, ForeignKey("siklus.id"), nullable=False),
     Column("kegiatan_kunci", String(36), nullable=False),
-    Column("dibawa", Boolean, nullable=False, server_default=text("1")),
+    Column("dibawa", Boolean, nullable=False, server_default=true()),
     Column("siklus_tujuan_id", Integer, ForeignKey("siklus.id")),
     Column("indikator_kode", String(10), nullable=False),
     Column("akar_kategori", String(20), nullable=False),
@@ -501,7 +503,7 @@ akreditasi_butir = Table(
     Column("instrumen", String(20), nullable=False),
     Column("butir", String(20), nullable=False),
     Column("level", Integer),
-    Column("kurang", Boolean, nullable=False, server_default=text("0")),
+    Column("kurang", Boolean, nullable=False, server_default=false()),
     Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
     Column("diperbarui_pada", WaktuUTC, nullable=False),
     UniqueConstraint("sekolah_id", "instrumen", "butir", name="uq_akreditasi_butir"),

@@ -67,7 +67,7 @@ def upgrade() -> None:
         sa.Column("id", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("nama", sa.String(length=200), nullable=False),
         sa.Column("username", sa.String(length=64), nullable=True),
-        sa.Column("aktif", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("aktif", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("sekolah_aktif_id", sa.Integer(), nullable=True),
         sa.Column("dibuat_pada", sa.DateTime(), nullable=False),
         sa.Column("terakhir_aktif", sa.DateTime(), nullable=False),
@@ -113,7 +113,7 @@ def upgrade() -> None:
         sa.Column("pengguna_id", sa.BigInteger(), nullable=False),
         sa.Column("sekolah_id", sa.Integer(), nullable=False),
         sa.Column("peran", sa.String(length=20), nullable=False),
-        sa.Column("aktif", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("aktif", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("dibuat_pada", sa.DateTime(), nullable=False),
         sa.Column("keluar_pada", sa.DateTime(), nullable=True),
         sa.CheckConstraint(

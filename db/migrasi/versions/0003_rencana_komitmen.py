@@ -40,7 +40,7 @@ def upgrade() -> None:
         sa.Column("verifikasi", sa.String(length=12), nullable=True),
         sa.Column("komentar_verifikasi", sa.Text(), nullable=True),
         sa.Column("dibuat_pada", sa.DateTime(), nullable=False),
-        sa.Column("aktif", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("aktif", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.ForeignKeyConstraint(
             ["pengguna_id"], ["pengguna.id"], name=op.f("fk_komitmen_pengguna_id_pengguna")
         ),

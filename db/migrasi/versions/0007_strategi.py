@@ -23,7 +23,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("siklus_asal_id", sa.Integer(), nullable=False),
         sa.Column("kegiatan_kunci", sa.String(length=36), nullable=False),
-        sa.Column("dibawa", sa.Boolean(), server_default=sa.text("1"), nullable=False),
+        sa.Column("dibawa", sa.Boolean(), server_default=sa.true(), nullable=False),
         sa.Column("siklus_tujuan_id", sa.Integer(), nullable=True),
         sa.Column("indikator_kode", sa.String(length=10), nullable=False),
         sa.Column("akar_kategori", sa.String(length=20), nullable=False),

@@ -25,7 +25,7 @@ def upgrade() -> None:
         sa.Column("instrumen", sa.String(length=20), nullable=False),
         sa.Column("butir", sa.String(length=20), nullable=False),
         sa.Column("level", sa.Integer(), nullable=True),
-        sa.Column("kurang", sa.Boolean(), server_default=sa.text("0"), nullable=False),
+        sa.Column("kurang", sa.Boolean(), server_default=sa.false(), nullable=False),
         sa.Column("diperbarui_oleh", sa.BigInteger(), nullable=False),
         sa.Column("diperbarui_pada", sa.DateTime(), nullable=False),
         sa.CheckConstraint(
