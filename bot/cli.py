@@ -16,6 +16,7 @@ from bot.config import KonfigurasiSalah, Settings, berkas_instrumen, muat_settin
 from bot.mutu import akreditasi_instrumen as mutu_akreditasi
 from bot.mutu import instrumen as mutu_instrumen
 from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
+from db.kunci_proses import SudahBerjalan, kunci_sqlite
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
 
@@ -61,6 +62,15 @@ def jalankan(settings: Settings) -> None:
     masalah = mutu_instrumen.periksa(berkas_instrumen(settings))
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
+    berkas_db = path_sqlite(settings.database_url)
+    if berkas_db is not None:
+        try:
+            kunci_sqlite(berkas_db)  # held until the process ends
+        except SudahBerjalan:
+            raise KonfigurasiSalah(
+                f"another asisten-mutu run is already using {berkas_db}; "
+                "only one bot process may run on a SQLite database"
+            ) from None
     tingkatkan(settings.database_url)
     app = buat_aplikasi(settings)
     logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)

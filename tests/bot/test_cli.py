@@ -1,9 +1,11 @@
+import os
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
+from db.kunci_proses import SudahBerjalan, kunci_sqlite
 
 TOKEN = "123456789:" + "A" * 35
 
@@ -87,3 +89,27 @@ def test_run_tanpa_jaringan_ke_telegram_satu_baris_keluar_1(
     assert main(["run"]) == 1
     akhir = capsys.readouterr().err.strip().splitlines()[-1]
     assert akhir.startswith("asisten-mutu: cannot reach the Bot API at http://127.0.0.1:9/bot")
+
+
+def test_run_kedua_pada_sqlite_yang_sama_menolak_dengan_satu_baris(
+    lingkungan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    berkas = lingkungan / "data" / "am.db"
+    fd = kunci_sqlite(berkas)  # the first bot process, still running
+    try:
+        assert main(["run"]) == 2
+    finally:
+        os.close(fd)
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "already using" in err[0] and "only one bot process" in err[0]
+    assert not berkas.exists()  # refused before migrating
+
+
+def test_kunci_sqlite_lepas_saat_proses_berakhir(lingkungan: Path) -> None:
+    berkas = lingkungan / "data" / "am.db"
+    fd = kunci_sqlite(berkas)
+    with pytest.raises(SudahBerjalan):
+        kunci_sqlite(berkas)
+    os.close(fd)  # what the operating system does when the process ends, kill -9 included
+    os.close(kunci_sqlite(berkas))
