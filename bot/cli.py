@@ -12,7 +12,13 @@ from pathlib import Path
 from telegram.error import InvalidToken, NetworkError
 
 from bot import __version__
-from bot.config import KonfigurasiSalah, Settings, berkas_instrumen, muat_settings
+from bot.config import (
+    KonfigurasiSalah,
+    Settings,
+    berkas_instrumen,
+    muat_settings,
+    opsi_webhook,
+)
 from bot.mutu import akreditasi_instrumen as mutu_akreditasi
 from bot.mutu import instrumen as mutu_instrumen
 from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
@@ -36,7 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"asisten-mutu {__version__}")
     sub = p.add_subparsers(dest="perintah", metavar="COMMAND", required=True)
-    sub.add_parser("run", help="migrate the database, then run the bot (long polling)")
+    run = sub.add_parser("run", help="migrate the database, then run the bot (long polling)")
+    run.add_argument(
+        "--webhook",
+        action="store_true",
+        help="receive updates by webhook (WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_LISTEN)",
+    )
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="aksi_db", metavar="ACTION", required=True)
     db_sub.add_parser("upgrade", help="apply the migrations up to the newest schema")
@@ -54,11 +65,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
-def jalankan(settings: Settings) -> None:
-    """Migrate, then poll until stopped (Ctrl+C)."""
+def jalankan(settings: Settings, webhook: bool = False) -> None:
+    """Migrate, then poll (or serve the webhook) until stopped (Ctrl+C)."""
     from bot.app import ALLOWED_UPDATES, buat_aplikasi
 
     settings.token()  # fail fast, before touching the database
+    opsi = opsi_webhook(settings) if webhook else None
     masalah = mutu_instrumen.periksa(berkas_instrumen(settings))
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
@@ -73,9 +85,26 @@ def jalankan(settings: Settings) -> None:
             ) from None
     tingkatkan(settings.database_url)
     app = buat_aplikasi(settings)
-    logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
     try:
-        app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        if opsi is None:
+            logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
+            app.run_polling(allowed_updates=ALLOWED_UPDATES, drop_pending_updates=False)
+        else:
+            logging.getLogger(__name__).info(
+                "Asisten Mutu %s on a webhook, listening on %s:%s",
+                __version__,
+                opsi.listen,
+                opsi.port,
+            )
+            app.run_webhook(
+                listen=opsi.listen,
+                port=opsi.port,
+                url_path=opsi.url_path,
+                webhook_url=opsi.webhook_url,
+                secret_token=opsi.secret_token,
+                allowed_updates=ALLOWED_UPDATES,
+                drop_pending_updates=False,
+            )
     except InvalidToken:
         raise KonfigurasiSalah(
             "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
@@ -147,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = muat_settings()
         if args.perintah == "run":
-            jalankan(settings)
+            jalankan(settings, webhook=args.webhook)
         elif args.perintah == "db":
             tingkatkan(settings.database_url)
             print("database is at the newest schema")

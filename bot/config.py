@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -12,6 +14,8 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # A Bot API token is "<bot id>:<35 characters>"; we accept 30+ to stay lenient with test tokens.
 POLA_TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{30,}$")
+# What Telegram allows as a webhook's secret_token.
+POLA_RAHASIA = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class KonfigurasiSalah(Exception):
@@ -40,6 +44,12 @@ class Settings(BaseSettings):
     pengingat_interval: float = Field(default=30.0, gt=0)
     # Updates handled at once (never two of one user); 1 processes strictly one at a time.
     concurrent_updates: int = Field(default=32, ge=1, le=256)
+    # Webhook mode (`asisten-mutu run --webhook`): the public HTTPS address Telegram posts to,
+    # the secret Telegram sends back with every post, and where this process listens (behind a
+    # reverse proxy that ends TLS).
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    webhook_listen: str = "127.0.0.1:8080"
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -71,6 +81,39 @@ class Settings(BaseSettings):
                 "as @BotFather gives it."
             )
         return token
+
+
+@dataclass(frozen=True)
+class OpsiWebhook:
+    """How the webhook listens and what Telegram is told (`Updater.start_webhook` arguments)."""
+
+    listen: str
+    port: int
+    url_path: str
+    webhook_url: str
+    secret_token: str
+
+
+def opsi_webhook(settings: Settings) -> OpsiWebhook:
+    """The webhook's options from the settings, or `KonfigurasiSalah` with one clear line."""
+    if not settings.webhook_url:
+        raise KonfigurasiSalah(
+            "WEBHOOK_URL is not set: webhook mode needs the public https address Telegram "
+            "posts updates to"
+        )
+    rahasia = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    if not POLA_RAHASIA.fullmatch(rahasia):
+        raise KonfigurasiSalah(
+            "WEBHOOK_SECRET must be 1-256 characters of A-Z, a-z, 0-9, _ and -: Telegram sends "
+            "it with every update and the bot refuses posts without it"
+        )
+    host, _, port = settings.webhook_listen.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise KonfigurasiSalah(
+            f"WEBHOOK_LISTEN {settings.webhook_listen!r} should be HOST:PORT, e.g. 127.0.0.1:8080"
+        )
+    jalur = urlsplit(settings.webhook_url).path.strip("/")
+    return OpsiWebhook(host.strip("[]"), int(port), jalur, settings.webhook_url, rahasia)
 
 
 def muat_settings() -> Settings:

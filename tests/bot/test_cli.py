@@ -113,3 +113,14 @@ def test_kunci_sqlite_lepas_saat_proses_berakhir(lingkungan: Path) -> None:
         kunci_sqlite(berkas)
     os.close(fd)  # what the operating system does when the process ends, kill -9 included
     os.close(kunci_sqlite(berkas))
+
+
+def test_run_webhook_tanpa_url_keluar_2_dengan_satu_baris(
+    lingkungan: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.delenv("WEBHOOK_URL", raising=False)
+    assert main(["run", "--webhook"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "WEBHOOK_URL is not set" in err[0]
+    assert not (lingkungan / "data").exists()

@@ -21,6 +21,7 @@ primitives (``wait_for_call``, ``idle``, ``outbox``).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import inspect
 import json
@@ -77,7 +78,7 @@ METHODS = (
     "editMessageReplyMarkup", "editMessageCaption", "answerCallbackQuery", "deleteMessage",
     "sendChatAction", "setMyCommands", "deleteMyCommands", "getMyCommands",
     "setMyDescription", "setMyShortDescription", "sendDocument", "sendPhoto", "getFile",
-    "getChatMember", "getChat",
+    "getChatMember", "getChat", "setWebhook", "getWebhookInfo",
 )  # fmt: skip
 RATE_LIMITED = frozenset({"sendMessage", "sendDocument", "sendPhoto"})
 CHAT_ACTIONS = frozenset({
@@ -269,6 +270,13 @@ class _Fault:
     chat_id: int | str | None
     remaining: int
     migrate_to_chat_id: int | None = None
+
+
+@dataclass
+class _Webhook:
+    url: str
+    secret: str | None
+    task: asyncio.Task[None]
 
 
 class _Signal:
@@ -573,9 +581,13 @@ class FakeBotApi:
         self._faults: list[_Fault] = []
         self._blocked: set[int] = set()
         self._limits: _RateLimits | None = None
+        self._webhook: _Webhook | None = None
+        self.webhook_responses: list[int] = []  # HTTP status of every delivery attempt
         self._handlers: dict[str, Callable[[dict[str, Any]], Any]] = {
             "getMe": lambda params: dict(BOT_USER),
             "deleteWebhook": self._delete_webhook,
+            "setWebhook": self._set_webhook,
+            "getWebhookInfo": self._get_webhook_info,
             "getUpdates": self._get_updates,
             "sendMessage": self._send_message,
             "editMessageText": self._edit_message_text,
@@ -616,6 +628,11 @@ class FakeBotApi:
         """Wake long polls and shut the server down."""
         self._closing = True
         self._update_signal.fire()
+        if self._webhook is not None:
+            self._webhook.task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._webhook.task
+            self._webhook = None
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -1066,12 +1083,21 @@ class FakeBotApi:
     # ------------------------------------------------------------ getUpdates & webhook
 
     def _delete_webhook(self, params: dict[str, Any]) -> bool:
+        if self._webhook is not None:
+            self._webhook.task.cancel()
+            self._webhook = None
         if params.get("drop_pending_updates"):
             self._delivered_upto = self._last_update_id
             self._updates.clear()
         return True
 
     async def _get_updates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        if self._webhook is not None:
+            raise ApiError(
+                409,
+                "Conflict: can't use getUpdates method while webhook is active; "
+                "use deleteWebhook to delete the webhook first",
+            )
         self._poll_generation += 1
         generation = self._poll_generation
         self._update_signal.fire()  # an older long poll is terminated (409) like Telegram
@@ -1097,6 +1123,59 @@ class FakeBotApi:
             self._delivered_upto = max(self._delivered_upto, batch[-1]["update_id"])
             self._touch()
         return copy.deepcopy(batch)
+
+    def _set_webhook(self, params: dict[str, Any]) -> bool:
+        url = str(params.get("url") or "")
+        if not url:
+            return self._delete_webhook(params)
+        secret = params.get("secret_token")
+        if secret is not None and not re.fullmatch(r"[A-Za-z0-9_-]{1,256}", str(secret)):
+            raise bad_request("secret token contains unallowed characters")
+        if self._webhook is not None:
+            self._webhook.task.cancel()
+        if params.get("drop_pending_updates"):
+            self._delivered_upto = self._last_update_id
+            self._updates.clear()
+        if isinstance(params.get("allowed_updates"), list):
+            self._allowed_updates = frozenset(params["allowed_updates"]) or None
+        self._update_signal.fire()  # a running long poll ends, as Telegram ends it
+        task = asyncio.get_running_loop().create_task(self._deliver(url, secret))
+        self._webhook = _Webhook(url, None if secret is None else str(secret), task)
+        return True
+
+    def _get_webhook_info(self, params: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "url": self._webhook.url if self._webhook else "",
+            "has_custom_certificate": False,
+            "pending_update_count": len(self._pending(100)),
+        }
+
+    async def _deliver(self, url: str, secret: str | None) -> None:
+        """POST each update to the webhook in order, one at a time; a non-200 answer or a
+        connection error is retried after a short pause, as Telegram retries."""
+        import aiohttp  # the test extra has it; only webhook tests need a client
+
+        headers = {} if secret is None else {"X-Telegram-Bot-Api-Secret-Token": secret}
+        async with aiohttp.ClientSession() as session:
+            while not self._closing:
+                wake = self._update_signal.current()
+                batch = self._pending(1)
+                if not batch:
+                    await _wait_event(wake, 1.0)
+                    continue
+                update = batch[0]
+                try:
+                    async with session.post(url, json=update, headers=headers) as response:
+                        status = response.status
+                except aiohttp.ClientError:
+                    status = 0
+                self.webhook_responses.append(status)
+                if status != 200:
+                    await asyncio.sleep(0.2)
+                    continue
+                self._delivered_upto = max(self._delivered_upto, update["update_id"])
+                self._confirm(update["update_id"] + 1)
+                self._touch()
 
     def _confirm(self, offset: int) -> None:
         if offset > 0:
