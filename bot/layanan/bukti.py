@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
+from bot.mutu.validasi import nama_berkas
 from db import bukti as db_bukti
 
 BATAS_BUKTI = 20 * 1024 * 1024  # what a bot may download from Telegram
@@ -61,7 +62,7 @@ async def simpan(
         sumber=sumber,
         file_id=berkas.file_id,
         file_unique_id=berkas.file_unique_id,
-        nama_file=berkas.nama_file,
+        nama_file=nama_berkas(berkas.nama_file),
         mime=berkas.mime,
         ukuran=len(berkas.isi),
         sha256=sha,

@@ -38,3 +38,16 @@ def tahun_ajaran(hari: date) -> str:
     """The school year a date falls in; it runs from July to June (e.g. "2026/2027")."""
     awal = hari.year if hari.month >= 7 else hari.year - 1
     return f"{awal}/{awal + 1}"
+
+
+PANJANG_NAMA_BERKAS = 200  # the column bukti.nama_file; Telegram allows longer names
+
+
+def nama_berkas(nama: str | None, maksimal: int = PANJANG_NAMA_BERKAS) -> str | None:
+    """A file name as sent, shortened to `maksimal` characters with its extension kept (a
+    long name is cut in its stem, so "laporan ... .pdf" stays a .pdf)."""
+    if nama is None or len(nama) <= maksimal:
+        return nama
+    titik = nama.rfind(".")
+    akhiran = nama[titik:] if 0 < titik and len(nama) - titik <= 10 else ""
+    return nama[: maksimal - len(akhiran)].rstrip() + akhiran

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-import shutil
-from collections.abc import AsyncIterator, Callable
+import os
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -15,7 +15,7 @@ from telegram.ext import Application
 
 from bot.app import ALLOWED_UPDATES, buat_aplikasi
 from bot.config import Settings
-from db.migrasi_api import tingkatkan
+from tests import basis_data
 from tests.fakes.bot_api import TOKEN, FakeBotApi
 from tests.fakes.lifecycle import jalankan
 from tests.fakes.pengguna import Pengguna
@@ -35,18 +35,31 @@ class Jam:
 
 
 @pytest.fixture(scope="session")
-def db_templat(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A migrated database made once; each test gets its own copy."""
-    berkas = tmp_path_factory.mktemp("templat") / "templat.db"
-    tingkatkan(f"sqlite+aiosqlite:///{berkas}")
-    return berkas
+def server_postgresql() -> Iterator[str | None]:
+    """The PostgreSQL server of this test run (tests/basis_data.py), or None without one."""
+    with basis_data.cluster_sementara() as server:
+        yield server
+
+
+@pytest.fixture(scope="session", params=basis_data.MESIN)
+def db_templat(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    server_postgresql: str | None,
+) -> str:
+    """A migrated database made once per engine; every test runs on both engines."""
+    if request.param == "postgresql" and server_postgresql is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI needs PostgreSQL's programs (.ci/sistem installs them)")
+        pytest.skip("PostgreSQL is not installed here (bash .ci/sistem installs it)")
+    folder = tmp_path_factory.mktemp(f"templat-{request.param}")
+    return basis_data.buat_templat(request.param, folder, server_postgresql)
 
 
 @pytest.fixture
-def db_url(tmp_path: Path, db_templat: Path) -> str:
-    berkas = tmp_path / "bot.db"
-    shutil.copy(db_templat, berkas)
-    return f"sqlite+aiosqlite:///{berkas}"
+def db_url(tmp_path: Path, db_templat: str, server_postgresql: str | None) -> str:
+    """The test's own database, copied from the template."""
+    return basis_data.salin(db_templat, tmp_path, server_postgresql)
 
 
 @pytest.fixture

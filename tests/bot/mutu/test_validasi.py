@@ -48,3 +48,14 @@ def test_kode_undangan(teks: str, hasil: str | None) -> None:
 )
 def test_tahun_ajaran_berganti_pada_bulan_juli(hari: date, tahun: str) -> None:
     assert validasi.tahun_ajaran(hari) == tahun
+
+
+def test_nama_berkas_panjang_dipotong_dengan_akhiran_tetap() -> None:
+    panjang = "Notula rapat " * 30 + "10.png"
+    pendek = validasi.nama_berkas(panjang)
+    assert pendek is not None and len(pendek) == validasi.PANJANG_NAMA_BERKAS
+    assert pendek.endswith(".png") and pendek.startswith("Notula rapat Notula")
+    assert validasi.nama_berkas("rkt.pdf") == "rkt.pdf"
+    assert validasi.nama_berkas(None) is None
+    tanpa_akhiran = validasi.nama_berkas("x" * 250)
+    assert tanpa_akhiran == "x" * 200
