@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy.engine import make_url
 from telegram.error import InvalidToken, NetworkError
 
 from bot import __version__
@@ -22,12 +25,18 @@ from bot.config import (
 from bot.mutu import akreditasi_instrumen as mutu_akreditasi
 from bot.mutu import instrumen as mutu_instrumen
 from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
-from db.kunci_proses import SudahBerjalan, kunci_sqlite
+from db.kunci_proses import KunciPostgresql, SudahBerjalan, kunci_sqlite
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
 
 KELUAR_KONFIGURASI = 2
 KELUAR_JARINGAN = 1
+JEDA_JAGA = 5.0  # seconds between checks that the active process still holds its lock
+KUNCI_HILANG = "kunci_hilang"
+
+
+class KunciHilang(Exception):
+    """The active process lost its database lock; it stops so that only one runs."""
 
 
 class TidakTerjangkau(Exception):
@@ -74,17 +83,11 @@ def jalankan(settings: Settings, webhook: bool = False) -> None:
     masalah = mutu_instrumen.periksa(berkas_instrumen(settings))
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
-    berkas_db = path_sqlite(settings.database_url)
-    if berkas_db is not None:
-        try:
-            kunci_sqlite(berkas_db)  # held until the process ends
-        except SudahBerjalan:
-            raise KonfigurasiSalah(
-                f"another asisten-mutu run is already using {berkas_db}; "
-                "only one bot process may run on a SQLite database"
-            ) from None
+    kunci = jadi_aktif(settings)  # before migrating: two processes never migrate at once
     tingkatkan(settings.database_url)
     app = buat_aplikasi(settings)
+    if kunci is not None:
+        jaga_kunci(app, kunci)
     try:
         if opsi is None:
             logging.getLogger(__name__).info("Asisten Mutu %s polling", __version__)
@@ -105,6 +108,8 @@ def jalankan(settings: Settings, webhook: bool = False) -> None:
                 allowed_updates=ALLOWED_UPDATES,
                 drop_pending_updates=False,
             )
+        if app.bot_data.get(KUNCI_HILANG):
+            raise KunciHilang("lost the database lock while running; a standby takes over")
     except InvalidToken:
         raise KonfigurasiSalah(
             "Telegram rejected TELEGRAM_BOT_TOKEN: check it with @BotFather"
@@ -114,6 +119,42 @@ def jalankan(settings: Settings, webhook: bool = False) -> None:
             f"cannot reach the Bot API at {settings.telegram_api_url} ({exc}); "
             "check the network or TELEGRAM_API_URL"
         ) from None
+
+
+def jadi_aktif(settings: Settings) -> KunciPostgresql | None:
+    """Become the one active process on the database: on SQLite refuse when another runs; on
+    PostgreSQL wait as a standby until the active one is gone (db/kunci_proses.py)."""
+    berkas_db = path_sqlite(settings.database_url)
+    if berkas_db is not None:
+        try:
+            kunci_sqlite(berkas_db)  # held until the process ends
+        except SudahBerjalan:
+            raise KonfigurasiSalah(
+                f"another asisten-mutu run is already using {berkas_db}; "
+                "only one bot process may run on a SQLite database"
+            ) from None
+        return None
+    if make_url(settings.database_url).get_backend_name() != "postgresql":
+        return None
+    kunci = KunciPostgresql(settings.database_url)
+    kunci.tunggu()
+    return kunci
+
+
+def jaga_kunci(app: Any, kunci: KunciPostgresql) -> None:
+    """Stop the bot when its lock's connection is lost: a standby may be active by then, and
+    two active processes would both poll and both send. The process ends with an error, so
+    its supervisor starts it again, as a standby."""
+
+    async def periksa(context: Any) -> None:
+        if not await asyncio.to_thread(kunci.masih_dipegang):
+            logging.getLogger(__name__).error(
+                "lost the database lock; stopping (a standby takes over)"
+            )
+            context.application.bot_data[KUNCI_HILANG] = True
+            context.application.stop_running()
+
+    app.job_queue.run_repeating(periksa, interval=JEDA_JAGA, first=JEDA_JAGA)
 
 
 def cadangkan(settings: Settings, tujuan: Path) -> None:
@@ -189,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KonfigurasiSalah as exc:
         print(f"asisten-mutu: {exc}", file=sys.stderr)
         return KELUAR_KONFIGURASI
-    except TidakTerjangkau as exc:
+    except (TidakTerjangkau, KunciHilang) as exc:
         print(f"asisten-mutu: {exc}", file=sys.stderr)
         return KELUAR_JARINGAN
     return 0

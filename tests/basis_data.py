@@ -131,3 +131,10 @@ def salin(templat: str, folder: Path, server: str | None) -> str:
                 raise
             time.sleep(0.2)
     return _url_basis(server, nama)
+
+
+def basis_data_kosong(server: str) -> str:
+    """A new empty PostgreSQL database (for a bot process that migrates it itself)."""
+    nama = f"uji_{os.getpid()}_{next(_nomor)}"
+    _perintah_server(server, f'CREATE DATABASE "{nama}"')
+    return _url_basis(server, nama)
