@@ -34,6 +34,7 @@ from bot.mutu.instrumen import INSTRUMEN_BAWAAN
 from db import keanggotaan, pengguna, sekolah, siklus
 from db.mesin import buat_mesin
 from db.migrasi_api import tingkatkan
+from tests import basis_data
 from tests.fakes.bot_api import TOKEN
 from tests.fakes.pengguna import Pengguna
 
@@ -158,11 +159,17 @@ async def _dengan_pengemudi(
     return lama, diserahkan, app
 
 
-async def ukur_bot(folder: Path, jumlah: int, soal: int, jeda: float = 0.0) -> dict[str, float]:
-    """Our answer path: answers per second and update-to-commit latency."""
+async def ukur_bot(
+    folder: Path, jumlah: int, soal: int, jeda: float = 0.0, server_pg: str | None = None
+) -> dict[str, float]:
+    """Our answer path: answers per second and update-to-commit latency, on SQLite or, with
+    `server_pg`, on a new database of that PostgreSQL server."""
     berkas = folder / "instrumen.yaml"
     tulis_instrumen(berkas, soal)
-    url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
+    if server_pg is None:
+        url = f"sqlite+aiosqlite:///{folder / 'bench.db'}"
+    else:
+        url = basis_data.basis_data_kosong(server_pg)
     tingkatkan(url)
     ids = await isi_data(url, jumlah, f"bench-{soal}")
     komit: dict[int, float] = {}
@@ -234,35 +241,57 @@ async def ukur_gema(jumlah: int, soal: int) -> dict[str, float]:
     return {"pesan": jumlah * soal, "detik": lama, "per_detik": jumlah * soal / lama}
 
 
-async def utama(jumlah: int, soal: int, soal_berjeda: int, jeda: float) -> None:
+async def ukur_mesin(
+    nama: str, jumlah: int, soal: int, soal_berjeda: int, jeda: float, server_pg: str | None
+) -> float:
+    """Both runs (saturation, paced) on one engine, printed; returns the saturated rate."""
     with tempfile.TemporaryDirectory() as folder:
-        bot = await ukur_bot(Path(folder), jumlah, soal)
+        bot = await ukur_bot(Path(folder), jumlah, soal, server_pg=server_pg)
     with tempfile.TemporaryDirectory() as folder:
-        berjeda = await ukur_bot(Path(folder), jumlah, soal_berjeda, jeda)
-    gema = await ukur_gema(jumlah, soal)
-    print(f"respondents {jumlah} x questions {soal}, all pressing at once (saturation)")
-    print("database on disk (SQLite, WAL); fake Bot API and users in a second process")
+        berjeda = await ukur_bot(Path(folder), jumlah, soal_berjeda, jeda, server_pg=server_pg)
+    print(f"{nama}:")
     print(
-        f"answers committed: {bot['jawaban']:.0f} in {bot['detik']:.1f} s = "
+        f"  answers committed: {bot['jawaban']:.0f} in {bot['detik']:.1f} s = "
         f"{bot['per_detik']:.0f} answers/s (target >= 300)"
     )
     print(
-        f"update handed out -> answer committed: p50 {bot['p50_ms']:.1f} ms, "
+        f"  update handed out -> answer committed: p50 {bot['p50_ms']:.1f} ms, "
         f"p95 {bot['p95_ms']:.1f} ms (target p95 < 50 ms)"
     )
     print(
-        f"paced: {jumlah} respondents x {soal_berjeda} questions, ~{jeda:g} s to think each "
+        f"  paced: {jumlah} respondents x {soal_berjeda} questions, ~{jeda:g} s to think each "
         f"(offered ~{jumlah / jeda:.0f} answers/s): {berjeda['per_detik']:.0f} answers/s, "
         f"p50 {berjeda['p50_ms']:.1f} ms, p95 {berjeda['p95_ms']:.1f} ms"
     )
+    return bot["per_detik"]
+
+
+async def utama(jumlah: int, soal: int, soal_berjeda: int, jeda: float, dengan_pg: bool) -> None:
+    print(f"respondents {jumlah} x questions {soal}, all pressing at once (saturation)")
+    print("fake Bot API and users in a second process; databases on this machine's disk")
+    laju: dict[str, float] = {}
+    laju["SQLite (WAL)"] = await ukur_mesin(
+        "SQLite (WAL)", jumlah, soal, soal_berjeda, jeda, None
+    )
+    if dengan_pg:
+        # A local server with its durable defaults (fsync on), in a folder of its own.
+        with basis_data.cluster_sementara(awet=True) as server:
+            if server is None:
+                print("PostgreSQL: not installed here (bash .ci/sistem installs it); skipped")
+            else:
+                laju["PostgreSQL"] = await ukur_mesin(
+                    "PostgreSQL (local, fsync on)", jumlah, soal, soal_berjeda, jeda, server
+                )
+    gema = await ukur_gema(jumlah, soal)
     print(
         f"echo bot: {gema['pesan']:.0f} messages in {gema['detik']:.1f} s = "
         f"{gema['per_detik']:.0f}/s"
     )
-    print(
-        f"cost ratio (echo rate / our rate): {gema['per_detik'] / bot['per_detik']:.2f}x "
-        "(target <= 2x)"
-    )
+    for nama, per_detik in laju.items():
+        print(
+            f"cost ratio on {nama.split(' ')[0]} (echo rate / our rate): "
+            f"{gema['per_detik'] / per_detik:.2f}x (target <= 2x)"
+        )
 
 
 def main() -> None:
@@ -271,8 +300,11 @@ def main() -> None:
     p.add_argument("--soal", type=int, default=60)
     p.add_argument("--soal-berjeda", type=int, default=10, help="questions in the paced run")
     p.add_argument("--jeda", type=float, default=3.0, help="seconds to think, paced run")
+    p.add_argument("--tanpa-postgresql", action="store_true", help="SQLite only")
     args = p.parse_args()
-    asyncio.run(utama(args.responden, args.soal, args.soal_berjeda, args.jeda))
+    asyncio.run(
+        utama(args.responden, args.soal, args.soal_berjeda, args.jeda, not args.tanpa_postgresql)
+    )
 
 
 if __name__ == "__main__":

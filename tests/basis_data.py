@@ -62,8 +62,10 @@ def _port_bebas() -> int:
 
 
 @contextlib.contextmanager
-def cluster_sementara() -> Iterator[str | None]:
-    """The PostgreSQL server URL for this test run, or None when none can be had."""
+def cluster_sementara(awet: bool = False) -> Iterator[str | None]:
+    """The PostgreSQL server URL for this test run, or None when none can be had. Tests run
+    without fsync (nothing there must survive a power cut); `awet` keeps the server's durable
+    defaults, for benchmarks that compare with SQLite's synchronous commits."""
     if os.environ.get(PEUBAH):
         yield os.environ[PEUBAH]
         return
@@ -83,10 +85,9 @@ def cluster_sementara() -> Iterator[str | None]:
         check=True,
         capture_output=True,
     )
-    opsi = (
-        f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-    )
+    opsi = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c max_connections=200"
+    if not awet:
+        opsi += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     subprocess.run(
         [*jalankan, "-o", opsi, "-l", str(folder / "log"), "-w", "start"],
         check=True,
