@@ -270,9 +270,7 @@ async def utama(jumlah: int, soal: int, soal_berjeda: int, jeda: float, dengan_p
     print(f"respondents {jumlah} x questions {soal}, all pressing at once (saturation)")
     print("fake Bot API and users in a second process; databases on this machine's disk")
     laju: dict[str, float] = {}
-    laju["SQLite (WAL)"] = await ukur_mesin(
-        "SQLite (WAL)", jumlah, soal, soal_berjeda, jeda, None
-    )
+    laju["SQLite (WAL)"] = await ukur_mesin("SQLite (WAL)", jumlah, soal, soal_berjeda, jeda, None)
     if dengan_pg:
         # A local server with its durable defaults (fsync on), in a folder of its own.
         with basis_data.cluster_sementara(awet=True) as server:

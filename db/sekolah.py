@@ -49,3 +49,12 @@ async def ambil(conn: AsyncConnection, sekolah_id: int) -> Row | None:
     """One school, or None."""
     hasil = await conn.execute(select(sekolah).where(sekolah.c.id == sekolah_id))
     return hasil.first()
+
+
+async def kunci_keanggotaan(conn: AsyncConnection, sekolah_id: int) -> None:
+    """Hold the school's row until the transaction ends, so changes to its members are made
+    one after another (on PostgreSQL a row lock; SQLite's one writer already serialises). The
+    lock is FOR NO KEY UPDATE, so rows that merely refer to the school are not held up."""
+    await conn.execute(
+        select(sekolah.c.id).where(sekolah.c.id == sekolah_id).with_for_update(key_share=True)
+    )

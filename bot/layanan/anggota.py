@@ -12,6 +12,7 @@ from bot.layanan.aktor import Aktor
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
 from db import pengingat as db_pengingat
+from db import sekolah as db_sekolah
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,14 @@ async def ambil(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
 
 
 async def _jaga_kepala_terakhir(conn: AsyncConnection, aktor: Aktor, sasaran: Anggota) -> None:
-    if sasaran.peran is Peran.KEPALA_SEKOLAH:
-        assert aktor.sekolah_id is not None
+    assert aktor.sekolah_id is not None
+    # Two kepala removing each other at once must not both see "two kepala": the second waits
+    # here until the first has committed, then counts again.
+    await db_sekolah.kunci_keanggotaan(conn, aktor.sekolah_id)
+    sekarang = await keanggotaan.ambil(conn, sasaran.id)  # as it is now, under the lock
+    if sekarang is None or not sekarang.aktif:
+        raise Ditolak("sudah_keluar")
+    if sekarang.peran == Peran.KEPALA_SEKOLAH:
         jumlah = await keanggotaan.jumlah_peran(conn, aktor.sekolah_id, Peran.KEPALA_SEKOLAH)
         if jumlah <= 1:
             raise Ditolak("kepala_terakhir")

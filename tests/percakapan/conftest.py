@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -32,13 +32,6 @@ class Jam:
 
     def maju(self, selang: timedelta) -> None:
         self.sekarang += selang
-
-
-@pytest.fixture(scope="session")
-def server_postgresql() -> Iterator[str | None]:
-    """The PostgreSQL server of this test run (tests/basis_data.py), or None without one."""
-    with basis_data.cluster_sementara() as server:
-        yield server
 
 
 @pytest.fixture(scope="session", params=basis_data.MESIN)

@@ -12,22 +12,10 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import pytest
-
-from tests import basis_data
 from tests.fakes.bot_api import TOKEN, FakeBotApi
 from tests.fakes.pengguna import Pengguna
 
 AMBIL_ALIH = 15.0  # seconds the issue allows for a standby to take over
-
-
-@pytest.fixture
-def url_pg(server_postgresql: str | None) -> str:
-    if server_postgresql is None:
-        if os.environ.get("CI"):
-            pytest.fail("CI needs PostgreSQL's programs (.ci/sistem installs them)")
-        pytest.skip("PostgreSQL is not installed here (bash .ci/sistem installs it)")
-    return basis_data.basis_data_kosong(server_postgresql)
 
 
 @asynccontextmanager
@@ -74,15 +62,15 @@ async def _tunggu_log(berkas: Path, teks: str, batas: float = 60.0) -> None:
 
 
 async def test_siaga_mengambil_alih_saat_proses_aktif_dibunuh(
-    url_pg: str, bot_api: FakeBotApi, tmp_path: Path, orang: Callable[[str], Pengguna]
+    url_postgresql: str, bot_api: FakeBotApi, tmp_path: Path, orang: Callable[[str], Pengguna]
 ) -> None:
     bu_sari = orang("Bu Sari")
-    async with proses_bot("aktif", url_pg, bot_api, tmp_path) as aktif:
+    async with proses_bot("aktif", url_postgresql, bot_api, tmp_path) as aktif:
         await _tunggu_log(tmp_path / "aktif.log", "polling")
         await bu_sari.kirim("/start")
         assert "Asisten Mutu" in (await bu_sari.balasan(timeout=30)).teks
 
-        async with proses_bot("siaga", url_pg, bot_api, tmp_path) as siaga:
+        async with proses_bot("siaga", url_postgresql, bot_api, tmp_path) as siaga:
             await _tunggu_log(tmp_path / "siaga.log", "standby: another process is active")
             await asyncio.sleep(3)  # the standby keeps waiting while the active one lives
             assert "polling" not in _log(tmp_path / "siaga.log")
