@@ -119,7 +119,10 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
         keluar = [k.deskripsi for _, _, k in rencana.semua_kegiatan() if k.pic_id not in staf]
         if keluar:
             raise Ditolak("pic_keluar_rencana", kegiatan="; ".join(keluar))
-        await db_rencana.setujui(conn, baris.id, aktor.pengguna_id, lay.sekarang())
+        if not await db_rencana.setujui(conn, baris.id, aktor.pengguna_id, lay.sekarang()):
+            # Another kepala approved it a moment ago (on PostgreSQL this UPDATE waited for
+            # theirs to commit): nothing of this approval is kept, no request goes out twice.
+            raise Ditolak("rencana_sudah_disetujui")
         ditanya = await _selaraskan(conn, lay, siklus.id, rencana)
         await db_siklus.pindah_tahap(conn, siklus.id, 2, 3)
         await audit.catat(
