@@ -47,9 +47,13 @@ async def rencanakan(
     )
 
 
-def _jatuh_tempo(sekarang: datetime, batas: int) -> Any:
+def _jatuh_tempo(sekarang: datetime, batas: int, lewati_terkunci: bool = False) -> Any:
     """Ids due now: waiting rows past their time, and claims whose lease ran out (a run that
-    died). Two indexed range scans, joined; the planner never scans the whole table."""
+    died). Two indexed range scans, joined; the planner never scans the whole table.
+
+    `lewati_terkunci` (PostgreSQL): rows another dispatcher is claiming right now are skipped
+    (FOR UPDATE SKIP LOCKED), so a second claimer takes the next rows instead of waiting for
+    the first one's rows and then finding them gone."""
     menunggu = (
         select(pengingat.c.id, pengingat.c.jatuh_tempo)
         .where(pengingat.c.status == "direncanakan", pengingat.c.jatuh_tempo <= sekarang)
@@ -61,6 +65,9 @@ def _jatuh_tempo(sekarang: datetime, batas: int) -> Any:
         .where(pengingat.c.status == "mengirim", pengingat.c.sewa_sampai <= sekarang)
         .limit(batas)
     )
+    if lewati_terkunci:
+        menunggu = menunggu.with_for_update(skip_locked=True)
+        kedaluwarsa = kedaluwarsa.with_for_update(skip_locked=True)
     a, b = menunggu.subquery(), kedaluwarsa.subquery()  # SQLite: LIMIT only inside subqueries
     gabungan = union_all(
         select(a.c.id, a.c.jatuh_tempo), select(b.c.id, b.c.jatuh_tempo)
@@ -80,7 +87,9 @@ async def klaim(
     hasil = await conn.execute(
         update(pengingat)
         .where(
-            pengingat.c.id.in_(_jatuh_tempo(sekarang, batas)),
+            pengingat.c.id.in_(
+                _jatuh_tempo(sekarang, batas, lewati_terkunci=conn.dialect.name == "postgresql")
+            ),
             # Re-checked in the UPDATE itself: another claimer may have taken a row meanwhile.
             (pengingat.c.status == "direncanakan")
             | and_(pengingat.c.status == "mengirim", pengingat.c.sewa_sampai <= sekarang),
