@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import signal
 import sqlite3
 import sys
 from collections.abc import Sequence
@@ -69,6 +70,10 @@ def _parser() -> argparse.ArgumentParser:
         help="validate an accreditation instrument file (default: both shipped ones)",
     )
     akr.add_argument("berkas", metavar="FILE", type=Path, nargs="?", help="YAML file")
+    sub.add_parser(
+        "pekerja",
+        help="build and send documents in this process, so the bot's chat stays quick",
+    )
     backup = sub.add_parser("backup", help="copy the SQLite database safely while the bot runs")
     backup.add_argument("berkas", metavar="FILE", type=Path, help="target file (must not exist)")
     return p
@@ -157,6 +162,22 @@ def jaga_kunci(app: Any, kunci: KunciPostgresql) -> None:
     app.job_queue.run_repeating(periksa, interval=JEDA_JAGA, first=JEDA_JAGA)
 
 
+def jalankan_pekerja(settings: Settings) -> None:
+    """A document worker until Ctrl+C or SIGTERM (see bot/pekerja.py)."""
+    from bot import pekerja
+
+    settings.token()
+
+    async def utama() -> None:
+        berhenti = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sinyal in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sinyal, berhenti.set)
+        await pekerja.jalankan(settings, berhenti)
+
+    asyncio.run(utama())
+
+
 def cadangkan(settings: Settings, tujuan: Path) -> None:
     """SQLite online backup into a new file; never overwrites."""
     sumber = path_sqlite(settings.database_url)
@@ -218,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = muat_settings()
         if args.perintah == "run":
             jalankan(settings, webhook=args.webhook)
+        elif args.perintah == "pekerja":
+            jalankan_pekerja(settings)
         elif args.perintah == "db":
             tingkatkan(settings.database_url)
             print("database is at the newest schema")

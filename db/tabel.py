@@ -559,3 +559,41 @@ akreditasi_latihan = Table(
     ),
     CheckConstraint("jenis IN ('wawancara','observasi')", name="jenis"),
 )
+
+# Documents built by worker processes (`asisten-mutu pekerja`): the chat process queues a
+# request, a worker claims it under a lease, builds and sends the files, and marks the outcome.
+# menunggu -> dikerjakan -> selesai | ditolak | gagal
+tugas_dokumen = Table(
+    "tugas_dokumen",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("pengguna_id", BigInteger, nullable=False),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("chat_id", BigInteger, nullable=False),
+    Column("kunci", String(40), nullable=False),  # the kind in bot.layanan.laporan.JENIS
+    Column("status", String(12), nullable=False, server_default=text("'menunggu'")),
+    Column("percobaan", Integer, nullable=False, server_default=text("0")),
+    Column("sewa_sampai", WaktuUTC),
+    Column("galat_terakhir", Text),
+    Column("dibuat_pada", WaktuUTC, nullable=False),
+    Column("selesai_pada", WaktuUTC),
+    CheckConstraint(
+        "status IN ('menunggu','dikerjakan','selesai','ditolak','gagal')", name="status"
+    ),
+)
+Index("ix_tugas_dokumen_status", tugas_dokumen.c.status, tugas_dokumen.c.dibuat_pada)
+Index(
+    "ix_tugas_dokumen_pengguna",
+    tugas_dokumen.c.pengguna_id,
+    tugas_dokumen.c.kunci,
+    tugas_dokumen.c.status,
+)
+
+# Worker processes alive: each one writes its heartbeat here; the chat process queues documents
+# only while one has beaten recently, and builds them itself otherwise.
+pekerja = Table(
+    "pekerja",
+    metadata,
+    Column("nama", String(80), primary_key=True),  # host and process id
+    Column("detak_terakhir", WaktuUTC, nullable=False),
+)

@@ -13,7 +13,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 
 from bot.akses import akses
-from bot.layanan import Ditolak, laporan
+from bot.layanan import Ditolak, laporan, tugas
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import Peran
 from percakapan._umum import (
@@ -61,13 +61,18 @@ async def tekan(update: Update, context: Konteks, aktor: Aktor) -> None:
         await galat(update, context, "tombol_usang")
         return
     lay = layanan(context)
+    assert update.effective_chat is not None
+    antrean = await tugas.antrekan(lay, aktor, kunci, update.effective_chat.id)
+    if antrean is tugas.Antrean.DIANTREKAN:
+        return  # a worker process builds and sends it (bot/pekerja.py)
 
     async def kirim(chat_id: int) -> None:
         pembuat = await laporan.siapkan(lay, aktor, kunci)
         for nama, isi in await asyncio.to_thread(pembuat):
             await context.bot.send_document(chat_id, isi, filename=nama)
 
-    if not bangun_sekali(update, context, (aktor.pengguna_id, kunci, aktor.sekolah_id or 0), kirim):
+    tanda = (aktor.pengguna_id, kunci, aktor.sekolah_id or 0)
+    if antrean is tugas.Antrean.SEDANG or not bangun_sekali(update, context, tanda, kirim):
         r = lay.render
         nama = r.label(f"dokumen_laporan.{kunci}")
         await balas(update, context, r.pesan("laporan/disiapkan", dokumen=nama))
