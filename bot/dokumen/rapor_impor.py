@@ -27,8 +27,10 @@ from openpyxl import load_workbook
 from bot.mutu.rapor_impor import HasilBaca, Lembar, TidakTerbaca, baca
 
 BATAS_BERKAS = 10 * 1024 * 1024
-BATAS_TERURAI = 200 * 1024 * 1024  # all parts together, uncompressed
-BATAS_RASIO = 200  # uncompressed / compressed, per part larger than 1 MB
+# All parts together, uncompressed. openpyxl keeps the shared strings in memory even in
+# read-only mode, so this is also the bound on what one parse can hold.
+BATAS_TERURAI = 100 * 1024 * 1024
+BATAS_RASIO = 100  # uncompressed / compressed, per part larger than 1 MB
 BATAS_BAGIAN = 5000  # zip entries
 BATAS_LEMBAR = 30
 BATAS_BARIS = 3000
