@@ -101,6 +101,16 @@ async def impor_sekolah(conn: AsyncConnection, sekolah_id: int) -> list[Row[Any]
     return list(hasil)
 
 
+async def impor_edisi(conn: AsyncConnection, sekolah_id: int, edisi: str) -> Row[Any] | None:
+    """The school's import of one edition, or None."""
+    hasil = await conn.execute(
+        select(rapor_impor).where(
+            rapor_impor.c.sekolah_id == sekolah_id, rapor_impor.c.edisi == edisi
+        )
+    )
+    return hasil.first()
+
+
 async def capaian_impor(conn: AsyncConnection, impor_id: int) -> dict[str, Row[Any]]:
     """The values of one import, by indicator code."""
     hasil = await conn.execute(select(rapor_capaian).where(rapor_capaian.c.impor_id == impor_id))
@@ -141,8 +151,3 @@ async def ubah_capaian(
         .values(**isi, diperbarui_oleh=pengguna_id, diperbarui_pada=waktu)
     )
     return {b: getattr(baris, b) for b in isi}
-
-
-async def jumlah_impor(conn: AsyncConnection, sekolah_id: int) -> int:
-    """How many imports the school holds (a test and the bench read it)."""
-    return len(await impor_sekolah(conn, sekolah_id))

@@ -101,95 +101,166 @@ async def _baris(context: Konteks, aktor: Aktor, kode: str) -> lay_rapor.Baris:
     return b
 
 
+Isi = dict[str, Any]
+
+
+async def _ketik(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:k`: start typing; first the edition (this year's or last year's)."""
+    lay = layanan(context)
+    tahun = lay.sekarang().year
+    await _simpan_draf(context, aktor, {"langkah": "ketik_edisi", "tahun": tahun})
+    jumlah = len(await lay_rapor.prioritas_sekolah(lay, aktor))
+    await tampil.ketik_edisi(update, context, tahun, jumlah)
+    return MENUNGGU
+
+
+async def _edisi(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:ke:<tahun>`: the edition chosen; ask the first indicator."""
+    if isi.get("langkah") != "ketik_edisi" or int(arg[0]) not in (isi["tahun"], isi["tahun"] - 1):
+        raise Ditolak("tombol_usang")
+    baru = {"edisi": f"Rapor Pendidikan {int(arg[0])}", "capaian": []}
+    return await _tanya_berikut(update, context, aktor, baru)
+
+
+async def _label(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:kl:<kode>:<label>`: the label; then the value (none for Tidak Tersedia)."""
+    if isi.get("langkah") != "ketik_label" or arg[0] != isi.get("kode"):
+        raise Ditolak("tombol_usang")
+    label = rp.Label(arg[1])
+    b = await _baris(context, aktor, arg[0])
+    satu = {"kode": b.kode, "label": label.value}
+    if label == rp.Label.TIDAK_TERSEDIA:
+        return await _tanya_berikut(
+            update, context, aktor, {**isi, "capaian": [*isi["capaian"], satu]}
+        )
+    await _simpan_draf(context, aktor, {**isi, "langkah": "ketik_nilai", "satu": satu})
+    await tampil.ketik_nilai(update, context, b)
+    return MENUNGGU
+
+
+async def _arah(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:ka:<kode>:<arah|x>`: the change from last year; then the rank group."""
+    if isi.get("langkah") != "ketik_arah" or arg[0] != isi.get("kode"):
+        raise Ditolak("tombol_usang")
+    satu = {**isi["satu"], "arah": None if arg[1] == "x" else rp.Arah(arg[1]).value}
+    await _simpan_draf(context, aktor, {**isi, "langkah": "ketik_peringkat", "satu": satu})
+    await tampil.ketik_peringkat(update, context, await _baris(context, aktor, arg[0]))
+    return MENUNGGU
+
+
+async def _peringkat(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:kp:<kode>:<1-5|x>`: the national rank group; then the next indicator."""
+    if isi.get("langkah") != "ketik_peringkat" or arg[0] != isi.get("kode"):
+        raise Ditolak("tombol_usang")
+    q = None if arg[1] == "x" else int(arg[1])
+    if q is not None and not 1 <= q <= 5:
+        raise Ditolak("tombol_usang")
+    satu = {**isi["satu"], "peringkat_nasional": q}
+    sisa = {k: v for k, v in isi.items() if k != "satu"}
+    return await _tanya_berikut(
+        update, context, aktor, {**sisa, "capaian": [*isi["capaian"], satu]}
+    )
+
+
+async def _simpan(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:y` / `rpr:yb` (another school's file, confirmed): save the previewed import."""
+    if isi.get("langkah") != "konfirmasi":
+        raise Ditolak("tombol_usang")
+    lay = layanan(context)
+    sumber = isi.get("sumber", "berkas")
+    await lay_rapor.simpan(lay, aktor, isi, sumber=sumber, beda_dikonfirmasi=bool(arg))
+    await _simpan_draf(context, aktor, None)
+    await tampil.panel(update, context, aktor, lay.render.label("notifikasi.tersimpan"))
+    return END
+
+
+async def _batal(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:n`: drop what was read or typed."""
+    await _simpan_draf(context, aktor, None)
+    await tampil.panel(update, context, aktor)
+    return END
+
+
+async def _koreksi(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:c` lists the priority indicators; `rpr:ck:<kode>` asks the right label."""
+    t = await lay_rapor.terbaru(layanan(context), aktor)
+    if t is None:
+        raise Ditolak("rapor_belum_ada")
+    if not arg:
+        await tampil.koreksi_pilih(update, context, t)
+        return MENUNGGU
+    b = next((x for x in t.prioritas if x.kode == arg[0]), None)
+    if b is None:
+        raise Ditolak("tombol_usang")
+    await tampil.koreksi_label(update, context, b)
+    return MENUNGGU
+
+
+async def _koreksi_label(
+    update: Update, context: Konteks, aktor: Aktor, isi: Isi, arg: list[str]
+) -> int | str:
+    """`rpr:cl:<kode>:<label>`: save the corrected label; then ask the value."""
+    label = rp.Label(arg[1])
+    await lay_rapor.koreksi(
+        layanan(context), aktor, arg[0], {"label": label.value, "teks_label": None}
+    )
+    b = await _baris(context, aktor, arg[0])
+    await _simpan_draf(context, aktor, {"langkah": "koreksi_nilai", "kode": b.kode})
+    await tampil.ketik_nilai(update, context, b)
+    return MENUNGGU
+
+
+# `rpr:<aksi>:...` -> its step. `yb` saves like `y`, with the other-school confirmation.
+AKSI = {
+    "k": _ketik,
+    "ke": _edisi,
+    "kl": _label,
+    "ka": _arah,
+    "kp": _peringkat,
+    "y": _simpan,
+    "n": _batal,
+    "c": _koreksi,
+    "ck": _koreksi,
+    "cl": _koreksi_label,
+}
+
+
 @akses("rapor")
 async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Every `rpr:` button."""
+    """Every `rpr:` button: check it against the draft, then run its step."""
     lay = layanan(context)
-    r = lay.render
     assert update.callback_query is not None and update.callback_query.data is not None
     _, aksi, *arg = update.callback_query.data.split(":")
     await jawab_tombol(update)
-    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
-    kini = isi.get("kode")
+    if aksi == "yb":
+        aksi, arg = "y", ["beda"]
+    langkah = AKSI.get(aksi)
     try:
-        if aksi in ("kl", "ka", "kp") and (not arg or arg[0] != kini):
+        if langkah is None:
             raise Ditolak("tombol_usang")
-        if aksi == "k":
-            tahun = lay.sekarang().year
-            await _simpan_draf(context, aktor, {"langkah": "ketik_edisi", "tahun": tahun})
-            jumlah = len(await lay_rapor.prioritas_sekolah(lay, aktor))
-            await tampil.ketik_edisi(update, context, tahun, jumlah)
-        elif aksi == "ke":
-            if isi.get("langkah") != "ketik_edisi" or int(arg[0]) not in (
-                isi["tahun"],
-                isi["tahun"] - 1,
-            ):
-                raise Ditolak("tombol_usang")
-            baru = {"edisi": f"Rapor Pendidikan {int(arg[0])}", "capaian": []}
-            return await _tanya_berikut(update, context, aktor, baru)
-        elif aksi == "kl":
-            label = rp.Label(arg[1])
-            b = await _baris(context, aktor, arg[0])
-            satu = {"kode": b.kode, "label": label.value}
-            if label == rp.Label.TIDAK_TERSEDIA:
-                return await _tanya_berikut(
-                    update, context, aktor, {**isi, "capaian": [*isi["capaian"], satu]}
-                )
-            await _simpan_draf(context, aktor, {**isi, "langkah": "ketik_nilai", "satu": satu})
-            await tampil.ketik_nilai(update, context, b)
-        elif aksi == "ka":
-            if isi.get("langkah") != "ketik_arah":
-                raise Ditolak("tombol_usang")
-            satu = {**isi["satu"], "arah": None if arg[1] == "x" else rp.Arah(arg[1]).value}
-            await _simpan_draf(context, aktor, {**isi, "langkah": "ketik_peringkat", "satu": satu})
-            await tampil.ketik_peringkat(update, context, await _baris(context, aktor, arg[0]))
-        elif aksi == "kp":
-            if isi.get("langkah") != "ketik_peringkat":
-                raise Ditolak("tombol_usang")
-            q = None if arg[1] == "x" else int(arg[1])
-            if q is not None and not 1 <= q <= 5:
-                raise Ditolak("tombol_usang")
-            satu = {**isi["satu"], "peringkat_nasional": q}
-            sisa = {k: v for k, v in isi.items() if k != "satu"}
-            return await _tanya_berikut(
-                update, context, aktor, {**sisa, "capaian": [*isi["capaian"], satu]}
-            )
-        elif aksi in ("y", "yb"):
-            if isi.get("langkah") != "konfirmasi":
-                raise Ditolak("tombol_usang")
-            await lay_rapor.simpan(
-                lay, aktor, isi, sumber=isi.get("sumber", "berkas"), beda_dikonfirmasi=aksi == "yb"
-            )
-            await _simpan_draf(context, aktor, None)
-            await tampil.panel(update, context, aktor, r.label("notifikasi.tersimpan"))
-            return END
-        elif aksi == "n":
-            await _simpan_draf(context, aktor, None)
-            await tampil.panel(update, context, aktor)
-            return END
-        elif aksi == "c":
-            t = await lay_rapor.terbaru(lay, aktor)
-            if t is None:
-                raise Ditolak("rapor_belum_ada")
-            await tampil.koreksi_pilih(update, context, t)
-        elif aksi == "ck":
-            t = await lay_rapor.terbaru(lay, aktor)
-            b = next((x for x in t.prioritas if x.kode == arg[0]), None) if t else None
-            if b is None:
-                raise Ditolak("tombol_usang")
-            await tampil.koreksi_label(update, context, b)
-        elif aksi == "cl":
-            label = rp.Label(arg[1])
-            await lay_rapor.koreksi(lay, aktor, arg[0], {"label": label.value, "teks_label": None})
-            b = await _baris(context, aktor, arg[0])
-            await _simpan_draf(context, aktor, {"langkah": "koreksi_nilai", "kode": b.kode})
-            await tampil.ketik_nilai(update, context, b)
-        else:
-            raise Ditolak("tombol_usang")
+        return await langkah(
+            update, context, aktor, await draf.ambil(lay, aktor.pengguna_id, DRAF), arg
+        )
     except (Ditolak, IndexError, KeyError, ValueError) as tolak:
-        await galat(update, context, tolak.alasan if isinstance(tolak, Ditolak) else "tombol_usang")
-        return END if isinstance(tolak, Ditolak) and tolak.alasan == "bukan_pengelola" else MENUNGGU
-    return MENUNGGU
+        alasan = tolak.alasan if isinstance(tolak, Ditolak) else "tombol_usang"
+        await galat(update, context, alasan)
+        return END if alasan == "bukan_pengelola" else MENUNGGU
 
 
 def _nilai(teks: str) -> tuple[bool, float | None]:

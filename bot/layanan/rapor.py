@@ -141,6 +141,16 @@ async def simpan(
             raise Ditolak("rapor_nilai")
     waktu = lay.sekarang()
     async with lay.mesin.begin() as conn:
+        # The import this one replaces goes whole into the audit record: nothing is lost.
+        sebelumnya = await db_rapor.impor_edisi(conn, sekolah_id, data["edisi"])
+        nilai_lama = (
+            None
+            if sebelumnya is None
+            else [
+                {b: getattr(r, b) for b in ("kode", *db_rapor.BIDANG_CAPAIAN)}
+                for r in (await db_rapor.capaian_impor(conn, sebelumnya.id)).values()
+            ]
+        )
         impor_id, lama = await db_rapor.simpan_impor(
             conn,
             sekolah_id=sekolah_id,
@@ -166,6 +176,7 @@ async def simpan(
                 "sumber": sumber,
                 "jumlah": len(capaian),
                 "menggantikan": lama,
+                "nilai_lama": nilai_lama,
                 "sekolah_lain": bool(data.get("beda")),
             },
         )

@@ -73,6 +73,10 @@ async def test_unggah_2023_dan_2025_simpan_setelah_konfirmasi(
     assert await _jumlah(bot, rapor_impor) == 1
     assert await _jumlah(bot, rapor_capaian) == len(contoh.CONTOH) + 1  # with A.1.1
     assert await _jumlah(bot, audit, audit.c.aksi == "rapor_impor") == 1
+    # A second press of the same Simpan stores nothing twice.
+    await koor.tekan("Simpan", pratinjau)
+    await koor.balasan_berisi("sudah tidak berlaku")
+    assert await _jumlah(bot, rapor_impor) == 1
 
     # The 2025 download is a new edition beside the 2023 one.
     await _unggah(koor, contoh.buku_2025(npsn=NPSN), "RAPOR-PBD-SMP-20512345-DATA-2025.xlsx")
@@ -201,6 +205,28 @@ async def test_koreksi_nilai_tercatat(bot: Any, koordinator: Pengguna) -> None:
         ]
     assert rincian[0]["lama"]["label"] == "kurang"
     assert rincian[1] == {"kode": "A.1", "lama": {"nilai": 38.5}, "baru": {"nilai": 45.0}}
+
+
+async def test_impor_ulang_edisi_sama_mengganti_dan_mencatat(
+    bot: Any, koordinator: Pengguna
+) -> None:
+    koor = koordinator
+    for _ in range(2):
+        await _unggah(koor, contoh.buku_2023(npsn=NPSN))
+        await koor.tekan("Simpan", await koor.balasan_berisi("Periksa dulu"))
+        await koor.balasan_berisi("Tersimpan.")
+    assert await _jumlah(bot, rapor_impor) == 1
+    assert await _jumlah(bot, rapor_capaian) == len(contoh.CONTOH) + 1
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        rincian = [
+            b.rincian
+            for b in await conn.execute(
+                select(audit).where(audit.c.aksi == "rapor_impor").order_by(audit.c.id)
+            )
+        ]
+    assert rincian[0]["nilai_lama"] is None
+    lama = {c["kode"]: c for c in rincian[1]["nilai_lama"]}
+    assert lama["A.1"]["label"] == "kurang" and lama["A.1"]["nilai"] == 38.5
 
 
 async def test_guru_ditolak(bot: Any, orang: Callable[[str], Pengguna]) -> None:
