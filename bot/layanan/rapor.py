@@ -43,10 +43,16 @@ def capaian_ke_dict(c: rp.Capaian) -> dict[str, Any]:
 
 def capaian_dari(d: dict[str, Any]) -> rp.Capaian:
     """A Capaian back from its plain values (a draft or a stored row)."""
-    bidang = {k: d.get(k) for k in ("kode", *db_rapor.BIDANG_CAPAIAN)}
-    bidang["label"] = rp.Label(bidang["label"]) if bidang["label"] else None
-    bidang["arah"] = rp.Arah(bidang["arah"]) if bidang["arah"] else None
-    return rp.Capaian(**bidang)
+    return rp.Capaian(
+        kode=str(d["kode"]),
+        label=rp.Label(d["label"]) if d.get("label") else None,
+        nilai=d.get("nilai"),
+        arah=rp.Arah(d["arah"]) if d.get("arah") else None,
+        perubahan=d.get("perubahan"),
+        peringkat_daerah=d.get("peringkat_daerah"),
+        peringkat_nasional=d.get("peringkat_nasional"),
+        teks_label=d.get("teks_label"),
+    )
 
 
 @dataclass(frozen=True)

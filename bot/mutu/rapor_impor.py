@@ -30,7 +30,8 @@ _KEPALA = (
     re.compile(r"sumber", re.I),
 )
 _K_LABEL = re.compile(r"^capaian$|label", re.I)
-_K_SKOR = re.compile(r"skor rapor\s*(20\d\d)|nilai capaian\s*(20\d\d)|^(skor|nilai)$", re.I)
+_K_SKOR = re.compile(r"skor rapor\s*(20\d\d)?|nilai capaian\s*(20\d\d)?|^(skor|nilai)$", re.I)
+_K_BUKAN_SKOR = re.compile(r"perubahan|definisi|label", re.I)
 _TAHUN = re.compile(r"(?<!\d)(20[2-3]\d)(?!\d)")
 _EDISI_JUDUL = re.compile(r"rapor\s+pendidikan\D{0,40}(20[2-3]\d)|tahun\s+(20[2-3]\d)", re.I)
 _NPSN = re.compile(r"(?<!\d)(\d{8})(?!\d)")
@@ -91,7 +92,7 @@ def _petakan(baris: Sequence[Sel]) -> _Kolom | None:
     skor: list[tuple[int, int]] = []  # (year or 9999 for "Skor" alone, column)
     for i, t in enumerate(kepala):
         m = _K_SKOR.search(t)
-        if m is not None and i != label:
+        if m is not None and i != label and not _K_BUKAN_SKOR.search(t):
             tahun = m.group(1) or m.group(2)
             skor.append((int(tahun) if tahun else 9999, i))
     skor.sort(reverse=True)
@@ -130,10 +131,11 @@ def _capaian(kode: str, baris: Sequence[Sel], kol: _Kolom) -> rp.Capaian:
     arah: rp.Arah | None = None
     jumlah: float | None = None
     for i in kol.perubahan:
-        a, j = rp.perubahan(_norm(_sel(baris, i)))
+        sel = _sel(baris, i)
+        a, j = rp.perubahan(_norm(sel))
         arah = arah or a
-        if j is None and isinstance(_sel(baris, i), int | float) and arah is not None:
-            j = abs(float(_sel(baris, i)))  # type: ignore[arg-type]
+        if j is None and arah is not None and isinstance(sel, int | float):
+            j = abs(float(sel))  # a separate "Perubahan Nilai" column holds the amount
         jumlah = jumlah if jumlah is not None else j
     return rp.Capaian(
         kode=kode,
