@@ -597,3 +597,55 @@ pekerja = Table(
     Column("nama", String(80), primary_key=True),  # host and process id
     Column("detak_terakhir", WaktuUTC, nullable=False),
 )
+
+# Rapor Pendidikan (/rapor): one import per school and edition ("Rapor Pendidikan 2025"), read
+# from the school's download (sumber berkas) or typed by hand (ketik). A new import of the same
+# edition replaces the old one whole. Labels are the report's own, never recomputed.
+rapor_impor = Table(
+    "rapor_impor",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("edisi", String(60), nullable=False),
+    Column("sumber", String(8), nullable=False),
+    Column("nama_berkas", String(255)),
+    Column("npsn_berkas", String(8)),
+    Column("katalog_versi", String(20), nullable=False),
+    Column("diimpor_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("diimpor_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("sekolah_id", "edisi", name="uq_rapor_impor"),
+    CheckConstraint("sumber IN ('berkas','ketik')", name="sumber"),
+)
+
+# Per indicator or sub-indicator of an import: label, value (percent for A.1/A.2, else 0-100),
+# change from last year (arah, with the amount where the report gives one), and rank quintile
+# (1 top 1-20% .. 5 bottom 81-100%) regional and national where present.
+rapor_capaian = Table(
+    "rapor_capaian",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("impor_id", Integer, ForeignKey("rapor_impor.id", ondelete="CASCADE"), nullable=False),
+    Column("kode", String(20), nullable=False),
+    Column("label", String(16)),
+    Column("teks_label", Text),
+    Column("nilai", Float),
+    Column("arah", String(8)),
+    Column("perubahan", Float),
+    Column("peringkat_daerah", Integer),
+    Column("peringkat_nasional", Integer),
+    Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("impor_id", "kode", name="uq_rapor_capaian"),
+    CheckConstraint(
+        "label IS NULL OR label IN ('baik','sedang','kurang','tidak_tersedia')", name="label"
+    ),
+    CheckConstraint("arah IS NULL OR arah IN ('naik','turun','tetap')", name="arah"),
+    CheckConstraint("nilai IS NULL OR (nilai >= 0 AND nilai <= 100)", name="nilai"),
+    CheckConstraint(
+        "peringkat_daerah IS NULL OR peringkat_daerah BETWEEN 1 AND 5", name="peringkat_daerah"
+    ),
+    CheckConstraint(
+        "peringkat_nasional IS NULL OR peringkat_nasional BETWEEN 1 AND 5",
+        name="peringkat_nasional",
+    ),
+)

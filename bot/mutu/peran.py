@@ -47,6 +47,7 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "ringkasan": frozenset({KS, KO, PG}),
     "laporan": frozenset({KS, KO, PG}),
     "akreditasi": frozenset({KS, KO}),
+    "rapor": frozenset({KS, KO}),
     "pengaturan": STAF,
     "hubungkan": frozenset({KS, KO}),
     "batal": None,
