@@ -21,6 +21,7 @@ from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
 from bot.pengingat import Pengirim
+from bot.permintaan import PermintaanUlang
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
@@ -104,6 +105,8 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
         .token(settings.token())
         .base_url(settings.telegram_api_url)
         .base_file_url(settings.telegram_file_url)
+        # A request that never reached Telegram is repeated (bot/permintaan.py).
+        .request(PermintaanUlang())
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=ZoneInfo(settings.default_timezone)))
         .persistence(PersistensiSql(mesin, settings.persistence_interval, jam=lay.jam))
         .rate_limiter(
@@ -151,18 +154,22 @@ async def tangani_galat(update: object, context: Konteks) -> None:
         "not modified" in galat.message.lower() or "query is too old" in galat.message.lower()
     ):
         return
-    if isinstance(galat, (RetryAfter, TimedOut, NetworkError)) and not isinstance(
+    sementara = isinstance(galat, (RetryAfter, TimedOut, NetworkError)) and not isinstance(
         galat, BadRequest
-    ):
+    )
+    if sementara:  # already retried where safe (bot/permintaan.py); no operator alert
         log.warning("transient Telegram error: %s", galat)
-        return
-    log.error("error while handling %s", update, exc_info=galat)
+    else:
+        log.error("error while handling %s", update, exc_info=galat)
     lay: Layanan = context.application.bot_data[KUNCI_LAYANAN]
+    # Even when the answer failed to go out, the user is told to try again, not left waiting.
     if isinstance(update, Update) and update.effective_chat and not isinstance(galat, Forbidden):
         try:
             await context.bot.send_message(update.effective_chat.id, lay.render.pesan("kesalahan"))
         except Exception:  # the error path must not raise again
             log.exception("could not tell the user about the error")
+    if sementara:
+        return
     ringkas = html.escape(f"{type(galat).__name__}: {galat}")[:3000]
     for admin in lay.settings.admin_ids:
         try:

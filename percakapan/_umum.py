@@ -19,6 +19,7 @@ from bot.akses import Konteks, akses, jawab_tombol, layanan
 from bot.layanan import Ditolak
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
+from bot.layanan.jenis_berkas import jenis_isi, tampak_seperti
 
 __all__ = [
     "PRIBADI",
@@ -130,20 +131,21 @@ def percakapan(**opsi: Any) -> ConversationHandler[Any]:
 
 
 async def unduh_berkas(pesan: Message) -> Berkas:
-    """The photo or document of a message, downloaded; a type or size we do not keep is
-    refused (`Ditolak`) before anything is downloaded."""
+    """The photo or document of a message, downloaded and typed by its content (magic bytes):
+    a file too big is refused (`Ditolak`) before anything is downloaded, one whose content is
+    not a type we keep after, whatever its name or the client's MIME claim says."""
     if pesan.photo:
-        berkas, nama, mime = pesan.photo[-1], None, "image/jpeg"
+        berkas, nama, klaim = pesan.photo[-1], None, "image/jpeg"
     elif pesan.document:
-        berkas, nama = pesan.document, pesan.document.file_name
-        mime = pesan.document.mime_type or "application/octet-stream"
+        berkas, nama, klaim = pesan.document, pesan.document.file_name, pesan.document.mime_type
     else:
         raise Ditolak("bukti_jenis")
     if (berkas.file_size or 0) > BATAS_BUKTI:
         raise Ditolak("bukti_besar")
-    if mime not in JENIS_BUKTI:
-        raise Ditolak("bukti_jenis")
     isi = bytes(await (await berkas.get_file()).download_as_bytearray())
+    mime = jenis_isi(isi)
+    if mime not in JENIS_BUKTI:
+        raise Ditolak("bukti_isi" if tampak_seperti(nama, klaim, JENIS_BUKTI) else "bukti_jenis")
     return Berkas(berkas.file_id, berkas.file_unique_id, nama, mime, isi)
 
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import ParamSpec
 
 import matplotlib
 
@@ -14,6 +16,20 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 SKOR_MAKS = 7.0
+P = ParamSpec("P")
+
+
+def teks_polos(fungsi: Callable[P, bytes]) -> Callable[P, bytes]:
+    """Draw every text of the chart as written. Matplotlib reads `$...$` as mathtext, so a
+    school named "SD $Harapan$" would lose its dollars and one named "SMK $a_{$" would stop
+    the chart with a ValueError; our charts hold no formulas, only names and numbers."""
+
+    @functools.wraps(fungsi)
+    def bungkus(*args: P.args, **kwargs: P.kwargs) -> bytes:
+        with plt.rc_context({"text.parse_math": False}):
+            return fungsi(*args, **kwargs)
+
+    return bungkus
 
 
 def _png(gambar: Figure) -> bytes:
@@ -23,6 +39,7 @@ def _png(gambar: Figure) -> bytes:
     return keluaran.getvalue()
 
 
+@teks_polos
 def radar(
     label: Sequence[str],
     skor: Sequence[float | None],
@@ -68,6 +85,7 @@ def radar(
 WARNA_STATUS = ("#2e7d32", "#1f6f8b", "#c62828", "#ef6c00", "#9e9e9e")
 
 
+@teks_polos
 def kemajuan(
     label_status: Sequence[str],
     jumlah: Sequence[int],
@@ -105,6 +123,7 @@ def kemajuan(
     return _png(gambar)
 
 
+@teks_polos
 def batang_kelompok(
     label: Sequence[str],
     skor_a: Sequence[float | None],

@@ -47,3 +47,31 @@ async def test_satu_pengguna_berurutan_pengguna_lain_paralel() -> None:
     # User 2 did not wait for user 1's slow first update.
     assert catatan.index((2, 3, "selesai")) < catatan.index((1, 1, "selesai"))
     assert pemroses._kunci == {}
+
+
+async def test_antrean_satu_pengguna_tidak_menahan_pengguna_lain() -> None:
+    # Two slots only: with slot-before-turn, the flooder's queued updates would take both.
+    pemroses = PemrosesPerPengguna(2)
+    gerbang = asyncio.Event()
+    urutan: list[int] = []
+
+    async def banjir(urut: int) -> None:
+        urutan.append(urut)
+        await gerbang.wait()
+
+    async def lain() -> str:
+        return "dijawab"
+
+    tugas_banjir = [
+        asyncio.create_task(pemroses.process_update(_update(1, urut), banjir(urut)))
+        for urut in range(100)
+    ]
+    await asyncio.sleep(0)
+    # Guard against a hang only; nothing here measures time.
+    await asyncio.wait_for(pemroses.process_update(_update(2, 1000), lain()), 10)
+    assert urutan == [0] and pemroses.antrean(1) == 100  # the flood still queued in full
+    assert pemroses.current_concurrent_updates == 1
+    gerbang.set()
+    await asyncio.gather(*tugas_banjir)
+    assert urutan == list(range(100))
+    assert pemroses._kunci == {} and pemroses.antrean(1) == 0

@@ -10,6 +10,10 @@ from typing import Any
 
 from tests.fakes.bot_api import Call, FakeBotApi
 
+# The start of the bot's generic error message (templat/pesan/kesalahan.html): a helper that
+# skips over it would hide a crash behind a later, expected message.
+PESAN_GALAT = "Maaf, terjadi kesalahan"
+
 
 @dataclass
 class Pesan:
@@ -156,12 +160,29 @@ class Pengguna:
             pesan = Pesan.dari(self.api, message)
             if potongan in pesan.teks:
                 return pesan
+            if PESAN_GALAT in pesan.teks:
+                raise AssertionError(
+                    f"{self}: the bot answered with its error message while waiting for "
+                    f"{potongan!r}; skipped: {skipped}\nlast calls:\n{self.api.describe_calls()}"
+                )
             skipped.append(pesan.teks)
 
-    async def semua_balasan(self, diam: float = 0.3, timeout: float = 10.0) -> list[Pesan]:  # noqa: ASYNC109
-        """Every new bot message until the bot is idle for ``diam`` seconds."""
+    async def semua_balasan(
+        self,
+        diam: float = 0.3,
+        timeout: float = 10.0,  # noqa: ASYNC109
+        boleh_galat: bool = False,
+    ) -> list[Pesan]:
+        """Every new bot message until the bot is idle for ``diam`` seconds.
+
+        Fails when one of them is the bot's generic error message, unless ``boleh_galat``.
+        """
         await self.api.idle(quiet=diam, timeout=timeout)
-        return [Pesan.dari(self.api, message) for message in self._drain()]
+        semua = [Pesan.dari(self.api, message) for message in self._drain()]
+        galat = [pesan.teks for pesan in semua if PESAN_GALAT in pesan.teks]
+        if galat and not boleh_galat:
+            raise AssertionError(f"{self}: the bot answered with its error message: {galat}")
+        return semua
 
     async def tidak_ada_balasan(self, tunggu: float = 0.5) -> None:
         """Assert the bot sends no new message here (checked once the bot is idle)."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import AsyncIterator, Callable
+import traceback
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -19,6 +20,14 @@ from tests import basis_data
 from tests.fakes.bot_api import TOKEN, FakeBotApi
 from tests.fakes.lifecycle import jalankan
 from tests.fakes.pengguna import Pengguna
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "galat_diharapkan(jenis=(...)): the test expects the bot's error handler to run "
+        "(optionally only for these exception types)",
+    )
 
 
 class Jam:
@@ -77,13 +86,63 @@ def settings(db_url: str, bot_api: FakeBotApi, tmp_path: Path) -> Settings:
 Aplikasi = Application[Any, Any, Any, Any, Any, Any]
 
 
+class CatatanGalat:
+    """Every error that reached the bot's error handlers during one test (all restarts)."""
+
+    def __init__(self) -> None:
+        self.galat: list[BaseException] = []
+
+    async def rekam(self, update: object, context: Any) -> None:
+        """An error handler registered after the bot's own: it only records."""
+        if context.error is not None:
+            self.galat.append(context.error)
+
+    def ambil(self, jenis: type[BaseException] = BaseException) -> list[BaseException]:
+        """Take (and so accept) the recorded errors of type `jenis`."""
+        cocok = [galat for galat in self.galat if isinstance(galat, jenis)]
+        self.galat = [galat for galat in self.galat if not isinstance(galat, jenis)]
+        return cocok
+
+
 @pytest.fixture
-def mulai_bot(settings: Settings, bot_api: FakeBotApi, jam: Jam) -> Callable[[], Any]:
-    """Start a (new) Application on the test's database: call it again to 'restart'."""
+def galat_bot(request: pytest.FixtureRequest) -> Iterator[CatatanGalat]:
+    """Fails the test when the bot's error handler ran and the test did not expect it.
+
+    Expect it with `@pytest.mark.galat_diharapkan` (any error) or
+    `@pytest.mark.galat_diharapkan(jenis=(RetryAfter, ...))`, or take them with
+    `galat_bot.ambil(...)`.
+    """
+    catatan = CatatanGalat()
+    yield catatan
+    tanda = request.node.get_closest_marker("galat_diharapkan")
+    sisa = catatan.galat
+    if tanda is not None:
+        jenis = tuple(tanda.args) + tuple(tanda.kwargs.get("jenis", ())) or (BaseException,)
+        sisa = [galat for galat in sisa if not isinstance(galat, jenis)]
+    if sisa:
+        rincian = "\n".join(
+            "".join(traceback.format_exception(galat)).rstrip() for galat in sisa[:3]
+        )
+        pytest.fail(
+            f"the bot's error handler ran {len(sisa)} time(s) (mark the test "
+            f"@pytest.mark.galat_diharapkan if that is intended):\n{rincian}",
+            pytrace=False,
+        )
+
+
+@pytest.fixture
+def mulai_bot(
+    settings: Settings, bot_api: FakeBotApi, jam: Jam, galat_bot: CatatanGalat
+) -> Callable[[], Any]:
+    """Start a (new) Application on the test's database: call it again to 'restart'.
+
+    Any error that reaches the bot's error handler fails the test (see `galat_bot`).
+    """
 
     @asynccontextmanager
     async def mulai() -> AsyncIterator[Aplikasi]:
         app = buat_aplikasi(settings, jam=jam)
+        app.add_error_handler(galat_bot.rekam)
         async with jalankan(app, bot_api, allowed_updates=ALLOWED_UPDATES):
             yield app
 

@@ -237,6 +237,13 @@ async def test_kesiapan_akreditasi_utuh(
         await koor.tekan("Rencana Kerja Tahunan", daftar)
         await koor.tekan("Kirim berkas", await koor.balasan_berisi("Belum ada"))
         await koor.balasan_berisi("paling besar 2 MB")
+        # A ZIP named rkt.pdf is no PDF: refused, said so, and the file asked for again.
+        zip_ = io.BytesIO()
+        with zipfile.ZipFile(zip_, "w") as z:
+            z.writestr("rkt.docx", "bukan pdf")
+        await koor.kirim_dokumen(zip_.getvalue(), "rkt.pdf", "application/pdf")
+        ditolak = await koor.balasan_berisi("Isi berkas itu bukan PDF, JPG, atau PNG")
+        assert "paling besar 2 MB" in ditolak.teks
         besar = b"%PDF-1.4\n" + b"0" * (2_500_000) + b"\n%%EOF\n"
         await koor.kirim_dokumen(besar, "rkt.pdf", "application/pdf")
         hasil = await koor.balasan_berisi("Berkas tersimpan")

@@ -3,11 +3,14 @@ evidence files, the coordinator's panel, nudges and returned answers."""
 
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import docx
 import pytest
 from sqlalchemy import select
 
@@ -125,6 +128,19 @@ async def test_ribuan_dengan_titik(sekolah: Sekolah) -> None:
     assert (await _jawaban(sekolah.app, kepala))["1.2-01"] == ("72.5", "sah")
 
 
+def _zip() -> bytes:
+    keluaran = io.BytesIO()
+    with zipfile.ZipFile(keluaran, "w") as z:
+        z.writestr("rkt.txt", "Rencana Kerja Tahunan")
+    return keluaran.getvalue()
+
+
+def _docx() -> bytes:
+    keluaran = io.BytesIO()
+    docx.Document().save(keluaran)
+    return keluaran.getvalue()
+
+
 async def test_bukti_jenis_salah_terlalu_besar_lalu_foto(sekolah: Sekolah) -> None:
     kepala, app = sekolah.kepala, sekolah.app
     await _isi_sebelum(sekolah.app, kepala, "kepala_sekolah", "2.2-01")
@@ -140,6 +156,10 @@ async def test_bukti_jenis_salah_terlalu_besar_lalu_foto(sekolah: Sekolah) -> No
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
     assert "tidak bisa diterima" in (await kepala.balasan()).teks
+    # A ZIP and a Word file renamed .pdf, which Telegram's client calls application/pdf.
+    for isi in (_zip(), _docx()):
+        await kepala.kirim_dokumen(isi, "ksp.pdf", "application/pdf")
+        assert "Isi berkas itu bukan PDF, JPG, atau PNG" in (await kepala.balasan()).teks
     await kepala.kirim_dokumen(
         b"%PDF" + b"0" * (20 * 1024 * 1024 + 1), "besar.pdf", "application/pdf"
     )
@@ -150,7 +170,8 @@ async def test_bukti_jenis_salah_terlalu_besar_lalu_foto(sekolah: Sekolah) -> No
     await kepala.balasan()
     async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         (b,) = list(await conn.execute(select(bukti)))
-    assert b.sumber == "pertanyaan:2.2-02" and b.mime == "image/jpeg"
+    # The stored type is what the content is (a PNG), not what a photo is said to be.
+    assert b.sumber == "pertanyaan:2.2-02" and b.mime == "image/png" and b.path.endswith(".png")
     assert Path(b.path).read_bytes() == PNG_KECIL  # noqa: ASYNC240 (a test's own check)
     assert (await _jawaban(app, kepala))["2.2-02"] == (f"bukti:{b.id}", "sah")
 
