@@ -17,25 +17,68 @@ from bot.dokumen import grafik
 from bot.layanan import Ditolak, Layanan, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import Kemajuan, PetaSekolah
+from percakapan import daftar
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 
 log = logging.getLogger(__name__)
 KOMENTAR = "komentar"
 END = ConversationHandler.END
 DRAF_KEMBALIKAN = "kembalikan"
+# Names shown per status on the panel and the close confirmation; the rest are counted, and
+# the whole list is paged behind a button (150 names would pass Telegram's 4096 characters).
+MAKS_NAMA = 8
 
 
-def _papan_panel(lay: Layanan, k: Kemajuan) -> InlineKeyboardMarkup:
+def tampilan_panel(lay: Layanan, k: Kemajuan) -> tuple[str, InlineKeyboardMarkup]:
+    """The stage-1 panel: counts per status with the first few names (the whole list is a
+    button away, paged), and the actions."""
     r = lay.render
+    teks = r.pesan("pemetaan/panel", k=k, maks=MAKS_NAMA)
     if not k.dibuka:
-        return papan([[(r.label("tombol.buka_pemetaan"), "pmk:buka")]])
+        return teks, papan([[(r.label("tombol.buka_pemetaan"), "pmk:buka")]])
     baris = [[(r.label("tombol.isi_kuesioner_saya"), "pm:mulai")]]
     belum = len(k.dengan_status("belum"))
     if belum:
         baris.append([(r.label("tombol.ingatkan_belum", jumlah=belum), "pmk:ingat")])
+    if len(k.responden) > MAKS_NAMA:
+        baris.append([(r.label("tombol.daftar_responden"), "pmk:d:0")])
     baris.append([(r.label("tombol.kembalikan_jawaban"), "pmk:kr")])
     baris.append([(r.label("tombol.tutup_tahap1"), "pmk:tutup")])
-    return papan(baris)
+    return teks, papan(baris)
+
+
+def tampilan_responden(lay: Layanan, k: Kemajuan, nomor: int) -> tuple[str, InlineKeyboardMarkup]:
+    """Every respondent with their progress, a page at a time (those not finished first)."""
+    urut = sorted(k.responden, key=lambda r: (r.status == "selesai", r.status == "berjalan"))
+    h = daftar.potong(urut, nomor)
+    baris = [
+        daftar.navigasi(lay.render, h, "pmk:d:"),
+        [(lay.render.label("tombol.kembali"), "pmk:panel")],
+    ]
+    teks = lay.render.pesan("pemetaan/responden", k=k, h=h)
+    return teks, papan([b for b in baris if b])
+
+
+def tampilan_pilih_responden(
+    lay: Layanan, k: Kemajuan, nomor: int
+) -> tuple[str, InlineKeyboardMarkup]:
+    """Whose answer to send back: a button per respondent who answered, a page at a time."""
+    h = daftar.potong([r for r in k.responden if r.terjawab], nomor)
+    baris = [
+        [
+            (
+                lay.render.label(
+                    "tombol.responden_baris", nama=r.nama, terjawab=r.terjawab, total=r.total
+                ),
+                f"pmk:kr:{r.pengguna_id}",
+            )
+        ]
+        for r in h.isi
+    ]
+    navigasi = daftar.navigasi(lay.render, h, "pmk:krh:")
+    if navigasi:
+        baris.append(navigasi)
+    return lay.render.pesan("pemetaan/pilih_responden", h=h), papan(baris)
 
 
 async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
@@ -51,7 +94,7 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
         ps = await pemetaan.peta_siklus(lay, k.siklus_id)
         await kirim_peta(context, update.effective_chat.id, ps, lanjut=False)
         return
-    await balas(update, context, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await balas(update, context, *tampilan_panel(lay, k))
 
 
 async def kirim_peta(context: Konteks, chat_id: int, ps: PetaSekolah, *, lanjut: bool) -> None:
@@ -99,7 +142,7 @@ async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
         return
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
     tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
     for r in penerima:
         teks = lay.render.pesan(
@@ -125,7 +168,7 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     for r in k.dengan_status("belum"):
         teks = lay.render.pesan("pemetaan/pengingat", sekolah=k.sekolah_nama, r=r)
         terkirim += await _kirim(context, r.pengguna_id, teks, tombol)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 
 
@@ -139,21 +182,27 @@ async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> Non
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return
-    ada = [r for r in k.responden if r.terjawab]
-    tombol = papan(
-        [
-            [
-                (
-                    lay.render.label(
-                        "tombol.responden_baris", nama=r.nama, terjawab=r.terjawab, total=r.total
-                    ),
-                    f"pmk:kr:{r.pengguna_id}",
-                )
-            ]
-            for r in ada
-        ]
-    )
-    await balas(update, context, lay.render.pesan("pemetaan/pilih_responden"), tombol)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    if query.data.startswith("pmk:krh:"):  # another page, in place
+        await ubah(update, *tampilan_pilih_responden(lay, k, int(query.data.split(":")[2])))
+        return
+    await balas(update, context, *tampilan_pilih_responden(lay, k, 0))
+
+
+@akses("pemetaan_kelola", ditolak=None)
+async def responden(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Every respondent's progress, a page at a time, in place of the panel."""
+    lay = layanan(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    try:
+        k = await pemetaan.kemajuan(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    await ubah(update, *tampilan_responden(lay, k, int(query.data.split(":")[2])))
 
 
 @akses("pemetaan_kelola", ditolak=None)
@@ -266,7 +315,7 @@ async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> No
             [(r.label("tombol.batal"), "pmk:panel")],
         ]
     )
-    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k), tombol)
+    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k, maks=MAKS_NAMA), tombol)
 
 
 @akses("pemetaan_kelola", ditolak=None)
@@ -296,7 +345,7 @@ async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> No
     lay = layanan(context)
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
@@ -304,7 +353,8 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CallbackQueryHandler(buka, pattern=r"^pmk:buka$"),
         CallbackQueryHandler(ingatkan, pattern=r"^pmk:ingat$"),
-        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr$"),
+        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr(h:\d+)?$"),
+        CallbackQueryHandler(responden, pattern=r"^pmk:d:\d+$"),
         CallbackQueryHandler(pilih_jawaban, pattern=r"^pmk:kr:\d+(:\w+)?$"),
         CallbackQueryHandler(konfirmasi_tutup, pattern=r"^pmk:tutup$"),
         CallbackQueryHandler(tutup, pattern=r"^pmk:tutup_ya$"),
