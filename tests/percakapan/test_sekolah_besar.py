@@ -19,6 +19,7 @@ from bot.mutu.peran import Peran
 from db import jawaban as db_jawaban
 from db import keanggotaan as db_keanggotaan
 from db import pengguna as db_pengguna
+from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db.tabel import keanggotaan
 from tests.fakes.pengguna import Pengguna, Pesan
@@ -227,3 +228,53 @@ async def test_pemetaan_150_anggota_dibuka_dipantau_diingatkan_dan_ditutup(
     ringkas = muat(await kepala.balasan_berisi("SMP Negeri 1 Sleman", timeout=30))
     for pesan in [ringkas, *await kepala.semua_balasan()]:
         muat(pesan)
+
+
+SEKOLAH = "SMP Negeri {:03d} Kabupaten <Sleman> & Sekitarnya, Daerah Istimewa"
+
+
+async def test_pengawas_dengan_300_sekolah_melihat_per_halaman_mencari_dan_memilih(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    pengawas = orang("Pak Pengawas")
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        await db_pengguna.catat_kunjungan(conn, pengawas.id, pengawas.nama, None, lay.sekarang())
+        for i in range(1, 301):
+            sid = await db_sekolah.buat(
+                conn,
+                npsn=f"2{i:07d}",
+                nama=SEKOLAH.format(i),
+                jenjang="SMP",
+                kabupaten="Kab. Sleman",
+                provinsi="DI Yogyakarta",
+                zona_waktu="Asia/Jakarta",
+                waktu=lay.sekarang(),
+            )
+            await db_keanggotaan.tambah(
+                conn,
+                pengguna_id=pengawas.id,
+                sekolah_id=sid,
+                peran="pengawas",
+                waktu=lay.sekarang(),
+            )
+    await pengawas.kirim("/sekolah")
+    daftar = muat(await pengawas.balasan())
+    assert "Sekolah Anda (300)" in daftar.teks and "Halaman 1 dari 30" in daftar.teks
+    assert len(daftar.tombol_datar) == 11
+    await pengawas.tekan("Berikutnya ›", daftar)
+    daftar = await sesudah(pengawas, daftar)
+    assert "Halaman 2 dari 30" in daftar.teks and "11. SMP Negeri" in daftar.teks
+
+    await pengawas.kirim("/sekolah negeri 250")
+    cari = muat(await pengawas.balasan())
+    assert 'Nama memuat "negeri 250": 1 sekolah' in cari.teks
+    await pengawas.tekan(SEKOLAH.format(250)[:60], cari)
+    dipilih = await sesudah(pengawas, cari)
+    assert "Sekolah aktif sekarang: SMP Negeri 250 Kabupaten <Sleman>" in dipilih.teks
+    await pengawas.kirim("/sekolah negeri 999")
+    assert "Tidak ada sekolah Anda" in (await pengawas.balasan()).teks
+
+    await pengawas.kirim("/ringkasan")
+    ringkas = muat(await pengawas.balasan_berisi("300", timeout=60))
+    assert "300 sekolah" in ringkas.teks and "(halaman 1 dari 30)" in ringkas.teks
