@@ -10,8 +10,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from telegram import InlineKeyboardMarkup, Update
+from telegram.error import BadRequest
+
 from bot.render import Render
-from percakapan._umum import PER_HALAMAN, Tombol, halaman, navigasi_halaman
+from percakapan._umum import PER_HALAMAN, Tombol, halaman, navigasi_halaman, papan
 
 T = TypeVar("T")
 
@@ -62,3 +65,26 @@ def kata_cari(teks: str) -> str:
 def saring(daftar: Sequence[T], kata: str, nama: Callable[[T], str]) -> list[T]:
     """The entries whose name contains the search, ignoring case."""
     return [x for x in daftar if kata in nama(x).casefold()]
+
+
+def papan_pilihan(
+    r: Render, pilihan: Sequence[Tombol], nomor: int, awalan: str
+) -> InlineKeyboardMarkup:
+    """A page of choices, one button a row, then ‹ › whose data is `awalan` and the page."""
+    h = potong(pilihan, nomor)
+    baris = [[tombol] for tombol in h.isi]
+    if nav := navigasi(r, h, awalan):
+        baris.append(nav)
+    return papan(baris)
+
+
+async def ganti_tombol(update: Update, tombol: InlineKeyboardMarkup) -> None:
+    """Show another page of buttons under the same question (its text stays)."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    try:
+        await query.edit_message_reply_markup(tombol)
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise

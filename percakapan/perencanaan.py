@@ -45,6 +45,7 @@ from percakapan._umum import (
     percakapan,
     ubah,
 )
+from percakapan.daftar import ganti_tombol, papan_pilihan
 
 SUSUN = "susun"
 END = -1
@@ -218,6 +219,14 @@ async def _aksi(
                 "k": {},
             },
         )
+    elif aksi in ("pic", "upic") and arg[0].startswith("h"):  # another page of the PIC
+        pilihan = [
+            (n[:60], f"rcn:{aksi}:{u}")
+            for u, n in (await rencana.anggota_aktif(lay, aktor)).items()
+        ]
+        await ganti_tombol(
+            update, papan_pilihan(lay.render, pilihan, int(arg[0][1:]), f"rcn:{aksi}:h")
+        )
     elif aksi == "pic" and isi.get("langkah") == "k_pic":
         if int(arg[0]) not in await rencana.anggota_aktif(lay, aktor):
             raise Ditolak("pic_keluar")
@@ -313,7 +322,8 @@ async def _lanjut(
     if isi["langkah"] in ("k_pic", "ubah_pic"):
         awalan = "rcn:pic" if isi["langkah"] == "k_pic" else "rcn:upic"
         staf = await rencana.anggota_aktif(lay, aktor)
-        tombol = papan([[(nama, f"{awalan}:{uid}")] for uid, nama in staf.items()])
+        pilihan = [(nama[:60], f"{awalan}:{uid}") for uid, nama in staf.items()]
+        tombol = papan_pilihan(r, pilihan, 0, f"{awalan}:h")
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
         tombol = papan([[(ya, "rcn:tgl:ya"), (r.label("tombol.ubah_tanggal"), "rcn:tgl:ubah")]])
