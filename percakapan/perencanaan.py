@@ -243,7 +243,7 @@ async def _aksi(
     elif aksi == "lihat":
         await tampilkan_rencana(update, context, aktor)
     elif aksi == "uk":
-        await _pilih_kegiatan(update, context, aktor)
+        await _pilih_kegiatan(update, context, aktor, arg)
     elif aksi == "ul":
         await _pilih_bagian(update, context, aktor)
     elif aksi == "ua":
@@ -603,12 +603,17 @@ async def _simpan_bawaan(
     await balas(update, context, teks, papan(baris))
 
 
-async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor) -> None:
+async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor, arg: list[str]) -> None:
+    """Which activity to change, a page at a time ("rcn:uk:<page>" turns the page)."""
     lay = layanan(context)
     r = await rencana.lihat(lay, aktor)
-    tombol = papan(
-        [[(k.deskripsi[:60], f"rcn:ub:{k.kunci}")] for _, _, k in (r.semua_kegiatan() if r else [])]
-    )
+    pilihan = [
+        (k.deskripsi[:60], f"rcn:ub:{k.kunci}") for _, _, k in (r.semua_kegiatan() if r else [])
+    ]
+    tombol = papan_pilihan(lay.render, pilihan, int(arg[0]) if arg else 0, "rcn:uk:")
+    if arg:
+        await ganti_tombol(update, tombol)
+        return
     await balas(update, context, lay.render.pesan("perencanaan/pilih_kegiatan"), tombol)
 
 

@@ -30,7 +30,7 @@ from bot.mutu.ringkasan import Hal
 from bot.render import BATAS_PESAN, FOLDER_TEMPLAT, Render
 from percakapan import daftar
 from percakapan.anggota import tampilan_daftar, tampilan_rincian
-from percakapan.pemetaan_kelola import (
+from percakapan.pemetaan_tampil import (
     tampilan_panel,
     tampilan_pilih_responden,
     tampilan_responden,
