@@ -34,6 +34,7 @@ from percakapan._umum import (
     ubah,
     unduh_berkas,
 )
+from percakapan.daftar import ganti_tombol, papan_pilihan
 
 log = logging.getLogger(__name__)
 MENGISI = "mengisi"
@@ -162,9 +163,25 @@ async def lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             lay.render.pesan("komitmen/daftar", daftar=[], semua=False, sekolah="", hari_ini=None),
         )
         return END
-    tombol = papan([[(k.kegiatan.deskripsi[:60], f"lpr:k:{k.id}")] for k in milik])
+    tombol = papan_pilihan(lay.render, _pilihan_lapor(milik), 0, "lpr:h:")
     await balas(update, context, lay.render.pesan("komitmen/pilih"), tombol)
     return MENGISI
+
+
+def _pilihan_lapor(milik: list[Komitmen]) -> list[tuple[str, str]]:
+    return [(k.kegiatan.deskripsi[:60], f"lpr:k:{k.id}") for k in milik]
+
+
+@akses("lapor", ditolak=None)
+async def halaman_lapor(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Another page of the commitments to report on, under the same question."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    await jawab_tombol(update)
+    semua = await komitmen.daftar(lay, aktor, semua=False)
+    milik = [k for k in semua if k.verifikasi != "diterima"]
+    nomor = int(update.callback_query.data.split(":")[2])
+    await ganti_tombol(update, papan_pilihan(lay.render, _pilihan_lapor(milik), nomor, "lpr:h:"))
 
 
 @akses("lapor")
@@ -378,6 +395,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CommandHandler("komitmen", daftar, filters=PRIBADI),
         CallbackQueryHandler(tunda, pattern=r"^pgn:t:\d+:[13]$"),
+        CallbackQueryHandler(halaman_lapor, pattern=r"^lpr:h:\d+$"),
         percakapan(
             entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), tanggap, tombol, verif],
             states={

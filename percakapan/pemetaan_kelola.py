@@ -14,28 +14,21 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
 
 from bot.akses import akses
 from bot.dokumen import grafik
-from bot.layanan import Ditolak, Layanan, anggota, draf, pemetaan
+from bot.layanan import Ditolak, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
-from bot.layanan.pemetaan import Kemajuan, PetaSekolah
+from bot.layanan.pemetaan import PetaSekolah
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
+from percakapan.pemetaan_tampil import (
+    MAKS_NAMA,
+    tampilan_panel,
+    tampilan_pilih_responden,
+    tampilan_responden,
+)
 
 log = logging.getLogger(__name__)
 KOMENTAR = "komentar"
 END = ConversationHandler.END
 DRAF_KEMBALIKAN = "kembalikan"
-
-
-def _papan_panel(lay: Layanan, k: Kemajuan) -> InlineKeyboardMarkup:
-    r = lay.render
-    if not k.dibuka:
-        return papan([[(r.label("tombol.buka_pemetaan"), "pmk:buka")]])
-    baris = [[(r.label("tombol.isi_kuesioner_saya"), "pm:mulai")]]
-    belum = len(k.dengan_status("belum"))
-    if belum:
-        baris.append([(r.label("tombol.ingatkan_belum", jumlah=belum), "pmk:ingat")])
-    baris.append([(r.label("tombol.kembalikan_jawaban"), "pmk:kr")])
-    baris.append([(r.label("tombol.tutup_tahap1"), "pmk:tutup")])
-    return papan(baris)
 
 
 async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
@@ -51,7 +44,7 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
         ps = await pemetaan.peta_siklus(lay, k.siklus_id)
         await kirim_peta(context, update.effective_chat.id, ps, lanjut=False)
         return
-    await balas(update, context, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await balas(update, context, *tampilan_panel(lay, k))
 
 
 async def kirim_peta(context: Konteks, chat_id: int, ps: PetaSekolah, *, lanjut: bool) -> None:
@@ -99,7 +92,7 @@ async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
         return
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
     tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
     for r in penerima:
         teks = lay.render.pesan(
@@ -125,7 +118,7 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     for r in k.dengan_status("belum"):
         teks = lay.render.pesan("pemetaan/pengingat", sekolah=k.sekolah_nama, r=r)
         terkirim += await _kirim(context, r.pengguna_id, teks, tombol)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 
 
@@ -139,21 +132,27 @@ async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> Non
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan)
         return
-    ada = [r for r in k.responden if r.terjawab]
-    tombol = papan(
-        [
-            [
-                (
-                    lay.render.label(
-                        "tombol.responden_baris", nama=r.nama, terjawab=r.terjawab, total=r.total
-                    ),
-                    f"pmk:kr:{r.pengguna_id}",
-                )
-            ]
-            for r in ada
-        ]
-    )
-    await balas(update, context, lay.render.pesan("pemetaan/pilih_responden"), tombol)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    if query.data.startswith("pmk:krh:"):  # another page, in place
+        await ubah(update, *tampilan_pilih_responden(lay, k, int(query.data.split(":")[2])))
+        return
+    await balas(update, context, *tampilan_pilih_responden(lay, k, 0))
+
+
+@akses("pemetaan_kelola", ditolak=None)
+async def responden(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """Every respondent's progress, a page at a time, in place of the panel."""
+    lay = layanan(context)
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    try:
+        k = await pemetaan.kemajuan(lay, aktor)
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    await ubah(update, *tampilan_responden(lay, k, int(query.data.split(":")[2])))
 
 
 @akses("pemetaan_kelola", ditolak=None)
@@ -266,7 +265,7 @@ async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> No
             [(r.label("tombol.batal"), "pmk:panel")],
         ]
     )
-    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k), tombol)
+    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k, maks=MAKS_NAMA), tombol)
 
 
 @akses("pemetaan_kelola", ditolak=None)
@@ -296,7 +295,7 @@ async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> No
     lay = layanan(context)
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
+    await ubah(update, *tampilan_panel(lay, k))
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
@@ -304,7 +303,8 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CallbackQueryHandler(buka, pattern=r"^pmk:buka$"),
         CallbackQueryHandler(ingatkan, pattern=r"^pmk:ingat$"),
-        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr$"),
+        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr(h:\d+)?$"),
+        CallbackQueryHandler(responden, pattern=r"^pmk:d:\d+$"),
         CallbackQueryHandler(pilih_jawaban, pattern=r"^pmk:kr:\d+(:\w+)?$"),
         CallbackQueryHandler(konfirmasi_tutup, pattern=r"^pmk:tutup$"),
         CallbackQueryHandler(tutup, pattern=r"^pmk:tutup_ya$"),

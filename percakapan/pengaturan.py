@@ -37,6 +37,11 @@ SENIN_JUMAT = frozenset(range(5))
 SENIN_SABTU = frozenset(range(6))
 
 
+# Holidays listed with a delete button: the latest ones (past years' pile up), so the
+# message and its keyboard stay within Telegram's limits.
+MAKS_LIBUR = 20
+
+
 def _papan(lay: Layanan, p: Pengaturan, pengelola: bool) -> InlineKeyboardMarkup:
     t = lay.render.label
     baris: list[list[tuple[str, str]]] = []
@@ -67,6 +72,7 @@ def _papan(lay: Layanan, p: Pengaturan, pengelola: bool) -> InlineKeyboardMarkup
             [
                 [(t("tombol.hapus_libur", nomor=i), f"atr:x:{lb.id}")]
                 for i, lb in enumerate(p.libur, 1)
+                if i > len(p.libur) - MAKS_LIBUR
             ]
         )
     baris.append(
@@ -86,7 +92,9 @@ async def _tampil(update: Update, context: Konteks, aktor: Aktor) -> None:
     pengelola = aktor.peran in PENGELOLA
     nama_hari = lay.render.daftar("hari_pendek")
     hari = ", ".join(nama_hari[h] for h in sorted(p.aturan.hari_sekolah))
-    teks = lay.render.pesan("pengaturan/lihat", p=p, pengelola=pengelola, hari=hari)
+    teks = lay.render.pesan(
+        "pengaturan/lihat", p=p, pengelola=pengelola, hari=hari, maks=MAKS_LIBUR
+    )
     await balas(update, context, teks, _papan(lay, p, pengelola))
 
 

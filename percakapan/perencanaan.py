@@ -45,6 +45,7 @@ from percakapan._umum import (
     percakapan,
     ubah,
 )
+from percakapan.daftar import ganti_tombol, papan_pilihan
 
 SUSUN = "susun"
 END = -1
@@ -218,6 +219,14 @@ async def _aksi(
                 "k": {},
             },
         )
+    elif aksi in ("pic", "upic") and arg[0].startswith("h"):  # another page of the PIC
+        pilihan = [
+            (n[:60], f"rcn:{aksi}:{u}")
+            for u, n in (await rencana.anggota_aktif(lay, aktor)).items()
+        ]
+        await ganti_tombol(
+            update, papan_pilihan(lay.render, pilihan, int(arg[0][1:]), f"rcn:{aksi}:h")
+        )
     elif aksi == "pic" and isi.get("langkah") == "k_pic":
         if int(arg[0]) not in await rencana.anggota_aktif(lay, aktor):
             raise Ditolak("pic_keluar")
@@ -234,7 +243,7 @@ async def _aksi(
     elif aksi == "lihat":
         await tampilkan_rencana(update, context, aktor)
     elif aksi == "uk":
-        await _pilih_kegiatan(update, context, aktor)
+        await _pilih_kegiatan(update, context, aktor, arg)
     elif aksi == "ul":
         await _pilih_bagian(update, context, aktor)
     elif aksi == "ua":
@@ -313,7 +322,8 @@ async def _lanjut(
     if isi["langkah"] in ("k_pic", "ubah_pic"):
         awalan = "rcn:pic" if isi["langkah"] == "k_pic" else "rcn:upic"
         staf = await rencana.anggota_aktif(lay, aktor)
-        tombol = papan([[(nama, f"{awalan}:{uid}")] for uid, nama in staf.items()])
+        pilihan = [(nama[:60], f"{awalan}:{uid}") for uid, nama in staf.items()]
+        tombol = papan_pilihan(r, pilihan, 0, f"{awalan}:h")
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
         tombol = papan([[(ya, "rcn:tgl:ya"), (r.label("tombol.ubah_tanggal"), "rcn:tgl:ubah")]])
@@ -593,12 +603,17 @@ async def _simpan_bawaan(
     await balas(update, context, teks, papan(baris))
 
 
-async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor) -> None:
+async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor, arg: list[str]) -> None:
+    """Which activity to change, a page at a time ("rcn:uk:<page>" turns the page)."""
     lay = layanan(context)
     r = await rencana.lihat(lay, aktor)
-    tombol = papan(
-        [[(k.deskripsi[:60], f"rcn:ub:{k.kunci}")] for _, _, k in (r.semua_kegiatan() if r else [])]
-    )
+    pilihan = [
+        (k.deskripsi[:60], f"rcn:ub:{k.kunci}") for _, _, k in (r.semua_kegiatan() if r else [])
+    ]
+    tombol = papan_pilihan(lay.render, pilihan, int(arg[0]) if arg else 0, "rcn:uk:")
+    if arg:
+        await ganti_tombol(update, tombol)
+        return
     await balas(update, context, lay.render.pesan("perencanaan/pilih_kegiatan"), tombol)
 
 

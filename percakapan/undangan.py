@@ -20,6 +20,10 @@ async def _zona(context: Konteks, aktor: Aktor) -> str:
     return await zona_sekolah(layanan(context), aktor.sekolah_id or 0)
 
 
+# Codes listed with a revoke button; more are counted (one message, ~100 buttons at most).
+MAKS_KODE = 20
+
+
 def _tombol_cabut(context: Konteks, u: Undangan) -> tuple[str, str]:
     return (layanan(context).render.label("tombol.cabut_kode", kode=u.kode), f"und:c:{u.id}")
 
@@ -106,8 +110,9 @@ async def daftar_kode(update: Update, context: Konteks, aktor: Aktor) -> None:
     await jawab_tombol(update)
     lay = layanan(context)
     daftar = await undangan.aktif(lay, aktor)
-    teks = lay.render.pesan("undang/daftar_kode", daftar=daftar, zona=await _zona(context, aktor))
-    tombol = papan([[_tombol_cabut(context, u)] for u in daftar]) if daftar else None
+    zona = await _zona(context, aktor)
+    teks = lay.render.pesan("undang/daftar_kode", daftar=daftar, maks=MAKS_KODE, zona=zona)
+    tombol = papan([[_tombol_cabut(context, u)] for u in daftar[:MAKS_KODE]]) if daftar else None
     await balas(update, context, teks, tombol)
 
 

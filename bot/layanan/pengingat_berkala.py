@@ -22,6 +22,11 @@ from db.tabel import pengguna
 MINGGUAN = "monev_mingguan"
 
 
+# Commitments named (each with a report button) in one weekly message; the rest are counted
+# and reachable with /lapor, so a PIC of many activities still gets one message.
+MAKS_MINGGUAN = 10
+
+
 async def rencanakan_mingguan(lay: Layanan, pengguna_id: int, sekolah_id: int) -> None:
     """Make sure the member's next weekly check-in is planned: one waiting per member and
     school; a check-in is not urgent, so it waits until a leave is over."""
@@ -74,8 +79,9 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
                     "status": lay.render.label(f"status.{k.kemajuan}"),
                     "persen": k.persen,
                 }
-                for k in terbuka
-            ]
+                for k in terbuka[:MAKS_MINGGUAN]
+            ],
+            "lainnya": max(len(terbuka) - MAKS_MINGGUAN, 0),
         },
         "tombol": [
             [
@@ -85,7 +91,7 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
                     "data": f"lpr:k:{k.id}",
                 }
             ]
-            for k in terbuka
+            for k in terbuka[:MAKS_MINGGUAN]
         ],
     }
 

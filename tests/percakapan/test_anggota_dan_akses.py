@@ -158,6 +158,11 @@ async def test_kepala_mengubah_peran_dan_mengeluarkan_anggota(
     assert "Jadikan Koordinator TPMPS" in rincian.tombol_datar
     assert "Jadikan Guru" not in rincian.tombol_datar
     await kepala.tekan("Jadikan Koordinator TPMPS", rincian)
+    await kepala.api.idle()
+    konfirmasi = kepala.pesan(daftar.message_id)
+    assert "Ubah peran Bu Sari dari Guru menjadi Koordinator TPMPS?" in konfirmasi.teks
+    await sari.tidak_ada_balasan()  # nothing changed before the confirmation
+    await kepala.tekan("Ya, jadikan Koordinator TPMPS", konfirmasi)
     kabar = await sari.balasan_berisi("Peran Anda di SMP Negeri 1 Sleman sekarang")
     assert "Koordinator TPMPS" in kabar.teks
     await sari.kirim("/undang")
@@ -197,10 +202,10 @@ async def test_kepala_terakhir_tidak_bisa_keluar_atau_turun(
     await kepala.tekan("Pak Budi · Kepala Sekolah", daftar)
     await kepala.api.idle()
     rincian = kepala.pesan(daftar.message_id)
-    for label in ("Jadikan Guru", "Ya, keluarkan"):
-        data = rincian.data.get(label) or rincian.data["Keluarkan dari sekolah"].replace(
-            ":h:", ":hy:"
-        )
+    for data in (
+        rincian.data["Jadikan Guru"].replace(":p:", ":py:"),  # "Ya" of the confirmation
+        rincian.data["Keluarkan dari sekolah"].replace(":h:", ":hy:"),
+    ):
         qid = await kepala.tekan_data(data, rincian)
         jawab = await kepala.jawaban_callback(qid)
         assert "harus tetap memiliki kepala sekolah" in jawab.params["text"]
