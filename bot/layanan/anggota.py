@@ -3,7 +3,7 @@ kepala_sekolah. Everything a change undoes is scoped to the one school it happen
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.engine import Row
@@ -13,6 +13,7 @@ from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu.peran import PENGELOLA, Peran, boleh
 from db import audit, keanggotaan, pengguna, undangan
+from db import komitmen as db_komitmen
 from db import pengingat as db_pengingat
 
 # Outbox kind: the re-admitted person is told they may join again.
@@ -27,6 +28,9 @@ class Anggota:
     pengguna_id: int
     nama: str
     peran: Peran
+    # Unfinished commitments in the school's open cycle (read for one member, not for lists):
+    # the kepala_sekolah hears of them before removing someone.
+    komitmen_terbuka: int = 0
 
 
 async def daftar(lay: Layanan, aktor: Aktor) -> list[Anggota]:
@@ -42,11 +46,12 @@ async def ambil(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
     """One active member of the actor's school; `Ditolak` for anyone else."""
     async with lay.mesin.connect() as conn:
         baris = await keanggotaan.ambil(conn, keanggotaan_id)
-    if baris is None or baris.sekolah_id != aktor.sekolah_id:
-        raise Ditolak("bukan_sekolah_ini")
-    if not baris.aktif:
-        raise Ditolak("sudah_keluar")
-    return Anggota(baris.id, baris.pengguna_id, baris.nama, Peran(baris.peran))
+        if baris is None or baris.sekolah_id != aktor.sekolah_id:
+            raise Ditolak("bukan_sekolah_ini")
+        if not baris.aktif:
+            raise Ditolak("sudah_keluar")
+        terbuka = await db_komitmen.jumlah_terbuka(conn, baris.sekolah_id, baris.pengguna_id)
+    return Anggota(baris.id, baris.pengguna_id, baris.nama, Peran(baris.peran), terbuka)
 
 
 async def _jaga_kepala_terakhir(conn: AsyncConnection, aktor: Aktor, sasaran: Anggota) -> None:
@@ -104,7 +109,7 @@ async def ubah_peran(lay: Layanan, aktor: Aktor, keanggotaan_id: int, peran: Per
             rincian={"dari": sasaran.peran, "ke": peran, "anggota": sasaran.pengguna_id},
         )
     lay.lupakan_aktor(sasaran.pengguna_id)
-    return Anggota(sasaran.id, sasaran.pengguna_id, sasaran.nama, peran)
+    return replace(sasaran, peran=peran)
 
 
 async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:

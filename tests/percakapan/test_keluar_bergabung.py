@@ -18,8 +18,10 @@ from bot.akses import KUNCI_LAYANAN
 from bot.app import KUNCI_PENGIRIM
 from bot.mutu.peran import Peran
 from db import keanggotaan as db_keanggotaan
+from db import komitmen as db_komitmen
 from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
+from db import siklus as db_siklus
 from db.tabel import keanggotaan, pengingat, undangan
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
@@ -380,3 +382,31 @@ async def test_dua_kepala_saling_mengeluarkan_bersamaan_sekolah_tetap_punya_kepa
         await kepala.api.idle()
         tetap = [k for k in (kepala, kepala2) if (await _keanggotaan(bot, k.id))[0][2]]
         assert len(tetap) == 1, n
+
+
+async def test_konfirmasi_keluarkan_menyebut_komitmen_terbuka_dan_akibatnya(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala, sari = orang("Pak Budi"), orang("Bu Sari")
+    await daftarkan_sekolah(kepala)
+    await gabung(sari, await undang(kepala, "Guru"))
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:  # her commitments of stage 3, one of them done
+        siklus = await db_siklus.terbuka(conn, 1)
+        assert siklus is not None
+        for n, kemajuan in enumerate(("berjalan", "belum_mulai", "selesai")):
+            kid = await db_komitmen.buat(
+                conn,
+                siklus_id=siklus.id,
+                kegiatan_kunci=f"k{n}",
+                pengguna_id=sari.id,
+                indikator_kode="1.1",
+                waktu=lay.sekarang(),
+            )
+            await db_komitmen.ubah(conn, kid, kemajuan=kemajuan)
+    rincian = await _rincian(kepala, "Bu Sari")
+    await kepala.tekan("Keluarkan dari sekolah", rincian)
+    await kepala.api.idle()
+    teks = kepala.pesan(rincian.message_id).teks
+    assert "Bu Sari masih memegang 2 komitmen yang belum selesai" in teks
+    assert "tidak bisa bergabung lagi dengan kode apa pun" in teks
