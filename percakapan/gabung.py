@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
     CallbackQueryHandler,
@@ -55,10 +56,20 @@ async def gabung_dengan_kode(update: Update, context: Konteks, aktor: Aktor, tek
     except Ditolak as tolak:
         await galat(update, context, tolak.alasan, **tolak.rincian)
         return False
-    # The kepala_sekolah and the code's maker hear of it through the outbox (planned with
-    # the join itself), so a crash here loses no notice.
     await balas(update, context, lay.render.pesan("gabung/berhasil", hasil=hasil))
     await menu.pasang_untuk(context.bot, lay.render, aktor.pengguna_id, hasil.peran)
+    for k in hasil.kabar:  # every kepala_sekolah, and the code's maker
+        teks = lay.render.pesan(
+            "gabung/kabar_gabung",
+            nama=aktor.nama,
+            sekolah=hasil.sekolah_nama,
+            peran=hasil.peran,
+            pengundang=k.pengundang,
+        )
+        try:
+            await context.bot.send_message(k.pengguna_id, teks)
+        except TelegramError:
+            pass  # one who blocked the bot misses it; joining worked all the same
     return True
 
 

@@ -20,8 +20,7 @@ MAKS_PAKAI_BANYAK = 50
 # Roles that manage the school or see it from outside: a code for them is meant for one
 # named person, so a forwarded code cannot bring in a second one.
 PERAN_SEKALI_PAKAI = frozenset({Peran.KOORDINATOR, Peran.PENGAWAS})
-# Outbox kinds (db/pengingat.py) for what joining tells other people.
-KABAR_GABUNG = "kabar_gabung"
+# Outbox kind (db/pengingat.py): a removed member tried a code.
 KABAR_COBA_KEMBALI = "kabar_coba_kembali"
 # No 0/O, 1/I/L: a code is read aloud and typed from paper.
 _HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -42,12 +41,22 @@ class Undangan:
 
 
 @dataclass(frozen=True)
+class KabarGabung:
+    """Who is told of a join; `pengundang` names the code's maker to those who did not make
+    it (None for the maker)."""
+
+    pengguna_id: int
+    pengundang: str | None
+
+
+@dataclass(frozen=True)
 class HasilGabung:
     """Where a code brought the user."""
 
     sekolah_id: int
     sekolah_nama: str
     peran: Peran
+    kabar: tuple[KabarGabung, ...]
 
 
 def _undangan(baris: Row) -> Undangan:
@@ -146,8 +155,9 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
     """Join the school of a code. An unknown, expired, revoked or used-up code, or one for a
     school the user already belongs to, raises `Ditolak` and changes nothing. A member the
     kepala_sekolah removed is refused whatever the code (`Ditolak("dikeluarkan")`), and the
-    school's kepala_sekolah are told of the attempt. A join is told to every kepala_sekolah
-    and to the code's maker, through the outbox in the same transaction."""
+    school's kepala_sekolah are told of the attempt (through the outbox, committed before
+    the refusal). A join returns who is to hear of it: every kepala_sekolah and the code's
+    maker."""
     async with lay.mesin.begin() as conn:
         baris = await undangan.cari(conn, kode)
         if baris is None:
@@ -158,19 +168,20 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
         # Checked before the code's own state: a removed member's own code is revoked, and
         # the kepala_sekolah should hear of the attempt all the same.
         ditahan = lama is not None and lama.dikeluarkan
+        kabar: tuple[KabarGabung, ...] = ()
         if ditahan:
             await _kabar_coba_kembali(conn, lay, lama, baris, data_sekolah.nama)
         else:
-            await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)
+            kabar = await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)
     if ditahan:  # after the commit: the notices above are kept, nothing else changed
         raise Ditolak("dikeluarkan", sekolah=data_sekolah.nama)
     lay.lupakan_aktor(pengguna_id)
-    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran))
+    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran), kabar)
 
 
 async def _pakai_kode(
     conn: AsyncConnection, lay: Layanan, pengguna_id: int, baris: Row, nama_sekolah: str
-) -> None:
+) -> tuple[KabarGabung, ...]:
     waktu = lay.sekarang()
     kode = baris.kode
     if baris.dicabut_pada is not None:
@@ -202,7 +213,7 @@ async def _pakai_kode(
         objek_id=baris.id,
         rincian={"peran": baris.peran},
     )
-    await _kabar_gabung(conn, lay, pengguna_id, baris, nama_sekolah)
+    return await _penerima_kabar(conn, pengguna_id, baris)
 
 
 async def _nama(conn: AsyncConnection, pengguna_id: int) -> str:
@@ -210,39 +221,21 @@ async def _nama(conn: AsyncConnection, pengguna_id: int) -> str:
     return data.nama if data is not None else ""
 
 
-async def _kabar_gabung(
-    conn: AsyncConnection, lay: Layanan, pengguna_id: int, baris: Row, nama_sekolah: str
-) -> None:
+async def _penerima_kabar(
+    conn: AsyncConnection, pengguna_id: int, baris: Row
+) -> tuple[KabarGabung, ...]:
     """Every kepala_sekolah hears of a join, and the code's maker while still a member; one
     message each, so a kepala who made the code is told once."""
-    waktu = lay.sekarang()
     penerima = await keanggotaan.pemegang_peran(conn, baris.sekolah_id, Peran.KEPALA_SEKOLAH)
     pembuat = baris.dibuat_oleh
     if pembuat not in penerima and await keanggotaan.peran_di(conn, pembuat, baris.sekolah_id):
         penerima.append(pembuat)
-    nama, nama_pembuat = await _nama(conn, pengguna_id), await _nama(conn, pembuat)
-    for uid in penerima:
-        if uid == pengguna_id:
-            continue
-        await db_pengingat.rencanakan(
-            conn,
-            kunci=f"gabung:{baris.sekolah_id}:{pengguna_id}:{waktu.isoformat()}:{uid}",
-            pengguna_id=uid,
-            jenis=KABAR_GABUNG,
-            isi={
-                "templat": "gabung/kabar_gabung",
-                "konteks": {
-                    "nama": nama,
-                    "sekolah": nama_sekolah,
-                    "peran": baris.peran,
-                    "pengundang": None if uid == pembuat else nama_pembuat,
-                },
-            },
-            jatuh_tempo=waktu,
-            waktu=waktu,
-            sekolah_id=baris.sekolah_id,
-            rujukan=f"pengguna:{pengguna_id}",
-        )
+    nama_pembuat = await _nama(conn, pembuat)
+    return tuple(
+        KabarGabung(uid, None if uid == pembuat else nama_pembuat)
+        for uid in penerima
+        if uid != pengguna_id
+    )
 
 
 async def _kabar_coba_kembali(
