@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, func, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -89,6 +89,20 @@ async def ambil(conn: AsyncConnection, keanggotaan_id: int) -> Row | None:
     return hasil.first()
 
 
+async def jumlah_peran(conn: AsyncConnection, sekolah_id: int, peran: str) -> int:
+    """How many active members of the school hold the role."""
+    hasil = await conn.execute(
+        select(func.count()).where(
+            and_(
+                keanggotaan.c.sekolah_id == sekolah_id,
+                keanggotaan.c.peran == peran,
+                keanggotaan.c.aktif.is_(True),
+            )
+        )
+    )
+    return int(hasil.scalar_one())
+
+
 async def ubah_peran(conn: AsyncConnection, keanggotaan_id: int, peran: str) -> None:
     """Give an active member another role."""
     await conn.execute(
@@ -134,12 +148,9 @@ async def izinkan_kembali(conn: AsyncConnection, keanggotaan_id: int) -> bool:
     return hasil.rowcount == 1
 
 
-async def pemegang_peran(
-    conn: AsyncConnection, sekolah_id: int, peran: str, *, kunci: bool = False
-) -> list[int]:
-    """The user ids of the school's active members in the role, oldest membership first.
-    `kunci` locks those rows until the transaction ends (PostgreSQL; SQLite has one writer)."""
-    kueri = (
+async def pemegang_peran(conn: AsyncConnection, sekolah_id: int, peran: str) -> list[int]:
+    """The user ids of the school's active members in the role, oldest membership first."""
+    hasil = await conn.execute(
         select(keanggotaan.c.pengguna_id)
         .where(
             keanggotaan.c.sekolah_id == sekolah_id,
@@ -148,6 +159,4 @@ async def pemegang_peran(
         )
         .order_by(keanggotaan.c.id)
     )
-    if kunci:
-        kueri = kueri.with_for_update()
-    return list((await conn.execute(kueri)).scalars())
+    return list(hasil.scalars())

@@ -16,9 +16,6 @@ from db import audit, keanggotaan, pengguna, undangan
 from db import komitmen as db_komitmen
 from db import pengingat as db_pengingat
 
-# Outbox kind: the re-admitted person is told they may join again.
-KABAR_DIIZINKAN = "kabar_diizinkan"
-
 
 @dataclass(frozen=True)
 class Anggota:
@@ -57,12 +54,8 @@ async def ambil(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
 async def _jaga_kepala_terakhir(conn: AsyncConnection, aktor: Aktor, sasaran: Anggota) -> None:
     if sasaran.peran is Peran.KEPALA_SEKOLAH:
         assert aktor.sekolah_id is not None
-        # Locked on PostgreSQL: two kepala removing each other at the same moment would
-        # otherwise both see two and leave the school with none.
-        kepala = await keanggotaan.pemegang_peran(
-            conn, aktor.sekolah_id, Peran.KEPALA_SEKOLAH, kunci=True
-        )
-        if len(kepala) <= 1:
+        jumlah = await keanggotaan.jumlah_peran(conn, aktor.sekolah_id, Peran.KEPALA_SEKOLAH)
+        if jumlah <= 1:
             raise Ditolak("kepala_terakhir")
 
 
@@ -142,6 +135,10 @@ async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
         )
     lay.lupakan_aktor(sasaran.pengguna_id)
     return sasaran
+
+
+# Outbox kind: the re-admitted person is told they may join again.
+KABAR_DIIZINKAN = "kabar_diizinkan"
 
 
 async def izinkan_kembali(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:

@@ -361,28 +361,6 @@ async def test_anggota_yang_dikeluarkan_langsung_kehilangan_akses(
         assert len(list(await conn.execute(select(undangan)))) == 1
 
 
-async def test_dua_kepala_saling_mengeluarkan_bersamaan_sekolah_tetap_punya_kepala(
-    bot: Any, orang: Callable[[str], Pengguna]
-) -> None:
-    for n in range(3):
-        kepala, kepala2 = orang(f"Pak Budi {n}"), orang(f"Bu Wakil {n}")
-        await daftarkan_sekolah(kepala, npsn=f"2050000{n}", nama=f"SMP Negeri {n + 1} Sleman")
-        await _tambah_kepala(bot, kepala2, n + 1)
-        konfirmasi = []
-        for k, sasaran in ((kepala, kepala2), (kepala2, kepala)):
-            rincian = await _rincian(k, sasaran.nama)
-            await k.tekan("Keluarkan dari sekolah", rincian)
-            await k.api.idle()
-            konfirmasi.append(k.pesan(rincian.message_id))
-        await asyncio.gather(
-            kepala.tekan("Ya, keluarkan", konfirmasi[0]),
-            kepala2.tekan("Ya, keluarkan", konfirmasi[1]),
-        )
-        await kepala.api.idle()
-        tetap = [k for k in (kepala, kepala2) if (await _keanggotaan(bot, k.id))[0][2]]
-        assert len(tetap) == 1, n
-
-
 async def test_konfirmasi_keluarkan_menyebut_komitmen_terbuka_dan_akibatnya(
     bot: Any, orang: Callable[[str], Pengguna]
 ) -> None:
