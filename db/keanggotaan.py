@@ -26,9 +26,10 @@ async def tambah(
             "aktif": True,
             "dibuat_pada": waktu,
             "keluar_pada": None,
+            "dikeluarkan": False,
         },
         kunci=("pengguna_id", "sekolah_id"),
-        perbarui=("peran", "aktif", "dibuat_pada", "keluar_pada"),
+        perbarui=("peran", "aktif", "dibuat_pada", "keluar_pada", "dikeluarkan"),
     )
 
 
@@ -111,10 +112,51 @@ async def ubah_peran(conn: AsyncConnection, keanggotaan_id: int, peran: str) -> 
     )
 
 
-async def keluarkan(conn: AsyncConnection, keanggotaan_id: int, waktu: datetime) -> None:
-    """End a membership; the row stays so the history keeps its names."""
-    await conn.execute(
+async def keluarkan(conn: AsyncConnection, keanggotaan_id: int, waktu: datetime) -> bool:
+    """End an active membership and keep the person out until re-admitted; the row stays so
+    the history keeps its names. False when it had already ended (a doubled press)."""
+    hasil = await conn.execute(
         update(keanggotaan)
-        .where(keanggotaan.c.id == keanggotaan_id)
-        .values(aktif=False, keluar_pada=waktu)
+        .where(keanggotaan.c.id == keanggotaan_id, keanggotaan.c.aktif.is_(True))
+        .values(aktif=False, keluar_pada=waktu, dikeluarkan=True)
     )
+    return hasil.rowcount == 1
+
+
+async def di_sekolah(conn: AsyncConnection, pengguna_id: int, sekolah_id: int) -> Row | None:
+    """The user's membership row in that school, whatever its state, or None."""
+    hasil = await conn.execute(
+        select(keanggotaan).where(
+            keanggotaan.c.pengguna_id == pengguna_id, keanggotaan.c.sekolah_id == sekolah_id
+        )
+    )
+    return hasil.first()
+
+
+async def izinkan_kembali(conn: AsyncConnection, keanggotaan_id: int) -> bool:
+    """Let a removed member join again with a valid code; False when they were not held out
+    (already re-admitted, or back in the school)."""
+    hasil = await conn.execute(
+        update(keanggotaan)
+        .where(
+            keanggotaan.c.id == keanggotaan_id,
+            keanggotaan.c.aktif.is_(False),
+            keanggotaan.c.dikeluarkan.is_(True),
+        )
+        .values(dikeluarkan=False)
+    )
+    return hasil.rowcount == 1
+
+
+async def pemegang_peran(conn: AsyncConnection, sekolah_id: int, peran: str) -> list[int]:
+    """The user ids of the school's active members in the role, oldest membership first."""
+    hasil = await conn.execute(
+        select(keanggotaan.c.pengguna_id)
+        .where(
+            keanggotaan.c.sekolah_id == sekolah_id,
+            keanggotaan.c.peran == peran,
+            keanggotaan.c.aktif.is_(True),
+        )
+        .order_by(keanggotaan.c.id)
+    )
+    return list(hasil.scalars())

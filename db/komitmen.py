@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from db.tabel import komitmen, laporan, pengguna
+from db.tabel import komitmen, laporan, pengguna, siklus
 
 
 async def per_kunci(conn: AsyncConnection, siklus_id: int) -> dict[str, Row]:
@@ -73,6 +73,22 @@ async def siklus_semua(conn: AsyncConnection, siklus_id: int) -> list[Row]:
         .order_by(pengguna.c.nama, komitmen.c.id)
     )
     return list(hasil)
+
+
+async def jumlah_terbuka(conn: AsyncConnection, sekolah_id: int, pengguna_id: int) -> int:
+    """How many active, unfinished commitments the user holds in the school's open cycle."""
+    hasil = await conn.execute(
+        select(func.count())
+        .select_from(komitmen.join(siklus, siklus.c.id == komitmen.c.siklus_id))
+        .where(
+            siklus.c.sekolah_id == sekolah_id,
+            siklus.c.status == "terbuka",
+            komitmen.c.pengguna_id == pengguna_id,
+            komitmen.c.aktif.is_(True),
+            komitmen.c.kemajuan != "selesai",
+        )
+    )
+    return int(hasil.scalar_one())
 
 
 async def tambah_laporan(

@@ -143,11 +143,15 @@ async def batalkan(
     pengguna_id: int | None = None,
     rujukan: str | None = None,
     awalan_kunci: str | None = None,
+    sekolah_id: int | None = None,
 ) -> int:
-    """Cancel waiting rows of a user, about a thing, or under a key prefix."""
+    """Cancel waiting rows of a user, about a thing, or under a key prefix; with `sekolah_id`
+    only the rows of that school."""
     syarat = [pengingat.c.status == "direncanakan"]
     if pengguna_id is not None:
         syarat.append(pengingat.c.pengguna_id == pengguna_id)
+    if sekolah_id is not None:
+        syarat.append(pengingat.c.sekolah_id == sekolah_id)
     if rujukan is not None:
         syarat.append(pengingat.c.rujukan == rujukan)
     if awalan_kunci is not None:

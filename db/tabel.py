@@ -99,6 +99,8 @@ keanggotaan = Table(
     Column("aktif", Boolean, nullable=False, server_default=true()),
     Column("dibuat_pada", WaktuUTC, nullable=False),
     Column("keluar_pada", WaktuUTC),
+    # Removed by a kepala_sekolah: no invite code brings them back until one re-admits them.
+    Column("dikeluarkan", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("pengguna_id", "sekolah_id", name="uq_keanggotaan_pengguna_sekolah"),
     CheckConstraint(
         "peran IN ('kepala_sekolah','koordinator','guru','tendik','pengawas')", name="peran"

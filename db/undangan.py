@@ -101,3 +101,20 @@ async def aktif_sekolah(conn: AsyncConnection, sekolah_id: int, waktu: datetime)
         .order_by(undangan.c.id.desc())
     )
     return list(hasil)
+
+
+async def cabut_buatan(
+    conn: AsyncConnection, sekolah_id: int, dibuat_oleh: int, waktu: datetime
+) -> list[int]:
+    """Revoke every open invite one person made for this school; the ids revoked."""
+    hasil = await conn.execute(
+        update(undangan)
+        .where(
+            undangan.c.sekolah_id == sekolah_id,
+            undangan.c.dibuat_oleh == dibuat_oleh,
+            undangan.c.dicabut_pada.is_(None),
+        )
+        .values(dicabut_pada=waktu)
+        .returning(undangan.c.id)
+    )
+    return sorted(hasil.scalars())

@@ -17,11 +17,20 @@ from telegram.ext import (
 
 from bot import menu
 from bot.akses import akses
-from bot.layanan import Ditolak, undangan
+from bot.layanan import Ditolak, anggota, undangan
 from bot.layanan.aktor import Aktor
 from bot.mutu import validasi
 from percakapan import batal
-from percakapan._umum import PRIBADI, Konteks, balas, galat, jawab_tombol, layanan, percakapan
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    balas,
+    galat,
+    jawab_tombol,
+    layanan,
+    percakapan,
+    ubah,
+)
 
 MENUNGGU_KODE = "menunggu_kode"
 END = ConversationHandler.END
@@ -49,11 +58,18 @@ async def gabung_dengan_kode(update: Update, context: Konteks, aktor: Aktor, tek
         return False
     await balas(update, context, lay.render.pesan("gabung/berhasil", hasil=hasil))
     await menu.pasang_untuk(context.bot, lay.render, aktor.pengguna_id, hasil.peran)
-    try:
-        kabar = lay.render.pesan("gabung/kabar_pengundang", nama=aktor.nama, hasil=hasil)
-        await context.bot.send_message(hasil.pengundang_id, kabar)
-    except TelegramError:
-        pass  # the inviter may have blocked the bot; joining worked all the same
+    for k in hasil.kabar:  # every kepala_sekolah, and the code's maker
+        teks = lay.render.pesan(
+            "gabung/kabar_gabung",
+            nama=aktor.nama,
+            sekolah=hasil.sekolah_nama,
+            peran=hasil.peran,
+            pengundang=k.pengundang,
+        )
+        try:
+            await context.bot.send_message(k.pengguna_id, teks)
+        except TelegramError:
+            pass  # one who blocked the bot misses it; joining worked all the same
     return True
 
 
@@ -76,6 +92,21 @@ async def terima_kode(update: Update, context: Konteks, aktor: Aktor) -> str | i
         return END
     await _tanya_kode(update, context)
     return MENUNGGU_KODE
+
+
+@akses("anggota", ditolak=None)
+async def izinkan_kembali(update: Update, context: Konteks, aktor: Aktor) -> None:
+    """The kepala_sekolah's button on the notice of a removed member's attempt to rejoin."""
+    lay = layanan(context)
+    assert update.callback_query is not None and update.callback_query.data is not None
+    try:
+        a = await anggota.izinkan_kembali(lay, aktor, int(update.callback_query.data.split(":")[1]))
+    except Ditolak as tolak:
+        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
+        return
+    await jawab_tombol(update)
+    sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
+    await ubah(update, lay.render.pesan("gabung/diizinkan", nama=a.nama, sekolah=sekolah))
 
 
 @akses("gabung")
@@ -106,5 +137,6 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
             name="gabung",
             persistent=True,
             allow_reentry=True,
-        )
+        ),
+        CallbackQueryHandler(izinkan_kembali, pattern=r"^gbk:\d+$"),
     ]

@@ -10,7 +10,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
 from bot.akses import akses
 from bot.layanan import Ditolak, undangan
 from bot.layanan.aktor import Aktor
-from bot.layanan.undangan import MAKS_PAKAI_BANYAK, MASA_BERLAKU, Undangan
+from bot.layanan.undangan import MASA_BERLAKU, Undangan
 from bot.layanan.waktu import zona_sekolah
 from bot.mutu.peran import PERAN_UNDANGAN, Peran
 from percakapan._umum import PRIBADI, Konteks, balas, jawab_tombol, layanan, papan, ubah
@@ -48,22 +48,30 @@ async def undang(update: Update, context: Konteks, aktor: Aktor) -> None:
 @akses("undang", ditolak=None)
 async def pilih_peran(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Single or multiple use."""
-    await jawab_tombol(update)
     r = layanan(context).render
     assert update.callback_query is not None and update.callback_query.data is not None
-    peran = update.callback_query.data.split(":")[2]
+    try:
+        peran = Peran(update.callback_query.data.split(":")[2])
+    except ValueError:
+        await jawab_tombol(update, r.label("galat.pilihan_salah"))
+        return
+    await jawab_tombol(update)
+    pilihan = undangan.pilihan_pakai(peran)
     tombol = papan(
         [
-            [(r.label("tombol.sekali_pakai"), f"und:b:{peran}:1")],
             [
                 (
-                    r.label("tombol.banyak_pakai", maks=MAKS_PAKAI_BANYAK),
-                    f"und:b:{peran}:{MAKS_PAKAI_BANYAK}",
+                    r.label("tombol.sekali_pakai")
+                    if maks == 1
+                    else r.label("tombol.banyak_pakai", maks=maks),
+                    f"und:b:{peran}:{maks}",
                 )
-            ],
+            ]
+            for maks in pilihan
         ]
     )
-    await ubah(update, r.pesan("undang/pilih_pakai", peran=peran), tombol)
+    teks = r.pesan("undang/pilih_pakai", peran=peran, hanya_sekali=pilihan == (1,))
+    await ubah(update, teks, tombol)
 
 
 @akses("undang", ditolak=None)

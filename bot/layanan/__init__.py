@@ -27,6 +27,9 @@ class Layanan:
     jam: Callable[[], datetime] = _sekarang
     # Recently resolved actors (see bot.layanan.aktor.kenali), by Telegram user id.
     aktor_terbaru: dict[int, Any] = field(default_factory=dict)
+    # Counts forgotten actors: an actor read from the database while someone was forgotten
+    # may predate that change (a removal committed mid-read), so it is not kept.
+    generasi_aktor: int = 0
     # School summaries built for the weekly messages, by school: the kepala_sekolah, the
     # koordinator and the group of one school get the same one (see bot.layanan.ringkasan).
     ringkasan_terbaru: dict[int, Any] = field(default_factory=dict)
@@ -38,6 +41,7 @@ class Layanan:
     def lupakan_aktor(self, pengguna_id: int) -> None:
         """A user's memberships, role or active school changed: resolve them afresh."""
         self.aktor_terbaru.pop(pengguna_id, None)
+        self.generasi_aktor += 1
 
 
 class Ditolak(Exception):

@@ -55,8 +55,10 @@ async def kenali(
         waktu, aktor, nama_lama, username_lama = terbaru
         if sekarang - waktu < UMUR_AKTOR and (nama, username) == (nama_lama, username_lama):
             return aktor  # type: ignore[no-any-return]
+    generasi = lay.generasi_aktor
     aktor = await _kenali_dari_basis_data(lay, pengguna_id, nama, username, pribadi)
-    lay.aktor_terbaru[pengguna_id] = (sekarang, aktor, nama, username)
+    if lay.generasi_aktor == generasi:  # else a change may have landed during the read
+        lay.aktor_terbaru[pengguna_id] = (sekarang, aktor, nama, username)
     return aktor
 
 

@@ -7,14 +7,21 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Row
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import PERAN_UNDANGAN, Peran
 from db import audit, keanggotaan, pengguna, sekolah, undangan
+from db import pengingat as db_pengingat
 
 MASA_BERLAKU = timedelta(days=7)
 MAKS_PAKAI_BANYAK = 50
+# Roles that manage the school or see it from outside: a code for them is meant for one
+# named person, so a forwarded code cannot bring in a second one.
+PERAN_SEKALI_PAKAI = frozenset({Peran.KOORDINATOR, Peran.PENGAWAS})
+# Outbox kind (db/pengingat.py): a removed member tried a code.
+KABAR_COBA_KEMBALI = "kabar_coba_kembali"
 # No 0/O, 1/I/L: a code is read aloud and typed from paper.
 _HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PANJANG_KODE = 8
@@ -34,13 +41,22 @@ class Undangan:
 
 
 @dataclass(frozen=True)
+class KabarGabung:
+    """Who is told of a join; `pengundang` names the code's maker to those who did not make
+    it (None for the maker)."""
+
+    pengguna_id: int
+    pengundang: str | None
+
+
+@dataclass(frozen=True)
 class HasilGabung:
     """Where a code brought the user."""
 
     sekolah_id: int
     sekolah_nama: str
     peran: Peran
-    pengundang_id: int
+    kabar: tuple[KabarGabung, ...]
 
 
 def _undangan(baris: Row) -> Undangan:
@@ -55,6 +71,11 @@ def _undangan(baris: Row) -> Undangan:
     )
 
 
+def pilihan_pakai(peran: Peran) -> tuple[int, ...]:
+    """How many people a new code for this role may let in: the choices offered."""
+    return (1,) if peran in PERAN_SEKALI_PAKAI else (1, MAKS_PAKAI_BANYAK)
+
+
 def kode_baru() -> str:
     """A random invite code."""
     return "".join(secrets.choice(_HURUF_KODE) for _ in range(PANJANG_KODE))
@@ -64,7 +85,7 @@ async def buat(
     lay: Layanan, aktor: Aktor, peran: Peran, maks_pakai: int, kunci_idem: str
 ) -> Undangan:
     """Create an invite for the actor's school; the same button press returns the same code."""
-    if peran not in PERAN_UNDANGAN or maks_pakai not in (1, MAKS_PAKAI_BANYAK):
+    if peran not in PERAN_UNDANGAN or maks_pakai not in pilihan_pakai(peran):
         raise Ditolak("pilihan_salah")
     if aktor.sekolah_id is None:
         raise Ditolak("tanpa_sekolah")
@@ -132,41 +153,126 @@ async def cabut(lay: Layanan, aktor: Aktor, undangan_id: int) -> Undangan:
 
 async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
     """Join the school of a code. An unknown, expired, revoked or used-up code, or one for a
-    school the user already belongs to, raises `Ditolak` and changes nothing."""
-    waktu = lay.sekarang()
+    school the user already belongs to, raises `Ditolak` and changes nothing. A member the
+    kepala_sekolah removed is refused whatever the code (`Ditolak("dikeluarkan")`), and the
+    school's kepala_sekolah are told of the attempt (through the outbox, committed before
+    the refusal). A join returns who is to hear of it: every kepala_sekolah and the code's
+    maker."""
     async with lay.mesin.begin() as conn:
         baris = await undangan.cari(conn, kode)
         if baris is None:
             raise Ditolak("kode_tidak_dikenal", kode=kode)
-        if baris.dicabut_pada is not None:
-            raise Ditolak("kode_dicabut", kode=kode)
-        if baris.kedaluwarsa_pada <= waktu:
-            raise Ditolak("kode_kedaluwarsa", kode=kode)
-        if baris.dipakai >= baris.maks_pakai:
-            raise Ditolak("kode_habis", kode=kode)
         data_sekolah = await sekolah.ambil(conn, baris.sekolah_id)
         assert data_sekolah is not None
-        if await keanggotaan.peran_di(conn, pengguna_id, baris.sekolah_id) is not None:
-            raise Ditolak("sudah_anggota", sekolah=data_sekolah.nama)
-        if not await undangan.pakai(conn, baris.id, waktu):
-            raise Ditolak("kode_habis", kode=kode)
-        await keanggotaan.tambah(
-            conn,
-            pengguna_id=pengguna_id,
-            sekolah_id=baris.sekolah_id,
-            peran=baris.peran,
-            waktu=waktu,
-        )
-        await pengguna.pilih_sekolah_aktif(conn, pengguna_id, baris.sekolah_id)
-        await audit.catat(
-            conn,
-            waktu=waktu,
-            aksi="anggota.gabung",
-            pengguna_id=pengguna_id,
-            sekolah_id=baris.sekolah_id,
-            objek="undangan",
-            objek_id=baris.id,
-            rincian={"peran": baris.peran},
-        )
+        lama = await keanggotaan.di_sekolah(conn, pengguna_id, baris.sekolah_id)
+        # Checked before the code's own state: a removed member's own code is revoked, and
+        # the kepala_sekolah should hear of the attempt all the same.
+        ditahan = lama is not None and lama.dikeluarkan
+        kabar: tuple[KabarGabung, ...] = ()
+        if ditahan:
+            await _kabar_coba_kembali(conn, lay, lama, baris, data_sekolah.nama)
+        else:
+            kabar = await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)
+    if ditahan:  # after the commit: the notices above are kept, nothing else changed
+        raise Ditolak("dikeluarkan", sekolah=data_sekolah.nama)
     lay.lupakan_aktor(pengguna_id)
-    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran), baris.dibuat_oleh)
+    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran), kabar)
+
+
+async def _pakai_kode(
+    conn: AsyncConnection, lay: Layanan, pengguna_id: int, baris: Row, nama_sekolah: str
+) -> tuple[KabarGabung, ...]:
+    waktu = lay.sekarang()
+    kode = baris.kode
+    if baris.dicabut_pada is not None:
+        raise Ditolak("kode_dicabut", kode=kode)
+    if baris.kedaluwarsa_pada <= waktu:
+        raise Ditolak("kode_kedaluwarsa", kode=kode)
+    if baris.dipakai >= baris.maks_pakai:
+        raise Ditolak("kode_habis", kode=kode)
+    if await keanggotaan.peran_di(conn, pengguna_id, baris.sekolah_id) is not None:
+        raise Ditolak("sudah_anggota", sekolah=nama_sekolah)
+    # The conditional UPDATE decides between two people pressing at the same moment.
+    if not await undangan.pakai(conn, baris.id, waktu):
+        raise Ditolak("kode_habis", kode=kode)
+    await keanggotaan.tambah(
+        conn,
+        pengguna_id=pengguna_id,
+        sekolah_id=baris.sekolah_id,
+        peran=baris.peran,
+        waktu=waktu,
+    )
+    await pengguna.pilih_sekolah_aktif(conn, pengguna_id, baris.sekolah_id)
+    await audit.catat(
+        conn,
+        waktu=waktu,
+        aksi="anggota.gabung",
+        pengguna_id=pengguna_id,
+        sekolah_id=baris.sekolah_id,
+        objek="undangan",
+        objek_id=baris.id,
+        rincian={"peran": baris.peran},
+    )
+    return await _penerima_kabar(conn, pengguna_id, baris)
+
+
+async def _nama(conn: AsyncConnection, pengguna_id: int) -> str:
+    data = await pengguna.ambil(conn, pengguna_id)
+    return data.nama if data is not None else ""
+
+
+async def _penerima_kabar(
+    conn: AsyncConnection, pengguna_id: int, baris: Row
+) -> tuple[KabarGabung, ...]:
+    """Every kepala_sekolah hears of a join, and the code's maker while still a member; one
+    message each, so a kepala who made the code is told once."""
+    penerima = await keanggotaan.pemegang_peran(conn, baris.sekolah_id, Peran.KEPALA_SEKOLAH)
+    pembuat = baris.dibuat_oleh
+    if pembuat not in penerima and await keanggotaan.peran_di(conn, pembuat, baris.sekolah_id):
+        penerima.append(pembuat)
+    nama_pembuat = await _nama(conn, pembuat)
+    return tuple(
+        KabarGabung(uid, None if uid == pembuat else nama_pembuat)
+        for uid in penerima
+        if uid != pengguna_id
+    )
+
+
+async def _kabar_coba_kembali(
+    conn: AsyncConnection, lay: Layanan, lama: Row, baris: Row, nama_sekolah: str
+) -> None:
+    """A removed member tried a code: every kepala_sekolah is told, at most once a day each,
+    with the button that re-admits them."""
+    waktu = lay.sekarang()
+    nama, nama_pembuat = await _nama(conn, lama.pengguna_id), await _nama(conn, baris.dibuat_oleh)
+    for uid in await keanggotaan.pemegang_peran(conn, baris.sekolah_id, Peran.KEPALA_SEKOLAH):
+        await db_pengingat.rencanakan(
+            conn,
+            kunci=f"coba_kembali:{lama.id}:{uid}:{waktu.date().isoformat()}",
+            pengguna_id=uid,
+            jenis=KABAR_COBA_KEMBALI,
+            isi={
+                "templat": "gabung/kabar_coba_kembali",
+                "konteks": {
+                    "nama": nama,
+                    "sekolah": nama_sekolah,
+                    "kode": baris.kode,
+                    "peran": baris.peran,
+                    "pengundang": nama_pembuat,
+                },
+                "tombol": [[{"label": "tombol.izinkan_kembali", "data": f"gbk:{lama.id}"}]],
+            },
+            jatuh_tempo=waktu,
+            waktu=waktu,
+            sekolah_id=baris.sekolah_id,
+            rujukan=f"pengguna:{lama.pengguna_id}",
+        )
+    await audit.catat(
+        conn,
+        waktu=waktu,
+        aksi="anggota.coba_kembali",
+        pengguna_id=lama.pengguna_id,
+        sekolah_id=baris.sekolah_id,
+        objek="undangan",
+        objek_id=baris.id,
+    )
