@@ -20,7 +20,7 @@ from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
 from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
-from bot.pengingat import Pengirim
+from bot.pengingat import KUNCI_PENGIRIM, Pengirim
 from bot.persistensi import PersistensiSql
 from bot.render import Render
 from db.mesin import buat_mesin
@@ -44,7 +44,6 @@ from percakapan import (
 )
 
 log = logging.getLogger(__name__)
-KUNCI_PENGIRIM = "pengirim"
 
 # Explicit: Telegram keeps the last list when none is given.
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
