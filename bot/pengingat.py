@@ -232,7 +232,8 @@ class Pengirim:
 
     def _susun(self, isi: dict[str, Any]) -> tuple[list[str], InlineKeyboardMarkup | None]:
         r = self.lay.render
-        teks = r.pesan_panjang(isi["templat"], **isi.get("konteks", {}))
+        # "teks": rendered when planned (bot.layanan.kabar); "templat": rendered now.
+        teks = isi.get("teks") or r.pesan_panjang(isi["templat"], **isi.get("konteks", {}))
         baris = isi.get("tombol") or []
         if not baris:
             return teks, None

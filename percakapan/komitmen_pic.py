@@ -51,21 +51,6 @@ async def kirim_aman(
         log.warning("message to %s not sent: %s", pengguna_id, exc)
 
 
-async def tanyakan(context: Konteks, aktor: Aktor, k: Komitmen) -> None:
-    """Ask a PIC to accept a new commitment."""
-    r = layanan(context).render
-    tombol = papan(
-        [
-            [
-                (r.label("tombol.berkomitmen"), f"kmt:y:{k.id}"),
-                (r.label("tombol.perlu_dibahas"), f"kmt:n:{k.id}"),
-            ]
-        ]
-    )
-    sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
-    await kirim_aman(context, k.pengguna_id, r.pesan("komitmen/baru", k=k, sekolah=sekolah), tombol)
-
-
 async def _draf(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> None:
     await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
 

@@ -17,6 +17,7 @@ from bot.dokumen import grafik
 from bot.layanan import Ditolak, Layanan, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import Kemajuan, PetaSekolah
+from bot.pengingat import kirim_segera
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 
 log = logging.getLogger(__name__)
@@ -93,19 +94,14 @@ async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Open stage 1 and tell every respondent, once."""
     lay = layanan(context)
     try:
-        penerima = await pemetaan.buka(lay, aktor)
+        await pemetaan.buka(lay, aktor)  # the invitations are in the outbox with it
     except Ditolak as tolak:
         await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
         return
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
     await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
-    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
-    for r in penerima:
-        teks = lay.render.pesan(
-            "pemetaan/undangan", sekolah=k.sekolah_nama, tahun=k.tahun_ajaran, r=r
-        )
-        await _kirim(context, r.pengguna_id, teks, tombol)
+    kirim_segera(context.application)
 
 
 @akses("pemetaan_kelola", ditolak=None)

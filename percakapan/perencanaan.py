@@ -29,6 +29,7 @@ from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu import bahasa
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
+from bot.pengingat import kirim_segera
 from percakapan import batal, dokumen_rencana, komitmen_pic
 from percakapan._umum import (
     PER_HALAMAN,
@@ -684,8 +685,7 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             bawaan=hasil.bawaan_menunggu,
         ),
     )
-    for k in hasil.untuk_ditanya:
-        await komitmen_pic.tanyakan(context, aktor, k)
+    kirim_segera(context.application)  # the PICs' requests, planned with the approval
     await pengingat_rencana.rencanakan_semua(lay, aktor)  # moved dates and new PICs follow
     await dokumen_rencana.kirim(
         context, aktor, update.effective_chat.id if update.effective_chat else 0

@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan, bukti
+from bot.layanan import Ditolak, Layanan, bukti, kabar
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import Berkas
 from bot.layanan.rencana import (
@@ -135,12 +135,36 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
         semua = {
             k.id: k for k in await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
         }
+        for i in ditanya:  # in this transaction: a crash after approval loses no request
+            if i in semua:
+                await minta_komitmen(conn, lay, aktor, semua[i], baris.id)
         menunggu = await db_strategi.bawaan_untuk(conn, siklus.id)
     disetujui = await _rencana_terbaru(lay, aktor)
     return HasilSetuju(
         disetujui,
         tuple(semua[i] for i in ditanya if i in semua),
         sum(b.status == "menunggu" for b in menunggu),
+    )
+
+
+async def minta_komitmen(
+    conn: AsyncConnection, lay: Layanan, aktor: Aktor, k: Komitmen, rencana_id: int
+) -> None:
+    """Ask a PIC to accept a commitment, through the outbox; one request per plan version."""
+    await kabar.kabari(
+        conn,
+        lay,
+        kunci=f"minta_komitmen:{rencana_id}:{k.id}:{k.pengguna_id}",
+        pengguna_id=k.pengguna_id,
+        jenis="minta_komitmen",
+        templat="komitmen/baru",
+        konteks={"k": k, "sekolah": aktor.aktif.sekolah_nama if aktor.aktif else ""},
+        tombol=[
+            [("tombol.berkomitmen", f"kmt:y:{k.id}"), ("tombol.perlu_dibahas", f"kmt:n:{k.id}")]
+        ],
+        sekolah_id=aktor.sekolah_id,
+        # Not "komitmen:<id>": re-planning the reminders cancels those, and this must go.
+        rujukan=f"minta_komitmen:{k.id}",
     )
 
 
@@ -187,6 +211,7 @@ async def _selaraskan(
         if kunci not in kunci_rencana and lama.aktif:
             await db_komitmen.ubah(conn, lama.id, aktif=False)
             await db_pengingat.batalkan(conn, rujukan=f"komitmen:{lama.id}")  # nothing stale
+            await db_pengingat.batalkan(conn, rujukan=f"minta_komitmen:{lama.id}")
     return ditanya
 
 

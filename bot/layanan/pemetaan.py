@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen import daftarkan_bawaan, untuk_versi
 from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
@@ -144,7 +144,8 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
 
 
 async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
-    """Send stage 1 out: fix the instrument version and return who should be told."""
+    """Send stage 1 out: fix the instrument version and invite every respondent through the
+    outbox, in the same transaction; returns who was invited."""
     sekolah_id = wajib_peran(aktor)
     inst = await daftarkan_bawaan(lay)
     async with lay.mesin.begin() as conn:
@@ -153,6 +154,27 @@ async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
             raise Ditolak("pemetaan_ditutup")
         if not await db_siklus.buka_pemetaan(conn, siklus.id, inst.versi, lay.sekarang()):
             raise Ditolak("pemetaan_sudah_dibuka")
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+        anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
+        semua = await db_jawaban.siklus_semua(conn, siklus.id)
+        penerima = [r for r in kemajuan_responden(inst, anggota, semua, siklus) if r.total]
+        for r in penerima:  # in this transaction: a crash after opening loses no invitation
+            await kabar.kabari(
+                conn,
+                lay,
+                kunci=f"undangan_pemetaan:{siklus.id}:{r.pengguna_id}",
+                pengguna_id=r.pengguna_id,
+                jenis="undangan_pemetaan",
+                templat="pemetaan/undangan",
+                konteks={
+                    "sekolah": sekolah.nama if sekolah else "",
+                    "tahun": siklus.tahun_ajaran,
+                    "r": r,
+                },
+                tombol=[[("tombol.mulai_kuesioner", "pm:mulai")]],
+                sekolah_id=sekolah_id,
+                rujukan=f"siklus:{siklus.id}",
+            )
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -163,7 +185,7 @@ async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
             objek_id=siklus.id,
             rincian={"instrumen": inst.versi},
         )
-    return [r for r in (await kemajuan(lay, aktor)).responden if r.total]
+    return penerima
 
 
 async def kembalikan(

@@ -1,0 +1,47 @@
+"""Messages to users other than the one being answered: written to the outbox (bot/pengingat.py)
+in the transaction of the change they tell of, so a crash loses none and a doubled press (one
+key per message) plans none twice. The outbox paces them, notices blocked users and survives
+a restart; the handler only asks it to send now (bot.pengingat.kirim_segera)."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.layanan import Layanan
+from db import pengingat as db_pengingat
+
+Tombol = list[list[tuple[str, str]]]  # rows of (label key, callback data)
+
+
+async def kabari(
+    conn: AsyncConnection,
+    lay: Layanan,
+    *,
+    kunci: str,
+    pengguna_id: int,
+    jenis: str,
+    templat: str,
+    konteks: dict[str, object],
+    tombol: Tombol | None = None,
+    sekolah_id: int | None = None,
+    rujukan: str | None = None,
+) -> None:
+    """Plan one message, due now. The text is rendered here, from the state just written
+    (the outbox stores it as it is); the buttons as label keys, rendered when sent."""
+    isi = {
+        "teks": lay.render.pesan_panjang(templat, **konteks),
+        "tombol": [[{"label": label, "data": data} for label, data in baris] for baris in tombol]
+        if tombol
+        else [],
+    }
+    await db_pengingat.rencanakan(
+        conn,
+        kunci=kunci,
+        pengguna_id=pengguna_id,
+        jenis=jenis,
+        isi=isi,
+        jatuh_tempo=lay.sekarang(),
+        waktu=lay.sekarang(),
+        sekolah_id=sekolah_id,
+        rujukan=rujukan,
+    )
