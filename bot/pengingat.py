@@ -136,6 +136,8 @@ class Pengirim:
                 if b.pengguna_id in diblokir:  # claimed with the row that found the block
                     await self._catat(b, db_pengingat.gagal, "diblokir", status="batal")
                     continue
+                if self.lay.sekarang() >= b.sewa_sampai:
+                    continue  # our lease ran out: another run may have it now, leave it be
                 if not await self._tunggu_giliran(b.pengguna_id):
                     tunda.append(b)
                     continue
