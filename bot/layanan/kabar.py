@@ -8,6 +8,8 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Layanan
+from bot.mutu.peran import PENGELOLA, Peran
+from db import keanggotaan
 from db import pengingat as db_pengingat
 
 Tombol = list[list[tuple[str, str]]]  # rows of (label key, callback data)
@@ -45,3 +47,47 @@ async def kabari(
         sekolah_id=sekolah_id,
         rujukan=rujukan,
     )
+
+
+async def pengelola(conn: AsyncConnection, sekolah_id: int) -> list[int]:
+    """The kepala_sekolah and koordinator of a school, read in the caller's transaction."""
+    anggota = await keanggotaan.anggota_sekolah(conn, sekolah_id)
+    return [a.pengguna_id for a in anggota if Peran(a.peran) in PENGELOLA]
+
+
+async def kabari_pengelola(
+    conn: AsyncConnection,
+    lay: Layanan,
+    *,
+    sekolah_id: int,
+    kecuali: int | None,
+    kunci: str,
+    jenis: str,
+    templat: str,
+    konteks: dict[str, object],
+    tombol: Tombol | None = None,
+    rujukan: str | None = None,
+) -> None:
+    """Plan one message to each manager of the school but `kecuali` (the one acting); `kunci`
+    names the event, each manager's key adds their id."""
+    for uid in await pengelola(conn, sekolah_id):
+        if uid == kecuali:
+            continue
+        await kabari(
+            conn,
+            lay,
+            kunci=f"{kunci}:{uid}",
+            pengguna_id=uid,
+            jenis=jenis,
+            templat=templat,
+            konteks=konteks,
+            tombol=tombol,
+            sekolah_id=sekolah_id,
+            rujukan=rujukan,
+        )
+
+
+def kunci_waktu(lay: Layanan) -> str:
+    """A key part naming the moment of an event the database refuses twice anyway (a
+    response, a verification, a review): microseconds, so two events never share it."""
+    return str(int(lay.sekarang().timestamp() * 1_000_000))
