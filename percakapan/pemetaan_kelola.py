@@ -238,9 +238,7 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     p, tampil = next(
         (p, t) for _, daftar in per_standar for p, t in daftar if p.kode == isi["kode"]
     )
-    tombol = papan([[(lay.render.label("tombol.jawab_sekarang"), f"pm:u:{p.kode}")]])
-    teks = lay.render.pesan("pemetaan/dikembalikan", p=p, tampil=tampil, komentar=komentar)
-    await _kirim(context, isi["pengguna_id"], teks, tombol)
+    kirim_segera(context.application)  # the respondent's notice, planned with the return
     await balas(update, context, lay.render.pesan("pemetaan/kembalikan_terkirim", p=p, nama=nama))
     return END
 

@@ -191,14 +191,34 @@ async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
 async def kembalikan(
     lay: Layanan, aktor: Aktor, pengguna_id: int, kode: str, komentar: str
 ) -> None:
-    """Send one answer back to its respondent with a comment."""
+    """Send one answer back to its respondent with a comment; the respondent is told through
+    the outbox, in the same transaction."""
     sekolah_id = wajib_peran(aktor)
+    _, per_standar = await jawaban_responden(lay, aktor, pengguna_id)
+    p, tampil = next(
+        ((p, t) for _, daftar in per_standar for p, t in daftar if p.kode == kode),
+        (None, ""),
+    )
+    if p is None:
+        raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
         if siklus.tahap != 1:
             raise Ditolak("pemetaan_ditutup")
         if not await db_jawaban.kembalikan(conn, siklus.id, pengguna_id, kode, komentar):
             raise Ditolak("tombol_usang")
+        await kabar.kabari(
+            conn,
+            lay,
+            kunci=f"kembalikan:{siklus.id}:{pengguna_id}:{kode}:{kabar.kunci_waktu(lay)}",
+            pengguna_id=pengguna_id,
+            jenis="kabar_dikembalikan",
+            templat="pemetaan/dikembalikan",
+            konteks={"p": p, "tampil": tampil, "komentar": komentar},
+            tombol=[[("tombol.jawab_sekarang", f"pm:u:{p.kode}")]],
+            sekolah_id=sekolah_id,
+            rujukan=f"siklus:{siklus.id}",
+        )
         await audit.catat(
             conn,
             waktu=lay.sekarang(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -151,7 +150,8 @@ async def test_bukti_jenis_salah_terlalu_besar_lalu_foto(sekolah: Sekolah) -> No
     async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         (b,) = list(await conn.execute(select(bukti)))
     assert b.sumber == "pertanyaan:2.2-02" and b.mime == "image/jpeg"
-    assert Path(b.path).read_bytes() == PNG_KECIL  # noqa: ASYNC240 (a test's own check)
+    berkas = app.bot_data[KUNCI_LAYANAN].settings.data_dir / b.path  # relative to DATA_DIR
+    assert berkas.read_bytes() == PNG_KECIL  # noqa: ASYNC240 (a test's own check)
     assert (await _jawaban(app, kepala))["2.2-02"] == (f"bukti:{b.id}", "sah")
 
 
