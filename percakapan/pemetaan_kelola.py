@@ -78,17 +78,6 @@ async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
     await context.bot.send_photo(chat_id, png, caption=keterangan)
 
 
-async def _kirim(
-    context: Konteks, pengguna_id: int, teks: str, tombol: InlineKeyboardMarkup | None = None
-) -> bool:
-    try:
-        await context.bot.send_message(pengguna_id, teks, reply_markup=tombol)
-    except TelegramError as exc:
-        log.warning("message to %s not sent: %s", pengguna_id, exc)
-        return False
-    return True
-
-
 @akses("pemetaan_kelola", ditolak=None)
 async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Open stage 1 and tell every respondent, once."""
@@ -111,16 +100,13 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     kunci = f"{query.message.chat.id}:{query.message.message_id}"
-    if not await pemetaan.tandai_sekali(lay, aktor, "pemetaan.ingatkan", kunci):
+    terkirim = await pemetaan.ingatkan(lay, aktor, kunci)  # into the outbox, once
+    if terkirim is None:
         await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
         return
+    kirim_segera(context.application)
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
-    terkirim = 0
-    for r in k.dengan_status("belum"):
-        teks = lay.render.pesan("pemetaan/pengingat", sekolah=k.sekolah_nama, r=r)
-        terkirim += await _kirim(context, r.pengguna_id, teks, tombol)
     await ubah(update, lay.render.pesan("pemetaan/panel", k=k), _papan_panel(lay, k))
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 

@@ -308,19 +308,34 @@ async def jawaban_responden(
     return anggota[pengguna_id].nama, list(per_standar.items())
 
 
-async def tandai_sekali(lay: Layanan, aktor: Aktor, aksi: str, kunci: str) -> bool:
-    """Record an action on a button message once; False when that button was pressed before
-    (so a doubled tap on "nudge" nudges nobody twice)."""
+async def ingatkan(lay: Layanan, aktor: Aktor, kunci: str) -> int | None:
+    """Nudge everyone who has not started, through the outbox, once per button message
+    (`kunci`); returns how many, or None when that button was pressed before."""
+    k = await kemajuan(lay, aktor)
+    belum = k.dengan_status("belum")
     async with lay.mesin.begin() as conn:
-        if await audit.ada(conn, aksi, kunci):
-            return False
+        if await audit.ada(conn, "pemetaan.ingatkan", kunci):
+            return None
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
-            aksi=aksi,
+            aksi="pemetaan.ingatkan",
             pengguna_id=aktor.pengguna_id,
             sekolah_id=aktor.sekolah_id,
             objek="pesan",
             objek_id=kunci,
         )
-    return True
+        for r in belum:
+            await kabar.kabari(
+                conn,
+                lay,
+                kunci=f"ingatkan_pemetaan:{kunci}:{r.pengguna_id}",
+                pengguna_id=r.pengguna_id,
+                jenis="ingatkan_pemetaan",
+                templat="pemetaan/pengingat",
+                konteks={"sekolah": k.sekolah_nama, "r": r},
+                tombol=[[("tombol.mulai_kuesioner", "pm:mulai")]],
+                sekolah_id=aktor.sekolah_id,
+                rujukan=f"siklus:{k.siklus_id}",
+            )
+    return len(belum)
