@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from telegram import Update
@@ -20,7 +20,7 @@ from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
 from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
-from bot.pengingat import Pengirim
+from bot.pengingat import KUNCI_PENGIRIM, AturanKirim, Pengirim
 from bot.permintaan import PermintaanUlang
 from bot.persistensi import PersistensiSql
 from bot.render import Render
@@ -46,7 +46,6 @@ from percakapan import (
 )
 
 log = logging.getLogger(__name__)
-KUNCI_PENGIRIM = "pengirim"
 
 # Explicit: Telegram keeps the last list when none is given.
 ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
@@ -65,6 +64,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
         pengirim = Pengirim(
             lay,
             app.bot,
+            AturanKirim(sewa=timedelta(seconds=settings.pengingat_sewa)),
             setelah_terkirim=pengingat_rencana.setelah_terkirim,
             penyusun=pengingat_berkala.susun,
         )

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     rate_limit_per_second: int = Field(default=30, ge=1)
     # Seconds between two runs of the reminder outbox.
     pengingat_interval: float = Field(default=30.0, gt=0)
+    # Seconds a run holds the outbox rows it claimed; after a crash the next run sends them
+    # once this has passed. Longer than one run's sending (200 rows at 28 a second).
+    pengingat_sewa: float = Field(default=120.0, ge=1)
     # Updates handled at once (never two of one user); 1 processes strictly one at a time.
     concurrent_updates: int = Field(default=32, ge=1, le=256)
     # Webhook mode (`asisten-mutu run --webhook`): the public HTTPS address Telegram posts to,

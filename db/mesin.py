@@ -19,7 +19,8 @@ def path_sqlite(url: str) -> Path | None:
 
 
 def buat_mesin(url: str) -> AsyncEngine:
-    """Create the engine; for SQLite: WAL, foreign keys on, a busy timeout, its folder made."""
+    """Create the engine; for SQLite: WAL with synchronous=FULL, foreign keys on, a busy
+    timeout, its folder made. The pragmas are set on every new connection."""
     berkas = path_sqlite(url)
     if berkas is not None:
         berkas.parent.mkdir(parents=True, exist_ok=True)
@@ -39,5 +40,7 @@ def _pragma_sqlite(dbapi_conn: Any, _record: Any) -> None:
     kursor.execute("PRAGMA journal_mode=WAL")
     kursor.execute("PRAGMA foreign_keys=ON")
     kursor.execute("PRAGMA busy_timeout=5000")
-    kursor.execute("PRAGMA synchronous=NORMAL")
+    # FULL: a commit is on disk before it returns, so a confirmed answer survives power
+    # loss (NORMAL in WAL mode may lose the last transactions).
+    kursor.execute("PRAGMA synchronous=FULL")
     kursor.close()

@@ -100,20 +100,42 @@ async def klaim(
     return sorted(hasil, key=lambda b: b.jatuh_tempo)
 
 
+def _milik(pengingat_id: int, percobaan: int | None) -> list[Any]:
+    """The row, and with an attempt number: only while that claim still holds it. A sender
+    whose lease ran out and whose row was claimed again (the attempt counter moved on) can
+    no longer write an outcome over the new claimer's."""
+    syarat: list[Any] = [pengingat.c.id == pengingat_id]
+    if percobaan is not None:
+        syarat += [pengingat.c.status == "mengirim", pengingat.c.percobaan == percobaan]
+    return syarat
+
+
 async def terkirim(
-    conn: AsyncConnection, pengingat_id: int, pesan_id: int, waktu: datetime
-) -> None:
-    """The message went out."""
-    await conn.execute(
+    conn: AsyncConnection,
+    pengingat_id: int,
+    pesan_id: int,
+    waktu: datetime,
+    *,
+    percobaan: int | None = None,
+) -> bool:
+    """The message went out. False when the claim `percobaan` no longer holds the row."""
+    hasil = await conn.execute(
         update(pengingat)
-        .where(pengingat.c.id == pengingat_id)
+        .where(*_milik(pengingat_id, percobaan))
         .values(status="terkirim", pesan_id=pesan_id, dikirim_pada=waktu, sewa_sampai=None)
     )
+    return hasil.rowcount == 1
 
 
 async def ulangi(
-    conn: AsyncConnection, pengingat_id: int, saat: datetime, galat: str, *, hitung: bool = True
-) -> None:
+    conn: AsyncConnection,
+    pengingat_id: int,
+    saat: datetime,
+    galat: str,
+    *,
+    hitung: bool = True,
+    percobaan: int | None = None,
+) -> bool:
     """Try again at `saat` (a network error, or Telegram asked us to wait)."""
     nilai: dict[str, Any] = {
         "status": "direncanakan",
@@ -123,18 +145,27 @@ async def ulangi(
     }
     if not hitung:
         nilai["percobaan"] = pengingat.c.percobaan - 1
-    await conn.execute(update(pengingat).where(pengingat.c.id == pengingat_id).values(**nilai))
+    hasil = await conn.execute(
+        update(pengingat).where(*_milik(pengingat_id, percobaan)).values(**nilai)
+    )
+    return hasil.rowcount == 1
 
 
 async def gagal(
-    conn: AsyncConnection, pengingat_id: int, galat: str, status: str = "gagal"
-) -> None:
+    conn: AsyncConnection,
+    pengingat_id: int,
+    galat: str,
+    status: str = "gagal",
+    *,
+    percobaan: int | None = None,
+) -> bool:
     """Give up on a row (or cancel it); it stays visible to the coordinator with its error."""
-    await conn.execute(
+    hasil = await conn.execute(
         update(pengingat)
-        .where(pengingat.c.id == pengingat_id)
+        .where(*_milik(pengingat_id, percobaan))
         .values(status=status, galat_terakhir=galat, sewa_sampai=None)
     )
+    return hasil.rowcount == 1
 
 
 async def batalkan(

@@ -8,17 +8,17 @@ import logging
 from collections import defaultdict
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses
-from bot.layanan import Ditolak, Layanan, anggota, draf, komitmen, pengingat_rencana
+from bot.layanan import Ditolak, Layanan, draf, komitmen, pengingat_rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
 from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA
+from bot.pengingat import kirim_segera
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
@@ -40,31 +40,6 @@ log = logging.getLogger(__name__)
 MENGISI = "mengisi"
 END = -1
 DRAF = "komitmen"
-
-
-async def kirim_aman(
-    context: Konteks, pengguna_id: int, teks: str, tombol: InlineKeyboardMarkup | None = None
-) -> None:
-    """Send, and carry on if that user blocked the bot."""
-    try:
-        await context.bot.send_message(pengguna_id, teks, reply_markup=tombol)
-    except TelegramError as exc:
-        log.warning("message to %s not sent: %s", pengguna_id, exc)
-
-
-async def tanyakan(context: Konteks, aktor: Aktor, k: Komitmen) -> None:
-    """Ask a PIC to accept a new commitment."""
-    r = layanan(context).render
-    tombol = papan(
-        [
-            [
-                (r.label("tombol.berkomitmen"), f"kmt:y:{k.id}"),
-                (r.label("tombol.perlu_dibahas"), f"kmt:n:{k.id}"),
-            ]
-        ]
-    )
-    sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
-    await kirim_aman(context, k.pengguna_id, r.pesan("komitmen/baru", k=k, sekolah=sekolah), tombol)
 
 
 async def _draf(lay: Layanan, aktor: Aktor, isi: dict[str, Any] | None) -> None:
@@ -114,10 +89,7 @@ async def _kirim_alasan(
         return END
     await _draf(lay, aktor, None)
     await balas(update, context, lay.render.pesan("komitmen/tanggapan", k=k))
-    kabar = lay.render.pesan("komitmen/kabar_dibahas", k=k)
-    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
-        if uid != aktor.pengguna_id:
-            await kirim_aman(context, uid, kabar)
+    kirim_segera(context.application)  # the managers' notice, planned with the response
     return END
 
 
@@ -311,22 +283,7 @@ async def _selesai_lapor(
         context,
         lay.render.pesan("komitmen/laporan_tersimpan", k=k, ada_bukti=bukti_id is not None),
     )
-    if k.kemajuan in ("selesai", "terkendala"):
-        r = lay.render
-        tombol = None
-        if k.kemajuan == "selesai":
-            tombol = papan(
-                [
-                    [
-                        (r.label("tombol.terima_selesai"), f"kmv:t:{k.id}"),
-                        (r.label("tombol.kembalikan_laporan"), f"kmv:k:{k.id}"),
-                    ]
-                ]
-            )
-        kabar = r.pesan("komitmen/kabar_laporan", k=k, catatan=isi.get("catatan") or "")
-        for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
-            if uid != aktor.pengguna_id:
-                await kirim_aman(context, uid, kabar, tombol)
+    kirim_segera(context.application)  # a 'selesai' or 'terkendala' told to the managers
     return END
 
 
@@ -366,7 +323,7 @@ async def _verifikasi(
         await ubah(update, teks)
     else:
         await balas(update, context, teks)
-    await kirim_aman(context, k.pengguna_id, teks)
+    kirim_segera(context.application)  # the PIC's notice, planned with the verification
     return END
 
 

@@ -7,7 +7,7 @@ import asyncio
 import logging
 from typing import Any
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
@@ -17,6 +17,7 @@ from bot.dokumen import grafik
 from bot.layanan import Ditolak, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah
+from bot.pengingat import kirim_segera
 from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
 from percakapan.pemetaan_tampil import (
     MAKS_NAMA,
@@ -70,35 +71,19 @@ async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
     await context.bot.send_photo(chat_id, png, caption=keterangan)
 
 
-async def _kirim(
-    context: Konteks, pengguna_id: int, teks: str, tombol: InlineKeyboardMarkup | None = None
-) -> bool:
-    try:
-        await context.bot.send_message(pengguna_id, teks, reply_markup=tombol)
-    except TelegramError as exc:
-        log.warning("message to %s not sent: %s", pengguna_id, exc)
-        return False
-    return True
-
-
 @akses("pemetaan_kelola", ditolak=None)
 async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Open stage 1 and tell every respondent, once."""
     lay = layanan(context)
     try:
-        penerima = await pemetaan.buka(lay, aktor)
+        await pemetaan.buka(lay, aktor)  # the invitations are in the outbox with it
     except Ditolak as tolak:
         await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
         return
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
     await ubah(update, *tampilan_panel(lay, k))
-    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
-    for r in penerima:
-        teks = lay.render.pesan(
-            "pemetaan/undangan", sekolah=k.sekolah_nama, tahun=k.tahun_ajaran, r=r
-        )
-        await _kirim(context, r.pengguna_id, teks, tombol)
+    kirim_segera(context.application)
 
 
 @akses("pemetaan_kelola", ditolak=None)
@@ -108,16 +93,13 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     query = update.callback_query
     assert query is not None and query.message is not None
     kunci = f"{query.message.chat.id}:{query.message.message_id}"
-    if not await pemetaan.tandai_sekali(lay, aktor, "pemetaan.ingatkan", kunci):
+    terkirim = await pemetaan.ingatkan(lay, aktor, kunci)  # into the outbox, once
+    if terkirim is None:
         await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
         return
+    kirim_segera(context.application)
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
-    tombol = papan([[(lay.render.label("tombol.mulai_kuesioner"), "pm:mulai")]])
-    terkirim = 0
-    for r in k.dengan_status("belum"):
-        teks = lay.render.pesan("pemetaan/pengingat", sekolah=k.sekolah_nama, r=r)
-        terkirim += await _kirim(context, r.pengguna_id, teks, tombol)
     await ubah(update, *tampilan_panel(lay, k))
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 
@@ -241,9 +223,7 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     p, tampil = next(
         (p, t) for _, daftar in per_standar for p, t in daftar if p.kode == isi["kode"]
     )
-    tombol = papan([[(lay.render.label("tombol.jawab_sekarang"), f"pm:u:{p.kode}")]])
-    teks = lay.render.pesan("pemetaan/dikembalikan", p=p, tampil=tampil, komentar=komentar)
-    await _kirim(context, isi["pengguna_id"], teks, tombol)
+    kirim_segera(context.application)  # the respondent's notice, planned with the return
     await balas(update, context, lay.render.pesan("pemetaan/kembalikan_terkirim", p=p, nama=nama))
     return END
 

@@ -16,7 +16,6 @@ from bot.akses import akses
 from bot.layanan import (
     Ditolak,
     Layanan,
-    anggota,
     bawaan,
     draf,
     komitmen,
@@ -29,7 +28,8 @@ from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu import bahasa
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
-from percakapan import batal, dokumen_rencana, komitmen_pic
+from bot.pengingat import kirim_segera
+from percakapan import batal, dokumen_rencana
 from percakapan._umum import (
     PER_HALAMAN,
     PRIBADI,
@@ -699,8 +699,7 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             bawaan=hasil.bawaan_menunggu,
         ),
     )
-    for k in hasil.untuk_ditanya:
-        await komitmen_pic.tanyakan(context, aktor, k)
+    kirim_segera(context.application)  # the PICs' requests, planned with the approval
     await pengingat_rencana.rencanakan_semua(lay, aktor)  # moved dates and new PICs follow
     await dokumen_rencana.kirim(
         context, aktor, update.effective_chat.id if update.effective_chat else 0
@@ -730,10 +729,10 @@ async def _simpan_tinjauan(update: Update, context: Konteks, aktor: Aktor, teks:
     lay = layanan(context)
     await rencana.tinjau(lay, aktor, teks)
     await _simpan(lay, aktor, None)
-    kabar = lay.render.pesan("perencanaan/ditinjau", nama=aktor.nama, komentar=teks)
-    for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
-        await komitmen_pic.kirim_aman(context, uid, kabar)
-    await balas(update, context, kabar)
+    await balas(
+        update, context, lay.render.pesan("perencanaan/ditinjau", nama=aktor.nama, komentar=teks)
+    )
+    kirim_segera(context.application)  # the managers' notice, planned with the review
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:

@@ -187,7 +187,15 @@ async def gambaran(
     for b in baris_bukti:
         asal, rujukan, indikator = _asal(b)
         bukti[b.id] = BuktiSekolah(
-            b.id, asal, rujukan, indikator, b.nama_file, b.mime, b.ukuran, b.path, b.dibuat_pada
+            b.id,
+            asal,
+            rujukan,
+            indikator,
+            b.nama_file,
+            b.mime,
+            b.ukuran,
+            str(layanan_bukti.jalur(lay.settings.data_dir, b.path)),  # stored relative
+            b.dibuat_pada,
         )
     tautan: dict[str, list[int]] = {}
     for t in baris_tautan:

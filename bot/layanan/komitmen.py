@@ -8,7 +8,7 @@ from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan, bukti
+from bot.layanan import Ditolak, Layanan, bukti, kabar
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import Berkas
 from bot.layanan.rencana import (
@@ -138,12 +138,36 @@ async def setujui(lay: Layanan, aktor: Aktor) -> HasilSetuju:
         semua = {
             k.id: k for k in await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
         }
+        for i in ditanya:  # in this transaction: a crash after approval loses no request
+            if i in semua:
+                await minta_komitmen(conn, lay, aktor, semua[i], baris.id)
         menunggu = await db_strategi.bawaan_untuk(conn, siklus.id)
     disetujui = await _rencana_terbaru(lay, aktor)
     return HasilSetuju(
         disetujui,
         tuple(semua[i] for i in ditanya if i in semua),
         sum(b.status == "menunggu" for b in menunggu),
+    )
+
+
+async def minta_komitmen(
+    conn: AsyncConnection, lay: Layanan, aktor: Aktor, k: Komitmen, rencana_id: int
+) -> None:
+    """Ask a PIC to accept a commitment, through the outbox; one request per plan version."""
+    await kabar.kabari(
+        conn,
+        lay,
+        kunci=f"minta_komitmen:{rencana_id}:{k.id}:{k.pengguna_id}",
+        pengguna_id=k.pengguna_id,
+        jenis="minta_komitmen",
+        templat="komitmen/baru",
+        konteks={"k": k, "sekolah": aktor.aktif.sekolah_nama if aktor.aktif else ""},
+        tombol=[
+            [("tombol.berkomitmen", f"kmt:y:{k.id}"), ("tombol.perlu_dibahas", f"kmt:n:{k.id}")]
+        ],
+        sekolah_id=aktor.sekolah_id,
+        # Not "komitmen:<id>": re-planning the reminders cancels those, and this must go.
+        rujukan=f"minta_komitmen:{k.id}",
     )
 
 
@@ -190,6 +214,7 @@ async def _selaraskan(
         if kunci not in kunci_rencana and lama.aktif:
             await db_komitmen.ubah(conn, lama.id, aktif=False)
             await db_pengingat.batalkan(conn, rujukan=f"komitmen:{lama.id}")  # nothing stale
+            await db_pengingat.batalkan(conn, rujukan=f"minta_komitmen:{lama.id}")
     return ditanya
 
 
@@ -233,6 +258,18 @@ async def tanggapi(
             objek_id=komitmen_id,
             rincian={"alasan": alasan},
         )
+        if respons == "perlu_dibahas":  # the managers hear of it, in this transaction
+            await kabar.kabari_pengelola(
+                conn,
+                lay,
+                sekolah_id=aktor.sekolah_id or 0,
+                kecuali=aktor.pengguna_id,
+                kunci=f"kabar_dibahas:{komitmen_id}:{kabar.kunci_waktu(lay)}",
+                jenis="kabar_dibahas",
+                templat="komitmen/kabar_dibahas",
+                konteks={"k": await _komitmen_di(conn, lay, aktor, komitmen_id)},
+                rujukan=f"kabar_komitmen:{komitmen_id}",
+            )
     return await ambil(lay, aktor, komitmen_id)
 
 
@@ -254,7 +291,7 @@ async def lapor(
     if status == "selesai":
         persen = 100
     async with lay.mesin.begin() as conn:
-        await db_komitmen.tambah_laporan(
+        laporan_id = await db_komitmen.tambah_laporan(
             conn,
             komitmen_id=komitmen_id,
             pengguna_id=aktor.pengguna_id,
@@ -274,7 +311,51 @@ async def lapor(
             objek_id=komitmen_id,
             rincian={"status": status, "persen": persen},
         )
+        if status in ("selesai", "terkendala"):  # the managers hear of it, in this transaction
+            await _kabar_laporan(conn, lay, aktor, komitmen_id, laporan_id, catatan)
     return await ambil(lay, aktor, komitmen_id)
+
+
+async def _kabar_laporan(
+    conn: AsyncConnection,
+    lay: Layanan,
+    aktor: Aktor,
+    komitmen_id: int,
+    laporan_id: int,
+    catatan: str | None,
+) -> None:
+    k = await _komitmen_di(conn, lay, aktor, komitmen_id)
+    tombol = None
+    if k.kemajuan == "selesai":
+        tombol = [
+            [
+                ("tombol.terima_selesai", f"kmv:t:{k.id}"),
+                ("tombol.kembalikan_laporan", f"kmv:k:{k.id}"),
+            ]
+        ]
+    await kabar.kabari_pengelola(
+        conn,
+        lay,
+        sekolah_id=aktor.sekolah_id or 0,
+        kecuali=aktor.pengguna_id,
+        kunci=f"kabar_laporan:{laporan_id}",
+        jenis="kabar_laporan",
+        templat="komitmen/kabar_laporan",
+        konteks={"k": k, "catatan": catatan or ""},
+        tombol=tombol,
+        rujukan=f"kabar_komitmen:{k.id}",
+    )
+
+
+async def _komitmen_di(
+    conn: AsyncConnection, lay: Layanan, aktor: Aktor, komitmen_id: int
+) -> Komitmen:
+    """One commitment as the caller's transaction sees it (after its own writes)."""
+    siklus = await siklus_terbuka(conn, aktor)
+    for k in await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi):
+        if k.id == komitmen_id:
+            return k
+    raise Ditolak("bukan_sekolah_ini")
 
 
 async def verifikasi(
@@ -308,6 +389,18 @@ async def verifikasi(
             objek="komitmen",
             objek_id=komitmen_id,
             rincian={"terima": terima, "komentar": komentar},
+        )
+        k = await _komitmen_di(conn, lay, aktor, komitmen_id)
+        await kabar.kabari(  # the PIC hears of it, in this transaction
+            conn,
+            lay,
+            kunci=f"kabar_verifikasi:{komitmen_id}:{kabar.kunci_waktu(lay)}",
+            pengguna_id=k.pengguna_id,
+            jenis="kabar_verifikasi",
+            templat="komitmen/terverifikasi",
+            konteks={"k": k, "komentar": komentar},
+            sekolah_id=aktor.sekolah_id,
+            rujukan=f"kabar_komitmen:{komitmen_id}",
         )
     return await ambil(lay, aktor, komitmen_id)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen import daftarkan_bawaan, untuk_versi
 from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
@@ -144,7 +144,8 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
 
 
 async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
-    """Send stage 1 out: fix the instrument version and return who should be told."""
+    """Send stage 1 out: fix the instrument version and invite every respondent through the
+    outbox, in the same transaction; returns who was invited."""
     sekolah_id = wajib_peran(aktor)
     inst = await daftarkan_bawaan(lay)
     async with lay.mesin.begin() as conn:
@@ -153,6 +154,27 @@ async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
             raise Ditolak("pemetaan_ditutup")
         if not await db_siklus.buka_pemetaan(conn, siklus.id, inst.versi, lay.sekarang()):
             raise Ditolak("pemetaan_sudah_dibuka")
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+        anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
+        semua = await db_jawaban.siklus_semua(conn, siklus.id)
+        penerima = [r for r in kemajuan_responden(inst, anggota, semua, siklus) if r.total]
+        for r in penerima:  # in this transaction: a crash after opening loses no invitation
+            await kabar.kabari(
+                conn,
+                lay,
+                kunci=f"undangan_pemetaan:{siklus.id}:{r.pengguna_id}",
+                pengguna_id=r.pengguna_id,
+                jenis="undangan_pemetaan",
+                templat="pemetaan/undangan",
+                konteks={
+                    "sekolah": sekolah.nama if sekolah else "",
+                    "tahun": siklus.tahun_ajaran,
+                    "r": r,
+                },
+                tombol=[[("tombol.mulai_kuesioner", "pm:mulai")]],
+                sekolah_id=sekolah_id,
+                rujukan=f"siklus:{siklus.id}",
+            )
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -163,20 +185,40 @@ async def buka(lay: Layanan, aktor: Aktor) -> list[Responden]:
             objek_id=siklus.id,
             rincian={"instrumen": inst.versi},
         )
-    return [r for r in (await kemajuan(lay, aktor)).responden if r.total]
+    return penerima
 
 
 async def kembalikan(
     lay: Layanan, aktor: Aktor, pengguna_id: int, kode: str, komentar: str
 ) -> None:
-    """Send one answer back to its respondent with a comment."""
+    """Send one answer back to its respondent with a comment; the respondent is told through
+    the outbox, in the same transaction."""
     sekolah_id = wajib_peran(aktor)
+    _, per_standar = await jawaban_responden(lay, aktor, pengguna_id)
+    p, tampil = next(
+        ((p, t) for _, daftar in per_standar for p, t in daftar if p.kode == kode),
+        (None, ""),
+    )
+    if p is None:
+        raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
         if siklus.tahap != 1:
             raise Ditolak("pemetaan_ditutup")
         if not await db_jawaban.kembalikan(conn, siklus.id, pengguna_id, kode, komentar):
             raise Ditolak("tombol_usang")
+        await kabar.kabari(
+            conn,
+            lay,
+            kunci=f"kembalikan:{siklus.id}:{pengguna_id}:{kode}:{kabar.kunci_waktu(lay)}",
+            pengguna_id=pengguna_id,
+            jenis="kabar_dikembalikan",
+            templat="pemetaan/dikembalikan",
+            konteks={"p": p, "tampil": tampil, "komentar": komentar},
+            tombol=[[("tombol.jawab_sekarang", f"pm:u:{p.kode}")]],
+            sekolah_id=sekolah_id,
+            rujukan=f"siklus:{siklus.id}",
+        )
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -266,19 +308,34 @@ async def jawaban_responden(
     return anggota[pengguna_id].nama, list(per_standar.items())
 
 
-async def tandai_sekali(lay: Layanan, aktor: Aktor, aksi: str, kunci: str) -> bool:
-    """Record an action on a button message once; False when that button was pressed before
-    (so a doubled tap on "nudge" nudges nobody twice)."""
+async def ingatkan(lay: Layanan, aktor: Aktor, kunci: str) -> int | None:
+    """Nudge everyone who has not started, through the outbox, once per button message
+    (`kunci`); returns how many, or None when that button was pressed before."""
+    k = await kemajuan(lay, aktor)
+    belum = k.dengan_status("belum")
     async with lay.mesin.begin() as conn:
-        if await audit.ada(conn, aksi, kunci):
-            return False
+        if await audit.ada(conn, "pemetaan.ingatkan", kunci):
+            return None
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
-            aksi=aksi,
+            aksi="pemetaan.ingatkan",
             pengguna_id=aktor.pengguna_id,
             sekolah_id=aktor.sekolah_id,
             objek="pesan",
             objek_id=kunci,
         )
-    return True
+        for r in belum:
+            await kabar.kabari(
+                conn,
+                lay,
+                kunci=f"ingatkan_pemetaan:{kunci}:{r.pengguna_id}",
+                pengguna_id=r.pengguna_id,
+                jenis="ingatkan_pemetaan",
+                templat="pemetaan/pengingat",
+                konteks={"sekolah": k.sekolah_nama, "r": r},
+                tombol=[[("tombol.mulai_kuesioner", "pm:mulai")]],
+                sekolah_id=aktor.sekolah_id,
+                rujukan=f"siklus:{k.siklus_id}",
+            )
+    return len(belum)

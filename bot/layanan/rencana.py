@@ -15,7 +15,7 @@ from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
@@ -425,6 +425,17 @@ async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
             raise Ditolak("belum_ada_rencana")
         await db_rencana.tinjau(conn, baris.id, aktor.pengguna_id, komentar, lay.sekarang())
         await catat_audit(conn, lay, aktor, "rencana.tinjau", baris.id, {"komentar": komentar})
+        await kabar.kabari_pengelola(  # the managers hear of it, in this transaction
+            conn,
+            lay,
+            sekolah_id=siklus.sekolah_id,
+            kecuali=aktor.pengguna_id,
+            kunci=f"kabar_tinjau:{baris.id}:{kabar.kunci_waktu(lay)}",
+            jenis="kabar_tinjau",
+            templat="perencanaan/ditinjau",
+            konteks={"nama": aktor.nama, "komentar": komentar},
+            rujukan=f"rencana:{baris.id}",
+        )
 
 
 async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:

@@ -7,7 +7,6 @@ import io
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -172,7 +171,8 @@ async def test_bukti_jenis_salah_terlalu_besar_lalu_foto(sekolah: Sekolah) -> No
         (b,) = list(await conn.execute(select(bukti)))
     # The stored type is what the content is (a PNG), not what a photo is said to be.
     assert b.sumber == "pertanyaan:2.2-02" and b.mime == "image/png" and b.path.endswith(".png")
-    assert Path(b.path).read_bytes() == PNG_KECIL  # noqa: ASYNC240 (a test's own check)
+    berkas = app.bot_data[KUNCI_LAYANAN].settings.data_dir / b.path  # relative to DATA_DIR
+    assert berkas.read_bytes() == PNG_KECIL  # noqa: ASYNC240 (a test's own check)
     assert (await _jawaban(app, kepala))["2.2-02"] == (f"bukti:{b.id}", "sah")
 
 

@@ -36,6 +36,8 @@ async def test_pengingat_komitmen_tunda_eskalasi_dan_selesai(
     await _rencana_satu_kegiatan(bot, koor, sari)  # due Wednesday 20 January 2027
     await kepala.kirim("/perencanaan")
     await kepala.tekan("Setujui rencana", await kepala.balasan_berisi("Rencana Pemenuhan Mutu"))
+    await kepala.balasan()  # docx
+    await kepala.balasan()  # pdf
     await sari.tekan("Saya berkomitmen", await sari.balasan_berisi("Komitmen baru"))
     await sari.api.idle()
 
@@ -112,6 +114,8 @@ async def test_pengingat_komitmen_tunda_eskalasi_dan_selesai(
     await sari.kirim("Sudah selesai.")
     await sari.tekan("Tanpa bukti", await sari.balasan_berisi("Kirim foto"))
     await sari.balasan_berisi("Laporan tersimpan")
+    for pengelola in (koor, kepala):  # told through the outbox, right after the report
+        await pengelola.balasan_berisi("Laporan komitmen: Selesai")
     sisa = [b for b in await _baris(bot) if b.status == "direncanakan"]
     assert [b.jenis for b in sisa if b.rujukan.startswith("komitmen:")] == []
     # Only the regular messages remain; the weekly one has nothing to say any more.
