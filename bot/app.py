@@ -17,6 +17,7 @@ from bot import menu
 from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
 from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
+from bot.layanan import privasi as privasi_layanan
 from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
@@ -37,6 +38,7 @@ from percakapan import (
     pendaftaran,
     pengaturan,
     perencanaan,
+    privasi,
     ringkasan,
     strategi,
     umum,
@@ -93,6 +95,20 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             name="ringkasan_mingguan",
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
+
+        async def retensi(_: object) -> None:
+            jumlah = await privasi_layanan.hapus_kedaluwarsa(lay)
+            if jumlah:
+                log.info("retention: %d users without a school erased", jumlah)
+
+        # Personal data is not kept longer than needed (README, "Data pribadi").
+        app.job_queue.run_repeating(
+            retensi,
+            interval=86400,
+            first=settings.pengingat_interval,
+            name="retensi",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
         await menu.pasang_bawaan(app.bot, lay.render)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -132,6 +148,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *ringkasan.penangan(),
             *grup.penangan(),
             *strategi.penangan(),
+            *privasi.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *grup.penangan_sisa(),
@@ -140,6 +157,17 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
     )
     app.add_error_handler(tangani_galat)
     return app
+
+
+def jenis_update(update: object) -> str:
+    """An update as "update 123 (callback_query)": nothing of its content."""
+    if not isinstance(update, Update):
+        return type(update).__name__
+    jenis = next(
+        (k for k in ("message", "callback_query", "my_chat_member") if getattr(update, k)),
+        "lain",
+    )
+    return f"update {update.update_id} ({jenis})"
 
 
 async def tangani_galat(update: object, context: Konteks) -> None:
@@ -154,14 +182,17 @@ async def tangani_galat(update: object, context: Konteks) -> None:
     ):
         log.warning("transient Telegram error: %s", galat)
         return
-    log.error("error while handling %s", update, exc_info=galat)
+    # The update by id and type only: its text, names and usernames are personal data.
+    log.error("error while handling %s", jenis_update(update), exc_info=galat)
     lay: Layanan = context.application.bot_data[KUNCI_LAYANAN]
     if isinstance(update, Update) and update.effective_chat and not isinstance(galat, Forbidden):
         try:
             await context.bot.send_message(update.effective_chat.id, lay.render.pesan("kesalahan"))
         except Exception:  # the error path must not raise again
             log.exception("could not tell the user about the error")
-    ringkas = html.escape(f"{type(galat).__name__}: {galat}")[:3000]
+    # The error's class and where it happened; its message may quote user input or SQL
+    # parameters, so operators read it in the log, not in a chat.
+    ringkas = html.escape(f"{type(galat).__name__} ({jenis_update(update)})")
     for admin in lay.settings.admin_ids:
         try:
             await context.bot.send_message(
