@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from bot import operator
 from bot.akses import KUNCI_LAYANAN
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.bukti import Berkas
@@ -229,3 +230,27 @@ async def test_pengguna_tanpa_sekolah_dihapus_setelah_masa_simpan(
     jam.maju(timedelta(days=60))
     await retensi.run(bot)
     assert await _baris(bot, select(pengguna.c.id).where(pengguna.c.id > 0)) == []
+
+
+async def test_operator_menyerahkan_sekolah_kepada_kepala_baru(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    salah, benar = orang("Pendaftar Keliru"), orang("Kepala Sebenarnya")
+    await daftarkan_sekolah(salah)
+    await benar.kirim("/start")
+    await benar.balasan()
+    await salah.semua_balasan()
+
+    lama = await operator.serahkan(bot.bot_data[KUNCI_LAYANAN], "20512345", benar.id)
+    assert lama == [salah.id]
+
+    await benar.kirim("/anggota")
+    teks = (await benar.balasan()).teks
+    assert "Kepala Sebenarnya" in teks and "Pendaftar Keliru" not in teks
+    await salah.kirim("/anggota")
+    assert "SMP Negeri 1 Sleman" not in (await salah.balasan()).teks
+    # The one who registered by mistake can now erase their data.
+    await salah.kirim("/hapusdata")
+    await salah.tekan("Ya, hapus data saya", await salah.balasan_berisi("Hapus data pribadi"))
+    await salah.api.idle()
+    assert await _baris(bot, select(pengguna).where(pengguna.c.id == salah.id)) == []
