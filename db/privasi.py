@@ -218,10 +218,28 @@ async def _id_anonim(conn: AsyncConnection) -> int:
         return calon
 
 
-async def hapus(conn: AsyncConnection, pid: int, nama_anonim: str, waktu: datetime) -> list[str]:
+async def versi_jawaban(conn: AsyncConnection, pid: int) -> list[str]:
+    """The instrument versions of the cycles the person answered in."""
+    hasil = await conn.execute(
+        select(siklus.c.instrumen_versi)
+        .where(siklus.c.id.in_(select(jawaban.c.siklus_id).where(jawaban.c.pengguna_id == pid)))
+        .where(siklus.c.instrumen_versi.is_not(None))
+        .distinct()
+    )
+    return [v for (v,) in hasil]
+
+
+async def hapus(
+    conn: AsyncConnection,
+    pid: int,
+    nama_anonim: str,
+    waktu: datetime,
+    kode_teks: frozenset[str] = frozenset(),
+) -> list[str]:
     """Erase the person in the caller's transaction; returns the local paths of the evidence
     files whose rows were deleted (the caller removes those no other row still uses, after
-    the commit). Returns [] and changes nothing for an unknown id."""
+    the commit). `kode_teks`: the questions answered in free text, emptied in the answers
+    that stay (they carry no score). Returns [] and changes nothing for an unknown id."""
     if (await conn.execute(select(pengguna.c.id).where(pengguna.c.id == pid))).first() is None:
         return []
     anon = await _id_anonim(conn)
@@ -248,7 +266,13 @@ async def hapus(conn: AsyncConnection, pid: int, nama_anonim: str, waktu: dateti
             jawaban.c.pengguna_id == pid, jawaban.c.siklus_id.in_(belum_dipetakan)
         )
     )
-    # Their free text: why a commitment needs discussing, the notes of their reports.
+    # Their free text: typed answers, why a commitment needs discussing, report notes.
+    if kode_teks:
+        await conn.execute(
+            update(jawaban)
+            .where(jawaban.c.pengguna_id == pid, jawaban.c.pertanyaan_kode.in_(kode_teks))
+            .values(nilai="")
+        )
     await conn.execute(update(komitmen).where(komitmen.c.pengguna_id == pid).values(alasan=None))
     await conn.execute(update(laporan).where(laporan.c.pengguna_id == pid).values(catatan=None))
     # Their evidence, unless the school's accreditation file links it.

@@ -14,6 +14,7 @@ from typing import Any
 
 from bot.dokumen import xlsx
 from bot.layanan import Ditolak, Layanan
+from bot.layanan.instrumen import untuk_versi
 from db import audit, pengguna
 from db import privasi as db_privasi
 
@@ -133,7 +134,13 @@ async def hapus(lay: Layanan, pengguna_id: int, *, oleh: str = "pengguna") -> bo
             else r.label("privasi.nama_terhapus")
         )
         ada = await pengguna.ambil(conn, pengguna_id) is not None
-        paths = await db_privasi.hapus(conn, pengguna_id, nama, lay.sekarang())
+        kode_teks: set[str] = set()
+        for versi in await db_privasi.versi_jawaban(conn, pengguna_id):
+            inst = await untuk_versi(lay, versi, conn)
+            kode_teks.update(p.kode for p in inst.semua_pertanyaan() if p.jenis == "teks")
+        paths = await db_privasi.hapus(
+            conn, pengguna_id, nama, lay.sekarang(), frozenset(kode_teks)
+        )
         if ada:
             await audit.catat(
                 conn,

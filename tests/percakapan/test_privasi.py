@@ -160,6 +160,12 @@ async def test_guru_membaca_mengunduh_lalu_menghapus_datanya(
     assert len(await _baris(bot, select(jawaban.c.id).where(jawaban.c.pengguna_id == anon))) == (
         jumlah_sari
     )
+    # What she typed is gone from the answers that stay; Budi's typed answers are not.
+    teks = await _baris(bot, select(jawaban.c.pengguna_id, jawaban.c.nilai))
+    assert {n for u, n in teks if u == anon} >= {""} and not any(
+        n == "Catatan pribadi" for u, n in teks if u == anon
+    )
+    assert any(n == "Catatan pribadi" for u, n in teks if u == budi.id)
     sisa = await _baris(bot, select(bukti.c.pengguna_id, bukti.c.path))
     assert sorted(b.pengguna_id for b in sisa) == sorted([kepala.id, budi.id])
     assert not any(str(sari.id) in b.path for b in sisa)
