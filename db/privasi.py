@@ -315,14 +315,18 @@ async def path_dipakai(conn: AsyncConnection, paths: list[str]) -> set[str]:
 
 
 async def kedaluwarsa(conn: AsyncConnection, batas: datetime) -> list[int]:
-    """Users with no active membership whose last activity is before `batas` (anonymous rows,
-    with negative ids, are no one and are left alone)."""
+    """Users with no active membership whose last activity, and whose leaving of their last
+    school, are both before `batas` (anonymous rows, with negative ids, are no one and are
+    left alone)."""
     anggota = exists().where(
         keanggotaan.c.pengguna_id == pengguna.c.id, keanggotaan.c.aktif.is_(True)
     )
+    baru_keluar = exists().where(
+        keanggotaan.c.pengguna_id == pengguna.c.id, keanggotaan.c.keluar_pada >= batas
+    )
     hasil = await conn.execute(
         select(pengguna.c.id)
-        .where(pengguna.c.id > 0, pengguna.c.terakhir_aktif < batas, ~anggota)
+        .where(pengguna.c.id > 0, pengguna.c.terakhir_aktif < batas, ~anggota, ~baru_keluar)
         .order_by(pengguna.c.id)
     )
     return [i for (i,) in hasil]

@@ -22,7 +22,7 @@ from bot.layanan.bukti import Berkas
 from bot.mutu.instrumen import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
-from db.tabel import audit, bukti, jawaban, pengguna, siklus
+from db.tabel import audit, bukti, jawaban, keanggotaan, pengguna, siklus
 from tests.fakes.pengguna import Pengguna
 from tests.percakapan.conftest import Jam, daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PDF_KECIL, PNG_KECIL
@@ -260,3 +260,29 @@ async def test_operator_menyerahkan_sekolah_kepada_kepala_baru(
     await salah.tekan("Ya, hapus data saya", await salah.balasan_berisi("Hapus data pribadi"))
     await salah.api.idle()
     assert await _baris(bot, select(pengguna).where(pengguna.c.id == salah.id)) == []
+
+
+async def test_anggota_yang_dikeluarkan_disimpan_90_hari_sejak_keluar(
+    bot: Any, orang: Callable[[str], Pengguna], jam: Jam
+) -> None:
+    kepala, rina = orang("Pak Kepala"), orang("Bu Rina")
+    await daftarkan_sekolah(kepala)
+    await gabung(rina, await undang(kepala, "Guru"))
+    jam.maju(timedelta(days=120))  # Rina writes nothing more; then she is removed
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        await conn.execute(
+            keanggotaan.update()
+            .where(keanggotaan.c.pengguna_id == rina.id)
+            .values(aktif=False, keluar_pada=jam.sekarang)
+        )
+    (retensi,) = bot.job_queue.get_jobs_by_name("retensi")
+    jam.maju(timedelta(days=89))
+    await retensi.run(bot)
+    assert await _baris(bot, select(pengguna.c.id).where(pengguna.c.id == rina.id))
+    jam.maju(timedelta(days=2))
+    await retensi.run(bot)
+    assert await _baris(bot, select(pengguna.c.id).where(pengguna.c.id == rina.id)) == []
+    # Her membership stays as the school's record, under the anonymous member.
+    peran = await _baris(bot, select(keanggotaan.c.peran).where(keanggotaan.c.pengguna_id < 0))
+    assert [p for (p,) in peran] == ["guru"]
