@@ -17,7 +17,7 @@ from bot.config import KonfigurasiSalah
 NAMA_DB = "asisten-mutu.db"
 FOLDER_DATA = "data"
 # The database's own files in DATA_DIR: copied by the online backup, never by file copy.
-_AKHIRAN_DB = ("", "-wal", "-shm", "-journal", ".lock")
+_AKHIRAN_DB = ("", "-wal", "-shm", "-journal", ".kunci")
 
 
 def _berkas_db(db: Path) -> set[Path]:

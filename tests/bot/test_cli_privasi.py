@@ -18,6 +18,7 @@ from bot.layanan import Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.bukti import Berkas
 from db import keanggotaan, pengguna, sekolah
+from db.kunci_proses import kunci_sqlite
 from db.mesin import buat_mesin
 from db.tabel import siklus
 
@@ -84,8 +85,11 @@ def test_backup_dan_restore_bolak_balik_dengan_bukti(
 ) -> None:
     assert main(["db", "upgrade"]) == 0
     asyncio.run(_isi(lingkungan / "data"))
+    kunci_sqlite(lingkungan / "data" / "am.db")  # a bot running on it
     cadangan = lingkungan / "cadangan"
     assert main(["backup", str(cadangan)]) == 0
+    # The database goes by the online backup only; the bot's lock file is not copied.
+    assert not list((cadangan / "data").glob("am.db*"))
     assert "1 files" in capsys.readouterr().out
     assert main(["backup", str(cadangan)]) == 2
 
