@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import case, literal, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -40,15 +40,10 @@ async def catat_kunjungan(
         perbarui=("username", "aktif", "terakhir_aktif")
         if pribadi
         else ("username", "terakhir_aktif"),
-    )
-    await conn.execute(
-        update(pengguna)
-        .where(
-            pengguna.c.id == pengguna_id,
-            pengguna.c.nama_dipilih.is_(False),
-            pengguna.c.nama != nama,
-        )
-        .values(nama=nama)
+        # In the same statement: Telegram's name, unless the existing row's name was chosen.
+        setel_ulang={
+            "nama": case((pengguna.c.nama_dipilih.is_(True), pengguna.c.nama), else_=literal(nama))
+        },
     )
 
 
