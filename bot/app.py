@@ -17,6 +17,7 @@ from bot import menu
 from bot.akses import KUNCI_LAYANAN, Konteks
 from bot.config import Settings
 from bot.layanan import Layanan, pengingat_berkala, pengingat_rencana
+from bot.layanan import privasi as privasi_layanan
 from bot.layanan import ringkasan as ringkasan_mingguan
 from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
@@ -38,6 +39,7 @@ from percakapan import (
     pendaftaran,
     pengaturan,
     perencanaan,
+    privasi,
     rapor,
     ringkasan,
     strategi,
@@ -95,6 +97,20 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             name="ringkasan_mingguan",
             job_kwargs={"max_instances": 1, "coalesce": True},
         )
+
+        async def retensi(_: object) -> None:
+            jumlah = await privasi_layanan.hapus_kedaluwarsa(lay)
+            if jumlah:
+                log.info("retention: %d users without a school erased", jumlah)
+
+        # Personal data is not kept longer than needed (README, "Data pribadi").
+        app.job_queue.run_repeating(
+            retensi,
+            interval=86400,
+            first=settings.pengingat_interval,
+            name="retensi",
+            job_kwargs={"max_instances": 1, "coalesce": True},
+        )
         await menu.pasang_bawaan(app.bot, lay.render)
 
     async def post_shutdown(app: Application) -> None:  # type: ignore[type-arg]
@@ -137,6 +153,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *ringkasan.penangan(),
             *grup.penangan(),
             *strategi.penangan(),
+            *privasi.penangan(),
             *umum.penangan(),
             *batal.penangan_global(),
             *grup.penangan_sisa(),
@@ -145,6 +162,17 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
     )
     app.add_error_handler(tangani_galat)
     return app
+
+
+def jenis_update(update: object) -> str:
+    """An update as "update 123 (callback_query)": nothing of its content."""
+    if not isinstance(update, Update):
+        return type(update).__name__
+    jenis = next(
+        (k for k in ("message", "callback_query", "my_chat_member") if getattr(update, k)),
+        "lain",
+    )
+    return f"update {update.update_id} ({jenis})"
 
 
 async def tangani_galat(update: object, context: Konteks) -> None:
@@ -157,10 +185,15 @@ async def tangani_galat(update: object, context: Konteks) -> None:
     sementara = isinstance(galat, (RetryAfter, TimedOut, NetworkError)) and not isinstance(
         galat, BadRequest
     )
+    # The update by id and type only: its text, names and usernames are personal data.
     if sementara:  # already retried where safe (bot/permintaan.py); no operator alert
-        log.warning("transient Telegram error: %s", galat)
+        log.warning(
+            "transient Telegram error (%s) while handling %s",
+            type(galat).__name__,
+            jenis_update(update),
+        )
     else:
-        log.error("error while handling %s", update, exc_info=galat)
+        log.error("error while handling %s", jenis_update(update), exc_info=galat)
     lay: Layanan = context.application.bot_data[KUNCI_LAYANAN]
     # Even when the answer failed to go out, the user is told to try again, not left waiting.
     if isinstance(update, Update) and update.effective_chat and not isinstance(galat, Forbidden):
@@ -170,7 +203,9 @@ async def tangani_galat(update: object, context: Konteks) -> None:
             log.exception("could not tell the user about the error")
     if sementara:
         return
-    ringkas = html.escape(f"{type(galat).__name__}: {galat}")[:3000]
+    # The error's class and where it happened; its message may quote user input or SQL
+    # parameters, so operators read it in the log, not in a chat.
+    ringkas = html.escape(f"{type(galat).__name__} ({jenis_update(update)})")
     for admin in lay.settings.admin_ids:
         try:
             await context.bot.send_message(

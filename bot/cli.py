@@ -1,4 +1,5 @@
-"""The `asisten-mutu` command: run the bot, migrate, back up."""
+"""The `asisten-mutu` command: run the bot, migrate, and (bot/cli_operator.py) back up,
+restore, and the operator's tools for schools and for one person's data."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import argparse
 import asyncio
 import logging
 import signal
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy.engine import make_url
 from telegram.error import InvalidToken, NetworkError
 
-from bot import __version__
+from bot import __version__, cli_operator
 from bot.config import (
     KonfigurasiSalah,
     Settings,
@@ -74,8 +74,7 @@ def _parser() -> argparse.ArgumentParser:
         "pekerja",
         help="build and send documents in this process, so the bot's chat stays quick",
     )
-    backup = sub.add_parser("backup", help="copy the SQLite database safely while the bot runs")
-    backup.add_argument("berkas", metavar="FILE", type=Path, help="target file (must not exist)")
+    cli_operator.tambah_parser(sub)
     return p
 
 
@@ -178,23 +177,6 @@ def jalankan_pekerja(settings: Settings) -> None:
     asyncio.run(utama())
 
 
-def cadangkan(settings: Settings, tujuan: Path) -> None:
-    """SQLite online backup into a new file; never overwrites."""
-    sumber = path_sqlite(settings.database_url)
-    if sumber is None:
-        raise KonfigurasiSalah(
-            "backup works on a SQLite DATABASE_URL only; use your database's tools"
-        )
-    if not sumber.exists():
-        raise KonfigurasiSalah(f"no database at {sumber}: nothing to back up")
-    if tujuan.exists():
-        raise KonfigurasiSalah(f"{tujuan} exists already; choose a new file name")
-    tujuan.parent.mkdir(parents=True, exist_ok=True)
-    with sqlite3.connect(sumber) as asal, sqlite3.connect(tujuan) as salinan:
-        asal.backup(salinan)
-    print(f"backup written to {tujuan}")
-
-
 def periksa_instrumen(berkas: Path) -> int:
     """Validate an instrument file: 0 and a summary when fine, 1 and every problem if not."""
     masalah = mutu_instrumen.periksa(berkas)
@@ -251,8 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return periksa_akreditasi(args.berkas)
         elif args.perintah == "instrumen":
             return periksa_instrumen(args.berkas or berkas_instrumen(settings))
-        elif args.perintah == "backup":
-            cadangkan(settings, args.berkas)
+        elif args.perintah in cli_operator.PERINTAH:
+            cli_operator.jalankan(settings, args)
     except KonfigurasiSalah as exc:
         print(f"asisten-mutu: {exc}", file=sys.stderr)
         return KELUAR_KONFIGURASI

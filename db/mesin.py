@@ -24,13 +24,16 @@ def buat_mesin(url: str) -> AsyncEngine:
     berkas = path_sqlite(url)
     if berkas is not None:
         berkas.parent.mkdir(parents=True, exist_ok=True)
+    # Statement parameters are people's names and words: errors and logs must not quote them.
     if make_url(url).get_backend_name() != "sqlite":
-        return create_async_engine(url)
+        return create_async_engine(url, hide_parameters=True)
     # SQLite has one writer at a time, and a writer that finds the file locked backs off in
     # sleeps of up to 100 ms. One shared connection, handed out in arrival order by the pool,
     # keeps every transaction short and none of them sleeping. The rule that follows: never
     # open a second connection while holding one (it would wait for itself).
-    mesin = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
+    mesin = create_async_engine(
+        url, pool_size=1, max_overflow=0, pool_timeout=60, hide_parameters=True
+    )
     event.listen(mesin.sync_engine, "connect", _pragma_sqlite)
     return mesin
 

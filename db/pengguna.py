@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import case, literal, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -23,7 +23,8 @@ async def catat_kunjungan(
 ) -> None:
     """Create the user on first contact, or refresh name and last activity; writing again in
     the private chat also makes a user who had blocked the bot active again (a command in a
-    group says nothing about whether the private chat is open)."""
+    group says nothing about whether the private chat is open). A name the user chose with
+    /nama is kept: Telegram's name replaces only the one taken from Telegram."""
     await upsert(
         conn,
         pengguna,
@@ -36,9 +37,20 @@ async def catat_kunjungan(
             "terakhir_aktif": waktu,
         },
         kunci=("id",),
-        perbarui=("nama", "username", "aktif", "terakhir_aktif")
+        perbarui=("username", "aktif", "terakhir_aktif")
         if pribadi
-        else ("nama", "username", "terakhir_aktif"),
+        else ("username", "terakhir_aktif"),
+        # In the same statement: Telegram's name, unless the existing row's name was chosen.
+        setel_ulang={
+            "nama": case((pengguna.c.nama_dipilih.is_(True), pengguna.c.nama), else_=literal(nama))
+        },
+    )
+
+
+async def pilih_nama(conn: AsyncConnection, pengguna_id: int, nama: str) -> None:
+    """The name the user wants the bot to show (kept over Telegram's from now on)."""
+    await conn.execute(
+        update(pengguna).where(pengguna.c.id == pengguna_id).values(nama=nama, nama_dipilih=True)
     )
 
 

@@ -80,6 +80,8 @@ pengguna = Table(
     # The Telegram user id: stable, and what every update carries.
     Column("id", BigInteger, primary_key=True, autoincrement=False),
     Column("nama", String(200), nullable=False),
+    # The user chose `nama` themselves (/nama): Telegram's name no longer replaces it.
+    Column("nama_dipilih", Boolean, nullable=False, server_default=false()),
     Column("username", String(64)),
     Column("aktif", Boolean, nullable=False, server_default=true()),
     Column("sekolah_aktif_id", Integer, ForeignKey("sekolah.id", ondelete="SET NULL")),

@@ -77,7 +77,9 @@ async def _kenali_dari_basis_data(
         aktif_id = aktif.sekolah_id if aktif else None
         if aktif_id != pilihan:
             await pengguna.pilih_sekolah_aktif(conn, pengguna_id, aktif_id)
-    return Aktor(pengguna_id=pengguna_id, nama=nama, sekolah=semua, aktif=aktif)
+    # The stored name: the one the user chose (/nama) wins over Telegram's.
+    tampil = data.nama if data else nama
+    return Aktor(pengguna_id=pengguna_id, nama=tampil, sekolah=semua, aktif=aktif)
 
 
 async def pilih_sekolah(lay: Layanan, aktor: Aktor, sekolah_id: int) -> Keanggotaan | None:

@@ -32,6 +32,7 @@ from bot.layanan.rekap import data_rekap, data_rekap_pengawas
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import Peran
+from db import audit as db_audit
 from db import keanggotaan
 from db import komitmen as db_komitmen
 from db import laporan as db_laporan
@@ -109,7 +110,17 @@ async def _rekap(lay: Layanan, aktor: Aktor) -> Pembuat:
 
 
 async def _rekap_nama(lay: Layanan, aktor: Aktor) -> Pembuat:
-    return _xlsx(await data_rekap(lay, aktor, dengan_nama=True))
+    data = await data_rekap(lay, aktor, dengan_nama=True)
+    # Respondents' names leave the bot in this file: who took it, when, for which school.
+    async with lay.mesin.begin() as conn:
+        await db_audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="ekspor.rekap_nama",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+        )
+    return _xlsx(data)
 
 
 async def _rekap_pengawas(lay: Layanan, aktor: Aktor) -> Pembuat:

@@ -50,6 +50,11 @@ IZIN: dict[str, frozenset[Peran] | None] = {
     "rapor": frozenset({KS, KO}),
     "pengaturan": STAF,
     "hubungkan": frozenset({KS, KO}),
+    # Personal data (UU PDP): everyone, with or without a school.
+    "privasi": None,
+    "datasaya": None,
+    "hapusdata": None,
+    "nama": None,
     "batal": None,
 }
 

@@ -39,15 +39,15 @@ def test_db_upgrade_lalu_backup_tidak_menimpa(
     lingkungan: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["db", "upgrade"]) == 0
-    salinan = lingkungan / "salinan.db"
+    salinan = lingkungan / "salinan"
     assert main(["backup", str(salinan)]) == 0
-    with sqlite3.connect(salinan) as conn:
+    with sqlite3.connect(salinan / "asisten-mutu.db") as conn:
         tabel = {r[0] for r in conn.execute("select name from sqlite_master where type='table'")}
     assert {"sekolah", "pengguna", "keanggotaan", "undangan", "siklus", "audit"} <= tabel
-    ukuran = salinan.stat().st_size
+    ukuran = (salinan / "asisten-mutu.db").stat().st_size
     assert main(["backup", str(salinan)]) == 2
     assert "exists already" in capsys.readouterr().err
-    assert salinan.stat().st_size == ukuran
+    assert (salinan / "asisten-mutu.db").stat().st_size == ukuran
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

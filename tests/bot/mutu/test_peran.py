@@ -22,7 +22,18 @@ def test_perintah_tak_dikenal_tidak_pernah_boleh() -> None:
 
 
 def test_menu_mengikuti_tabel_izin() -> None:
-    assert perintah_untuk(None) == ["start", "bantuan", "daftar", "gabung", "sekolah", "batal"]
+    assert perintah_untuk(None) == [
+        "start",
+        "bantuan",
+        "daftar",
+        "gabung",
+        "sekolah",
+        "privasi",
+        "datasaya",
+        "hapusdata",
+        "nama",
+        "batal",
+    ]
     assert "undang" in perintah_untuk(Peran.KOORDINATOR)
     assert "anggota" not in perintah_untuk(Peran.KOORDINATOR)
     assert set(perintah_untuk(Peran.KEPALA_SEKOLAH)) == set(IZIN)
