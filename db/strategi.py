@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -219,7 +219,7 @@ async def batalkan_pengingat(
     conn: AsyncConnection, rujukan: list[str], awalan_kunci: list[str]
 ) -> int:
     """Cancel the waiting reminders about these things or under these key prefixes."""
-    syarat = [pengingat.c.rujukan.in_(rujukan)]
+    syarat: list[ColumnElement[bool]] = [pengingat.c.rujukan.in_(rujukan)]
     syarat += [pengingat.c.kunci.startswith(a) for a in awalan_kunci]
     hasil = await conn.execute(
         update(pengingat)

@@ -9,7 +9,14 @@ import warnings
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Document,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    PhotoSize,
+    Update,
+)
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ConversationHandler, MessageHandler, filters
@@ -132,6 +139,7 @@ def percakapan(**opsi: Any) -> ConversationHandler[Any]:
 async def unduh_berkas(pesan: Message) -> Berkas:
     """The photo or document of a message, downloaded; a type or size we do not keep is
     refused (`Ditolak`) before anything is downloaded."""
+    berkas: PhotoSize | Document
     if pesan.photo:
         berkas, nama, mime = pesan.photo[-1], None, "image/jpeg"
     elif pesan.document:

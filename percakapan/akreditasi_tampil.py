@@ -205,16 +205,14 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
     for d in g.inst.dokumen:
         baris = g.dokumen.get(d.kode)
         bukti_id = baris.bukti_id if baris else None
-        ada = bukti_id in g.bukti
+        bukti = g.bukti.get(bukti_id) if bukti_id is not None else None
         daftar.append(
             {
                 "nama": d.nama,
                 "status": baris.status if baris else "belum",
-                "berkas": dok_akr.nama_bukti(lay, g.bukti[bukti_id])
-                if bukti_id in g.bukti
-                else None,
+                "berkas": dok_akr.nama_bukti(lay, bukti) if bukti else None,
                 "tautan": baris.tautan if baris else None,
-                "masalah": g.masalah_unggah(bukti_id) if ada else [],
+                "masalah": g.masalah_unggah(bukti.id) if bukti else [],
             }
         )
     tombol = [
@@ -249,7 +247,7 @@ async def dokumen_satu(
         raise Ditolak("tombol_usang")
     baris = g.dokumen.get(kode)
     bukti_id = baris.bukti_id if baris else None
-    ada = bukti_id in g.bukti
+    bukti = g.bukti.get(bukti_id) if bukti_id is not None else None
     kirim = (
         (r.label("akreditasi.tombol.kirim_tautan"), f"akr:dt:{g.inst.kode}:{kode}")
         if d.tautan
@@ -274,9 +272,9 @@ async def dokumen_satu(
         pesan_atas=pesan_atas,
         d=d,
         status=baris.status if baris else "belum",
-        berkas=dok_akr.nama_bukti(lay, g.bukti[bukti_id]) if ada else None,
-        ukuran=f"{angka(g.bukti[bukti_id].ukuran / 1024 / 1024, 2)} MB" if ada else "",
-        masalah=g.masalah_unggah(bukti_id) if ada else [],
+        berkas=dok_akr.nama_bukti(lay, bukti) if bukti else None,
+        ukuran=f"{angka(bukti.ukuran / 1024 / 1024, 2)} MB" if bukti else "",
+        masalah=g.masalah_unggah(bukti.id) if bukti else [],
         maks_mb=g.inst.format_maks_mb,
         tautan=baris.tautan if baris else None,
     )

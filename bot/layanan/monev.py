@@ -86,7 +86,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
     async with lay.mesin.connect() as conn:
         siklus = await siklus_terbuka(conn, aktor)
-        jumlah_bukti = dict(
+        jumlah_bukti: dict[str, int] = dict(
             (
                 await conn.execute(
                     select(bukti.c.sumber, func.count())
@@ -266,7 +266,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
 
 
 def evaluasi_dokumen(
-    baris: Sequence[Row], nama_masalah: Mapping[str, str]
+    baris: Sequence[Evaluasi | Row], nama_masalah: Mapping[str, str]
 ) -> tuple[EvaluasiProgram, ...]:
     """The stored program evaluations as document rows; a problem is named by
     `nama_masalah` ("1.1 Indicator name"), else by its indicator code."""

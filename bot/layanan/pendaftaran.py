@@ -106,6 +106,7 @@ async def simpan(lay: Layanan, pengguna_id: int) -> SekolahBaru:
     school gets its first cycle at stage 1. One transaction; the draft goes with it."""
     waktu = lay.sekarang()
     tahun = validasi.tahun_ajaran(waktu.date())
+    isi: dict[str, Any] | None = None
     try:
         async with lay.mesin.begin() as conn:
             isi = await draf.ambil(conn, pengguna_id, JENIS_DRAF)
@@ -138,6 +139,6 @@ async def simpan(lay: Layanan, pengguna_id: int) -> SekolahBaru:
             await draf.hapus(conn, pengguna_id, JENIS_DRAF)
     except IntegrityError:
         # Another registration of the same NPSN won the race.
-        raise Ditolak("npsn_terdaftar", npsn=isi["npsn"]) from None
+        raise Ditolak("npsn_terdaftar", npsn=(isi or {}).get("npsn")) from None
     lay.lupakan_aktor(pengguna_id)
     return SekolahBaru(sekolah_id, isi["nama"], isi["npsn"], tahun)

@@ -430,12 +430,12 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
                 return None
         elif await keanggotaan.peran_di(conn, b.pengguna_id, b.sekolah_id) not in PENGELOLA:
             return None
-    r = await _ringkasan_berkala(lay, b.sekolah_id)
-    if r.tahap is None:
+    rs = await _ringkasan_berkala(lay, b.sekolah_id)
+    if rs.tahap is None:
         return None
     return {
         "templat": "ringkasan/sekolah",
-        "konteks": {"r": r, "grup": b.jenis == GRUP, "mingguan": True},
+        "konteks": {"r": rs, "grup": b.jenis == GRUP, "mingguan": True},
     }
 
 

@@ -351,7 +351,7 @@ class _Pembaca:
                     if str(n) in pembagian:
                         self.catat(data["angka"].baris, f"pembagian_butir: butir {n} dua kali")
                     pembagian[str(n)] = kom
-        inti = []
+        inti: list[Butir] = []
         daftar_inti = self.ambil(data, "butir", list, 1, "berkas") or []
         for isi in daftar_inti:
             kode = str(isi.get("kode")) if isinstance(isi, dict) else ""
@@ -459,7 +459,7 @@ class _Pembaca:
         kode_komponen: set[str],
     ) -> dict[str, tuple[Butir, ...]]:
         blok = data.get(kunci)
-        if not isinstance(blok, dict):
+        if not isinstance(blok, PetaBaris):
             self.catat(1, f"'{kunci}' wajib ada (boleh kosong: {{}})")
             return {}
         jumlah = angka[kunci_jumlah].nilai if kunci_jumlah in angka else {}
