@@ -15,7 +15,8 @@ from bot.layanan import Ditolak
 from bot.layanan import akreditasi as akr
 from bot.layanan import akreditasi_dokumen as dok_akr
 from bot.layanan.aktor import Aktor
-from bot.mutu.akreditasi_instrumen import KODE_IPR, bawaan
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
+from bot.mutu.akreditasi_instrumen import KODE_IPR
 from bot.render import angka
 from percakapan._umum import Konteks, balas, bangun_sekali, layanan, papan
 

@@ -11,9 +11,10 @@ from sqlalchemy import select
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.layanan.pengaturan import aturan_sekolah
 from bot.mutu import jadwal
-from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara, bawaan
+from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara
 from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
 from db import keanggotaan
