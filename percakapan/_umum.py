@@ -19,13 +19,14 @@ from telegram import (
 )
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.akses import Konteks, akses, jawab_tombol, layanan
 from bot.layanan import Ditolak
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
+from bot.tombol import Tombol as DataTombol
 
 __all__ = [
     "PRIBADI",
@@ -56,6 +57,9 @@ KUNCI_BERJALAN = "dokumen_berjalan"
 JEDA_AKSI = 4.0
 
 Tombol = tuple[str, str]
+# A button on a keyboard: its label and a typed button (bot/tombol.py), or the data string
+# of a module that does not use typed buttons yet.
+TombolPapan = tuple[str, str | DataTombol]
 T = TypeVar("T")
 PER_HALAMAN = 10  # items per page of a long list of buttons (one message stays under 4096)
 
@@ -79,10 +83,16 @@ def navigasi_halaman(
     return baris
 
 
-def papan(baris: Sequence[Sequence[Tombol]]) -> InlineKeyboardMarkup:
+def papan(baris: Sequence[Sequence[TombolPapan]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of (label, callback_data)."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in baris]
+        [
+            [
+                InlineKeyboardButton(label, callback_data=d if isinstance(d, str) else d.data())
+                for label, d in row
+            ]
+            for row in baris
+        ]
     )
 
 
@@ -123,6 +133,13 @@ async def galat(update: Update, context: Konteks, alasan: str, **rincian: object
     """Tell the user, in one line, why something was refused."""
     r = layanan(context).render
     await balas(update, context, r.pesan("galat", galat=r.label(f"galat.{alasan}", **rincian)))
+
+
+def penangan_tombol(fungsi: Any) -> CallbackQueryHandler[Any, Any]:
+    """The handler of one kind of typed button, registered by its type: `fungsi` is wrapped
+    by `bot.akses.tombol`, which names the kind; the pattern is that kind's prefix."""
+    jenis: type[DataTombol] = fungsi.jenis  # type: ignore[attr-defined]
+    return CallbackQueryHandler(fungsi, pattern=jenis.cocok)
 
 
 def percakapan(**opsi: Any) -> ConversationHandler[Any]:
