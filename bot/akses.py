@@ -51,7 +51,9 @@ async def jawab_tombol(update: Update, teks: str | None = None) -> None:
 
 
 def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callable[[Penangan], Any]:
-    """Wrap a handler with the access check for `perintah` (a key of `IZIN`)."""
+    """Wrap a handler with the access check for `perintah` (a key of `IZIN`). `ditolak` is what
+    the handler returns after a refusal: a conversation state, or an async function of
+    (context, aktor) that gives it."""
     if perintah not in IZIN and perintah not in IZIN_AKSI:
         raise KeyError(f"{perintah!r} is neither in IZIN nor in IZIN_AKSI")
 
@@ -82,6 +84,8 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
                 return await fungsi(update, context, aktor)
             except Ditolak as tolak:
                 await tolakan(update, context, tolak)
+                if callable(ditolak):  # the state to stay in depends on the user's draft
+                    return await ditolak(context, aktor)
                 return ditolak
 
         return pembungkus

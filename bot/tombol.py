@@ -10,7 +10,8 @@ acts on and encodes to, and decodes from, Telegram's `callback_data` here and no
     Butir.baca("akr:b:iasp2020:1.4")    -> Butir(inst="iasp2020", kode="1.4")
 
 The fields are written in order after the prefix, separated by ":". A field is `str`, `int`,
-`bool` ("1"/"0") or one of those or None (written empty). Encoding refuses a value over
+`bool` ("1"/"0") or one of those or None (written empty; left out at the end, so
+"rcn:bw" and "rcn:bw:2" are one kind with an optional page). Encoding refuses a value over
 Telegram's 64 bytes or a text holding ":"; decoding refuses anything else than what encoding
 makes, with `Ditolak("tombol_usang")`, the stale-button message, so a button from an old
 message or a crafted one changes nothing. The handler of a kind is registered by its type
@@ -58,10 +59,10 @@ class Tombol:
 
     def data(self) -> str:
         """The callback_data of this button; DataTerlaluPanjang beyond 64 bytes."""
-        bagian = [self.awalan]
-        for f in dataclasses.fields(self):  # type: ignore[arg-type]
-            bagian.append(_tulis(getattr(self, f.name)))
-        data = PEMISAH.join(bagian)
+        nilai = [getattr(self, f.name) for f in dataclasses.fields(self)]  # type: ignore[arg-type]
+        while nilai and nilai[-1] is None:  # trailing empty fields are left out
+            nilai.pop()
+        data = PEMISAH.join([self.awalan, *(_tulis(n) for n in nilai)])
         if len(data.encode("utf-8")) > BATAS_DATA:
             raise DataTerlaluPanjang(f"{data!r} is over {BATAS_DATA} bytes")
         return data
@@ -81,9 +82,13 @@ class Tombol:
             raise Ditolak(USANG)
         sisa = data[len(cls.awalan) + 1 :].split(PEMISAH) if data != cls.awalan else []
         bidang = dataclasses.fields(cls)  # type: ignore[arg-type]
-        if len(sisa) != len(bidang):
-            raise Ditolak(USANG)
         jenis = typing.get_type_hints(cls)
+        if len(sisa) > len(bidang):
+            raise Ditolak(USANG)
+        for f in bidang[len(sisa) :]:  # left out: only trailing fields that may be None
+            if type(None) not in typing.get_args(jenis[f.name]):
+                raise Ditolak(USANG)
+            sisa.append("")
         try:
             nilai = {
                 f.name: _baca(jenis[f.name], teks) for f, teks in zip(bidang, sisa, strict=True)
