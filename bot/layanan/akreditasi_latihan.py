@@ -4,7 +4,6 @@ observation checklist kept by a manager. Both feed the estimate (`bot.mutu.akred
 
 from __future__ import annotations
 
-from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -107,10 +106,7 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
         )
         for a in guru:
             # Not urgent: in the school's sending hours, and after the member's leave.
-            mulai = lay.sekarang()
-            if cuti.get(a.pengguna_id) is not None:
-                awal = jadwal.pada_hari(cuti[a.pengguna_id] + timedelta(days=1), time(0, 0), aturan)
-                mulai = max(mulai, awal)
+            mulai = jadwal.sesudah_cuti(lay.sekarang(), cuti.get(a.pengguna_id), aturan)
             jatuh_tempo = jadwal.waktu_kirim_berikut(mulai, aturan)
             await db_pengingat.rencanakan(
                 conn,

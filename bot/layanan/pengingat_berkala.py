@@ -4,7 +4,6 @@ Planned one occurrence ahead; built when they go out."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -30,9 +29,7 @@ async def rencanakan_mingguan(lay: Layanan, pengguna_id: int, sekolah_id: int) -
         cuti = (
             await conn.execute(select(pengguna.c.cuti_sampai).where(pengguna.c.id == pengguna_id))
         ).scalar()
-        mulai = lay.sekarang()
-        if cuti is not None:
-            mulai = max(mulai, jadwal.pada_hari(cuti + timedelta(days=1), time(0, 0), aturan))
+        mulai = jadwal.sesudah_cuti(lay.sekarang(), cuti, aturan)
         saat = jadwal.mingguan_berikut(mulai, aturan)
         await db_pengingat.batalkan(conn, awalan_kunci=f"{MINGGUAN}:{sekolah_id}:{pengguna_id}:")
         await db_pengingat.rencanakan(

@@ -7,7 +7,7 @@ Keys carry the due date: a reminder planned for an old date is never revived."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import and_, func, select
@@ -36,10 +36,10 @@ def _sesudah_cuti(
     it; several waiting for the same moment become one, the latest kind."""
     if cuti_sampai is None:
         return list(rencana)
-    kembali = jadwal.pada_hari(cuti_sampai + timedelta(days=1), time(7, 30), aturan)
     hasil: dict[datetime, jadwal.Pengingat] = {}
     for p in rencana:
-        saat = max(p.saat, kembali)
+        # Back at the usual reminder hour, not at midnight.
+        saat = jadwal.sesudah_cuti(p.saat, cuti_sampai, aturan, jam=time(7, 30))
         hasil[saat] = jadwal.Pengingat(p.jenis, p.ke, saat)
     return list(hasil.values())
 
