@@ -227,3 +227,13 @@ async def batalkan_pengingat(
         .values(status="batal")
     )
     return hasil.rowcount
+
+
+async def bawaan_untuk_siklus(conn: AsyncConnection, bawaan_id: int, siklus_id: int) -> Row | None:
+    """A carried activity waiting in (or taken into) this cycle, by id."""
+    hasil = await conn.execute(
+        select(kegiatan_bawaan).where(
+            kegiatan_bawaan.c.id == bawaan_id, kegiatan_bawaan.c.siklus_tujuan_id == siklus_id
+        )
+    )
+    return hasil.first()

@@ -71,3 +71,13 @@ def _io_di_mutu() -> list[str]:
 def test_mutu_tanpa_berkas() -> None:
     """bot/mutu holds pure rules: parsing from text, no file access."""
     assert _io_di_mutu() == []
+
+
+def test_layanan_tanpa_query() -> None:
+    """Every statement lives in a db/ function named for what it answers."""
+    temuan = []
+    for berkas in sorted((AKAR / "bot" / "layanan").glob("*.py")):
+        for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
+            if isinstance(simpul, ast.Attribute) and simpul.attr in ("execute", "scalar", "stream"):
+                temuan.append(f"{berkas.relative_to(AKAR)}:{simpul.lineno} .{simpul.attr}")
+    assert temuan == []

@@ -9,9 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import Aktor, wajib_peran
@@ -27,6 +24,7 @@ from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db.berkas_instrumen import BERKAS
+from db.jenis import AsyncConnection, Row
 
 INSTRUMEN = tuple(BERKAS)
 STATUS_DOKUMEN = ("ada", "belum", "tidak_sesuai")

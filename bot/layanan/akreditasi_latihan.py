@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
@@ -17,9 +15,9 @@ from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawanca
 from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
 from db import keanggotaan
+from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
-from db.tabel import pengguna
 
 # The role whose interview questions a member answers in visit practice.
 PERAN_WAWANCARA = {
@@ -95,15 +93,7 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
         hari = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu)).date()
         guru = [a for a in anggota if a.peran == Peran.GURU and a.pengguna_id != aktor.pengguna_id]
         aturan = await aturan_sekolah(conn, sekolah_id)
-        cuti = dict(
-            (
-                await conn.execute(
-                    select(pengguna.c.id, pengguna.c.cuti_sampai).where(
-                        pengguna.c.id.in_([a.pengguna_id for a in guru])
-                    )
-                )
-            ).all()
-        )
+        cuti = await db_pengguna.cuti_banyak(conn, [a.pengguna_id for a in guru])
         for a in guru:
             # Not urgent: in the school's sending hours, and after the member's leave.
             mulai = jadwal.sesudah_cuti(lay.sekarang(), cuti.get(a.pengguna_id), aturan)

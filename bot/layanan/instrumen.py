@@ -6,13 +6,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.config import berkas_instrumen
 from bot.layanan import Layanan
 from bot.mutu.instrumen import Instrumen, InstrumenRusak
 from bot.mutu.instrumen_muat import muat_teks
 from db import instrumen as db_instrumen
+from db.jenis import AsyncConnection
 
 _CACHE: dict[str, Instrumen] = {}
 

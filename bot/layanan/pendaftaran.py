@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.layanan import Ditolak, Layanan
 from bot.mutu import validasi
 from bot.mutu.peran import Peran
 from db import audit, draf, keanggotaan, pengguna, sekolah, siklus
+from db.jenis import IntegrityError
 
 JENIS_DRAF = "daftar"
 # The fields of a registration, in the order they are asked.

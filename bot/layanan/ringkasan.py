@@ -12,9 +12,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah, TingkatRespons, peta_siklus
@@ -40,6 +37,7 @@ from db import pengingat as db_pengingat
 from db import ringkasan as db_ringkasan
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db.jenis import AsyncConnection, Row
 
 SEKOLAH = "ringkasan_mingguan"
 GRUP = "ringkasan_grup"
