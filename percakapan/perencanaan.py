@@ -801,7 +801,7 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int
     return END
 
 
-@tombol(tb.KirimDokumen, "perencanaan")
+@tombol(tb.KirimDokumen, "perencanaan", ditolak=_status_setelah_tolak)
 async def kirim_dokumen(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """The plan as DOCX and PDF."""
     await jawab_tombol(update)
