@@ -50,10 +50,13 @@ async def jawab_tombol(update: Update, teks: str | None = None) -> None:
         pass
 
 
-def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callable[[Penangan], Any]:
+def akses(
+    perintah: str, *, ditolak: object = ConversationHandler.END, di_tombol: bool = False
+) -> Callable[[Penangan], Any]:
     """Wrap a handler with the access check for `perintah` (a key of `IZIN`). `ditolak` is what
     the handler returns after a refusal: a conversation state, or an async function of
-    (context, aktor) that gives it."""
+    (context, aktor) that gives it. With `di_tombol`, a use-case's refusal of a button press
+    is told in the button's answer alone (a short notice, no message)."""
     if perintah not in IZIN and perintah not in IZIN_AKSI:
         raise KeyError(f"{perintah!r} is neither in IZIN nor in IZIN_AKSI")
 
@@ -83,7 +86,7 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
             try:
                 return await fungsi(update, context, aktor)
             except Ditolak as tolak:
-                await tolakan(update, context, tolak)
+                await tolakan(update, context, tolak, di_tombol=di_tombol)
                 if callable(ditolak):  # the state to stay in depends on the user's draft
                     return await ditolak(context, aktor)
                 return ditolak
@@ -93,24 +96,34 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
     return hias
 
 
-async def tolakan(update: Update, context: Konteks, tolak: Ditolak) -> None:
-    """Tell the user why a use-case refused: the button answered, the reason sent."""
+async def tolakan(
+    update: Update, context: Konteks, tolak: Ditolak, *, di_tombol: bool = False
+) -> None:
+    """Tell the user why a use-case refused: the button answered, the reason sent (or, with
+    `di_tombol` on a button press, the reason as the button's answer)."""
     if update.effective_chat is None:
         return
     r = layanan(context).render
+    if di_tombol and update.callback_query is not None:
+        await jawab_tombol(update, r.label(f"galat.{tolak.alasan}", **tolak.rincian))
+        return
     await jawab_tombol(update)
     teks = r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}", **tolak.rincian))
     await context.bot.send_message(update.effective_chat.id, teks)
 
 
 def tombol(
-    jenis: type[TB], perintah: str, *, ditolak: object = ConversationHandler.END
+    jenis: type[TB],
+    perintah: str,
+    *,
+    ditolak: object = ConversationHandler.END,
+    di_tombol: bool = False,
 ) -> Callable[[PenanganTombol[TB]], Callable[[Update, Konteks], Awaitable[Any]]]:
     """Wrap the handler of one kind of button: the access check for `perintah`, then the
     button decoded from the query (a stale or crafted one refused), then the handler."""
 
     def hias(fungsi: PenanganTombol[TB]) -> Callable[[Update, Konteks], Awaitable[Any]]:
-        @akses(perintah, ditolak=ditolak)
+        @akses(perintah, ditolak=ditolak, di_tombol=di_tombol)
         @functools.wraps(fungsi)
         async def pembungkus(update: Update, context: Konteks, aktor: Aktor) -> Any:
             query = update.callback_query
