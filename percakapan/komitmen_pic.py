@@ -168,12 +168,8 @@ async def _kirim_alasan(
 async def daftar(update: Update, context: Konteks, aktor: Aktor) -> None:
     """A teacher's own commitments; managers see all, grouped by PIC and status."""
     lay = layanan(context)
-    try:
-        semua = aktor.peran in PENGELOLA
-        isi = await komitmen.daftar(lay, aktor, semua=semua)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    semua = aktor.peran in PENGELOLA
+    isi = await komitmen.daftar(lay, aktor, semua=semua)
     kelompok: dict[str, list[Komitmen]] = defaultdict(list)
     for k in sorted(isi, key=lambda k: (k.pic_nama, k.kemajuan, k.kegiatan.selesai)):
         kelompok[k.pic_nama].append(k)
@@ -192,13 +188,9 @@ async def daftar(update: Update, context: Konteks, aktor: Aktor) -> None:
 async def lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """Choose which commitment to report on."""
     lay = layanan(context)
-    try:
-        milik = [
-            k for k in await komitmen.daftar(lay, aktor, semua=False) if k.verifikasi != "diterima"
-        ]
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    milik = [
+        k for k in await komitmen.daftar(lay, aktor, semua=False) if k.verifikasi != "diterima"
+    ]
     if not milik:
         await balas(
             update,
