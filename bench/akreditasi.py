@@ -24,9 +24,9 @@ from bot.dokumen.akreditasi import (
     buat_bundel,
     buat_pdf,
 )
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
+from bot.layanan.instrumen_berkas import bawaan as instrumen_snp
 from bot.mutu.akreditasi import KeadaanButir, hitung, kesenjangan
-from bot.mutu.akreditasi_instrumen import bawaan
-from bot.mutu.instrumen import bawaan as instrumen_snp
 
 
 def _waktu(fungsi: object, ulang: int) -> float:

@@ -25,8 +25,8 @@ from bot.layanan import Layanan
 from bot.layanan import akreditasi as akr
 from bot.layanan.aktor import baca
 from bot.layanan.instrumen import daftarkan_bawaan
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.layanan.pemetaan import peta_siklus
-from bot.mutu.akreditasi_instrumen import bawaan
 from db import akreditasi as db_akr
 from db import jawaban, keanggotaan, pengguna, sekolah, siklus
 from db.mesin import buat_mesin

@@ -32,9 +32,11 @@ from bot.config import Settings
 from bot.dokumen import rekap
 from bot.layanan import Layanan
 from bot.layanan.aktor import Aktor, Keanggotaan
-from bot.mutu.instrumen import INSTRUMEN_BAWAAN, JenisJawaban, Pertanyaan, bawaan
+from bot.layanan.instrumen_berkas import bawaan
+from bot.mutu.instrumen import JenisJawaban, Pertanyaan
 from bot.mutu.peran import Peran
 from db import tabel
+from db.berkas_instrumen import INSTRUMEN_BAWAAN
 from db.mesin import buat_mesin
 from db.migrasi_api import tingkatkan
 

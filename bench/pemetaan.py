@@ -30,8 +30,8 @@ from bench.umum import FakeBerwaktu, bot_berjalan, persentil
 from bot.app import buat_aplikasi
 from bot.config import Settings
 from bot.layanan import kuesioner
-from bot.mutu.instrumen import INSTRUMEN_BAWAAN
 from db import keanggotaan, pengguna, sekolah, siklus
+from db.berkas_instrumen import INSTRUMEN_BAWAAN
 from db.mesin import buat_mesin
 from db.migrasi_api import tingkatkan
 from tests import basis_data

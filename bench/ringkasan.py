@@ -23,7 +23,7 @@ from sqlalchemy import create_engine, select, update
 from bench.dokumen import PENGAWAS, isi_basis_data
 from bot.config import Settings
 from bot.layanan import Layanan, ringkasan
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 from bot.render import Render
 from db.mesin import buat_mesin
 from db.tabel import komitmen, siklus

@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from bot.dokumen.monev import EvaluasiProgram
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus, buat_pdf
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 
 
 def dokumen() -> DokumenSiklus:

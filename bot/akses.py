@@ -3,7 +3,12 @@
 `@akses("undang")` resolves the acting user (recording the visit), checks their role in their
 active school against `bot.mutu.peran.IZIN`, and passes the `Aktor` to the handler. A refusal
 is a polite message and changes nothing. School scope is then kept by the use-cases: each
-reads and writes only `aktor.sekolah_id`, and checks that ids carried by buttons belong to it."""
+reads and writes only `aktor.sekolah_id`, and checks that ids carried by buttons belong to it.
+
+A use-case's refusal (`Ditolak`) raised in the handler is turned into the user's message here
+too: the button is answered and the reason sent, so handlers hold only the success path.
+`@tombol(Jenis, "akreditasi")` does the same for one kind of typed button (bot/tombol.py) and
+passes the decoded button; a stale or crafted one is refused with the stale-button message."""
 
 from __future__ import annotations
 
@@ -16,13 +21,16 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes, ConversationHandler
 
-from bot.layanan import Layanan
+from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, kenali
 from bot.mutu.peran import IZIN, IZIN_AKSI, boleh, izin_untuk
+from bot.tombol import Tombol
 
 Konteks = ContextTypes.DEFAULT_TYPE
 Penangan = Callable[[Update, Konteks, Aktor], Awaitable[Any]]
 T = TypeVar("T")
+TB = TypeVar("TB", bound=Tombol)
+PenanganTombol = Callable[[Update, Konteks, Aktor, TB], Awaitable[Any]]
 
 KUNCI_LAYANAN = "layanan"
 
@@ -42,8 +50,13 @@ async def jawab_tombol(update: Update, teks: str | None = None) -> None:
         pass
 
 
-def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callable[[Penangan], Any]:
-    """Wrap a handler with the access check for `perintah` (a key of `IZIN`)."""
+def akses(
+    perintah: str, *, ditolak: object = ConversationHandler.END, di_tombol: bool = False
+) -> Callable[[Penangan], Any]:
+    """Wrap a handler with the access check for `perintah` (a key of `IZIN`). `ditolak` is what
+    the handler returns after a refusal: a conversation state, or an async function of
+    (context, aktor) that gives it. With `di_tombol`, a use-case's refusal of a button press
+    is told in the button's answer alone (a short notice, no message)."""
     if perintah not in IZIN and perintah not in IZIN_AKSI:
         raise KeyError(f"{perintah!r} is neither in IZIN nor in IZIN_AKSI")
 
@@ -70,8 +83,56 @@ def akses(perintah: str, *, ditolak: object = ConversationHandler.END) -> Callab
                 )
                 await context.bot.send_message(update.effective_chat.id, teks)
                 return ditolak
-            return await fungsi(update, context, aktor)
+            try:
+                return await fungsi(update, context, aktor)
+            except Ditolak as tolak:
+                await tolakan(update, context, tolak, di_tombol=di_tombol)
+                if callable(ditolak):  # the state to stay in depends on the user's draft
+                    return await ditolak(context, aktor)
+                return ditolak
 
+        return pembungkus
+
+    return hias
+
+
+async def tolakan(
+    update: Update, context: Konteks, tolak: Ditolak, *, di_tombol: bool = False
+) -> None:
+    """Tell the user why a use-case refused: the button answered, the reason sent (or, with
+    `di_tombol` on a button press, the reason as the button's answer)."""
+    if update.effective_chat is None:
+        return
+    r = layanan(context).render
+    if di_tombol and update.callback_query is not None:
+        await jawab_tombol(update, r.label(f"galat.{tolak.alasan}", **tolak.rincian))
+        return
+    await jawab_tombol(update)
+    teks = r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}", **tolak.rincian))
+    await context.bot.send_message(update.effective_chat.id, teks)
+
+
+def tombol(
+    jenis: type[TB],
+    perintah: str,
+    *,
+    ditolak: object = ConversationHandler.END,
+    di_tombol: bool = False,
+) -> Callable[[PenanganTombol[TB]], Callable[[Update, Konteks], Awaitable[Any]]]:
+    """Wrap the handler of one kind of button: the access check for `perintah`, then the
+    button decoded from the query (a stale or crafted one refused), then the handler."""
+
+    def hias(fungsi: PenanganTombol[TB]) -> Callable[[Update, Konteks], Awaitable[Any]]:
+        @akses(perintah, ditolak=ditolak, di_tombol=di_tombol)
+        @functools.wraps(fungsi)
+        async def pembungkus(update: Update, context: Konteks, aktor: Aktor) -> Any:
+            query = update.callback_query
+            data = query.data if query is not None else None
+            if not isinstance(data, str):
+                raise Ditolak("tombol_usang")
+            return await fungsi(update, context, aktor, jenis.baca(data))
+
+        pembungkus.jenis = jenis  # type: ignore[attr-defined]
         return pembungkus
 
     return hias

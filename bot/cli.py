@@ -23,9 +23,8 @@ from bot.config import (
     muat_settings,
     opsi_webhook,
 )
-from bot.mutu import akreditasi_instrumen as mutu_akreditasi
-from bot.mutu import instrumen as mutu_instrumen
-from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
+from bot.layanan import instrumen_berkas
+from db.berkas_instrumen import BERKAS, FOLDER_DATA
 from db.kunci_proses import KunciPostgresql, SudahBerjalan, kunci_sqlite
 from db.mesin import path_sqlite
 from db.migrasi_api import tingkatkan
@@ -84,7 +83,7 @@ def jalankan(settings: Settings, webhook: bool = False) -> None:
 
     settings.token()  # fail fast, before touching the database
     opsi = opsi_webhook(settings) if webhook else None
-    masalah = mutu_instrumen.periksa(berkas_instrumen(settings))
+    masalah = instrumen_berkas.periksa(berkas_instrumen(settings))
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
     kunci = jadi_aktif(settings)  # before migrating: two processes never migrate at once
@@ -179,11 +178,11 @@ def jalankan_pekerja(settings: Settings) -> None:
 
 def periksa_instrumen(berkas: Path) -> int:
     """Validate an instrument file: 0 and a summary when fine, 1 and every problem if not."""
-    masalah = mutu_instrumen.periksa(berkas)
+    masalah = instrumen_berkas.periksa(berkas)
     if masalah:
         print("\n".join(masalah), file=sys.stderr)
         return 1
-    inst = mutu_instrumen.muat(berkas)
+    inst = instrumen_berkas.muat(berkas)
     soal = inst.semua_pertanyaan()
     print(
         f"{berkas.name}: version {inst.versi}, {len(inst.standar)} standards, "
@@ -197,12 +196,12 @@ def periksa_akreditasi(berkas: Path | None) -> int:
     semua = [berkas] if berkas else [FOLDER_DATA / nama for nama in BERKAS.values()]
     hasil = 0
     for path in semua:
-        masalah = mutu_akreditasi.periksa(path)
+        masalah = instrumen_berkas.periksa_akreditasi(path)
         if masalah:
             print("\n".join(masalah), file=sys.stderr)
             hasil = 1
             continue
-        inst = mutu_akreditasi.muat(path)
+        inst = instrumen_berkas.muat_akreditasi(path)
         print(
             f"{path.name}: {inst.nama}, {len(inst.komponen)} components, {len(inst.inti)} core "
             f"butir, {len(inst.belum_terkonfirmasi())} unconfirmed numbers: OK"

@@ -131,6 +131,6 @@ def muat_settings() -> Settings:
 
 def berkas_instrumen(settings: Settings) -> Path:
     """The instrument file this deployment uses."""
-    from bot.mutu.instrumen import INSTRUMEN_BAWAAN
+    from db.berkas_instrumen import INSTRUMEN_BAWAAN
 
     return settings.instrumen_file or INSTRUMEN_BAWAAN

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import case, literal, select, update
 from sqlalchemy.engine import Row
@@ -85,3 +85,27 @@ async def nama(conn: AsyncConnection, ids: list[int]) -> dict[int, str]:
         return {}
     hasil = await conn.execute(select(pengguna.c.id, pengguna.c.nama).where(pengguna.c.id.in_(ids)))
     return {uid: n for uid, n in hasil}
+
+
+# --- leave (cuti): non-urgent reminders wait until it is over ----------------------------------
+
+
+async def cuti_sampai(conn: AsyncConnection, pengguna_id: int) -> date | None:
+    """The last day of the user's leave, if they set one."""
+    hasil = await conn.execute(select(pengguna.c.cuti_sampai).where(pengguna.c.id == pengguna_id))
+    return hasil.scalar()
+
+
+async def cuti_banyak(conn: AsyncConnection, ids: list[int]) -> dict[int, date | None]:
+    """The last day of leave of each of these users (None: no leave)."""
+    hasil = await conn.execute(
+        select(pengguna.c.id, pengguna.c.cuti_sampai).where(pengguna.c.id.in_(ids))
+    )
+    return {uid: sampai for uid, sampai in hasil}
+
+
+async def atur_cuti(conn: AsyncConnection, pengguna_id: int, sampai: date | None) -> None:
+    """Set (or, with None, end) the user's leave."""
+    await conn.execute(
+        update(pengguna).where(pengguna.c.id == pengguna_id).values(cuti_sampai=sampai)
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import ColumnElement, func, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -219,7 +219,7 @@ async def batalkan_pengingat(
     conn: AsyncConnection, rujukan: list[str], awalan_kunci: list[str]
 ) -> int:
     """Cancel the waiting reminders about these things or under these key prefixes."""
-    syarat = [pengingat.c.rujukan.in_(rujukan)]
+    syarat: list[ColumnElement[bool]] = [pengingat.c.rujukan.in_(rujukan)]
     syarat += [pengingat.c.kunci.startswith(a) for a in awalan_kunci]
     hasil = await conn.execute(
         update(pengingat)
@@ -227,3 +227,13 @@ async def batalkan_pengingat(
         .values(status="batal")
     )
     return hasil.rowcount
+
+
+async def bawaan_untuk_siklus(conn: AsyncConnection, bawaan_id: int, siklus_id: int) -> Row | None:
+    """A carried activity waiting in (or taken into) this cycle, by id."""
+    hasil = await conn.execute(
+        select(kegiatan_bawaan).where(
+            kegiatan_bawaan.c.id == bawaan_id, kegiatan_bawaan.c.siklus_tujuan_id == siklus_id
+        )
+    )
+    return hasil.first()

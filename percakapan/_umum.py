@@ -9,10 +9,17 @@ import warnings
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import (
+    Document,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Message,
+    PhotoSize,
+    Update,
+)
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
-from telegram.ext import ConversationHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
 from bot.akses import Konteks, akses, jawab_tombol, layanan
@@ -20,6 +27,7 @@ from bot.layanan import Ditolak
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
 from bot.layanan.jenis_berkas import jenis_isi, tampak_seperti
+from bot.tombol import Tombol as DataTombol
 
 __all__ = [
     "PRIBADI",
@@ -50,6 +58,9 @@ KUNCI_BERJALAN = "dokumen_berjalan"
 JEDA_AKSI = 4.0
 
 Tombol = tuple[str, str]
+# A button on a keyboard: its label and a typed button (bot/tombol.py), or the data string
+# of a module that does not use typed buttons yet.
+TombolPapan = tuple[str, str | DataTombol]
 T = TypeVar("T")
 PER_HALAMAN = 10  # items per page of a long list of buttons (one message stays under 4096)
 
@@ -73,10 +84,16 @@ def navigasi_halaman(
     return baris
 
 
-def papan(baris: Sequence[Sequence[Tombol]]) -> InlineKeyboardMarkup:
+def papan(baris: Sequence[Sequence[TombolPapan]]) -> InlineKeyboardMarkup:
     """An inline keyboard from rows of (label, callback_data)."""
     return InlineKeyboardMarkup(
-        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in baris]
+        [
+            [
+                InlineKeyboardButton(label, callback_data=d if isinstance(d, str) else d.data())
+                for label, d in row
+            ]
+            for row in baris
+        ]
     )
 
 
@@ -119,6 +136,13 @@ async def galat(update: Update, context: Konteks, alasan: str, **rincian: object
     await balas(update, context, r.pesan("galat", galat=r.label(f"galat.{alasan}", **rincian)))
 
 
+def penangan_tombol(fungsi: Any) -> CallbackQueryHandler[Any, Any]:
+    """The handler of one kind of typed button, registered by its type: `fungsi` is wrapped
+    by `bot.akses.tombol`, which names the kind; the pattern is that kind's prefix."""
+    jenis: type[DataTombol] = fungsi.jenis  # type: ignore[attr-defined]
+    return CallbackQueryHandler(fungsi, pattern=jenis.cocok)
+
+
 def percakapan(**opsi: Any) -> ConversationHandler[Any]:
     """A ConversationHandler keyed per chat and user, with buttons inside its states.
 
@@ -134,6 +158,8 @@ async def unduh_berkas(pesan: Message) -> Berkas:
     """The photo or document of a message, downloaded and typed by its content (magic bytes):
     a file too big is refused (`Ditolak`) before anything is downloaded, one whose content is
     not a type we keep after, whatever its name or the client's MIME claim says."""
+    berkas: PhotoSize | Document
+    klaim: str | None
     if pesan.photo:
         berkas, nama, klaim = pesan.photo[-1], None, "image/jpeg"
     elif pesan.document:

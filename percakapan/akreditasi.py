@@ -7,17 +7,20 @@ Teachers reach only the interview practice (`akw:` buttons, sent to them by the 
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, draf
 from bot.layanan import akreditasi as akr
 from bot.layanan import akreditasi_latihan as latihan_visitasi
 from bot.layanan.aktor import Aktor
 from percakapan import akreditasi_tampil as tampilan
+from percakapan import akreditasi_tombol as tb
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
@@ -27,6 +30,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
     unduh_berkas,
 )
@@ -34,8 +38,6 @@ from percakapan._umum import (
 MENUNGGU = "menunggu"  # a file or typed text is expected
 END = -1
 DRAF = "akreditasi"
-# Actions on an item of one instrument: their buttons carry its code ("akr:l:iasp2020:1:4").
-PER_INSTRUMEN = frozenset({"k", "b", "l", "tb", "u", "x", "m", "t", "dk", "dt", "du", "ds", "o"})
 
 
 @akses("akreditasi")
@@ -44,13 +46,10 @@ async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     lay = layanan(context)
     await jawab_tombol(update)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-    try:
-        if await akr.instrumen_sekolah(lay, aktor) is None:
-            await tampilan.pilih_instrumen(update, context)
-        else:
-            await tampilan.panel(update, context, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
+    if await akr.instrumen_sekolah(lay, aktor) is None:
+        await tampilan.pilih_instrumen(update, context)
+    else:
+        await tampilan.panel(update, context, aktor)
     return END
 
 
@@ -68,104 +67,273 @@ async def _minta(
     return MENUNGGU
 
 
-@akses("akreditasi")
-async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Every `akr:` button of the managers."""
-    lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, *arg = update.callback_query.data.split(":")
+def _per_instrumen(
+    jenis: type[tb.PerInstrumen],
+) -> Callable[[Callable[..., Awaitable[Any]]], Callable[[Update, Konteks], Awaitable[Any]]]:
+    """`@tombol` for a button about one item of an instrument: stale once the school has
+    changed instrument."""
+
+    def hias(fungsi: Callable[..., Awaitable[Any]]) -> Callable[[Update, Konteks], Awaitable[Any]]:
+        @tombol(jenis, "akreditasi")
+        @functools.wraps(fungsi)
+        async def bungkus(update: Update, context: Konteks, aktor: Aktor, t: Any) -> Any:
+            await jawab_tombol(update)
+            if t.inst != await akr.instrumen_sekolah(layanan(context), aktor):
+                raise Ditolak("tombol_usang")
+            await fungsi(update, context, aktor, t)
+            return END
+
+        return bungkus
+
+    return hias
+
+
+def _tersimpan(context: Konteks) -> str:
+    return layanan(context).render.label("notifikasi.tersimpan")
+
+
+@tombol(tb.PilihInstrumen, "akreditasi")
+async def pilih_instrumen(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.PilihInstrumen
+) -> int:
+    """`akr:i`: the school chooses its instrument; the panel follows."""
     await jawab_tombol(update)
-    r = lay.render
-    try:
-        if aksi in PER_INSTRUMEN:
-            # The button was made for one instrument: after a change it is stale.
-            if not arg or arg.pop(0) != await akr.instrumen_sekolah(lay, aktor):
-                raise Ditolak("tombol_usang")
-        if aksi == "i":
-            await akr.pilih(lay, aktor, arg[0])
-            await tampilan.panel(update, context, aktor)
-        elif aksi == "gi":
-            await tampilan.pilih_instrumen(update, context)
-        elif aksi == "p":
-            await tampilan.panel(update, context, aktor)
-        elif aksi == "k":
-            await tampilan.daftar_butir(update, context, aktor, arg[0])
-        elif aksi == "b":
-            await tampilan.butir(update, context, aktor, arg[0])
-        elif aksi == "l":
-            await akr.nilai_butir(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
-            await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
-        elif aksi == "m":
-            await akr.tandai_kurang(lay, aktor, arg[0], arg[1] == "1")
-            await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
-        elif aksi == "tb":
-            await tampilan.tawaran(update, context, aktor, arg[0])
-        elif aksi == "t":
-            await akr.tautkan(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
-            await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
-        elif aksi == "x":
-            await akr.lepas(lay, aktor, arg[0], int(arg[1]) if arg[1].isdigit() else 0)
-            await tampilan.butir(update, context, aktor, arg[0], r.label("notifikasi.tersimpan"))
-        elif aksi == "u":
-            inst, jenjang = await akr.instrumen(lay, aktor)
-            b = inst.butir(arg[0], jenjang)
-            if b is None:
-                raise Ditolak("tombol_usang")
-            untuk = r.label("akreditasi.untuk_butir", kode=b.kode)
-            return await _minta(
-                update,
-                context,
-                aktor,
-                {"langkah": "berkas_butir", "kode": b.kode, "untuk": untuk},
-                "akreditasi/minta_berkas",
-            )
-        elif aksi == "d":
-            await tampilan.dokumen(update, context, aktor)
-        elif aksi == "dk":
-            await tampilan.dokumen_satu(update, context, aktor, arg[0])
-        elif aksi == "ds":
-            await akr.status_dokumen(lay, aktor, arg[0], arg[1])
-            await tampilan.dokumen_satu(
-                update, context, aktor, arg[0], r.label("notifikasi.tersimpan")
-            )
-        elif aksi in ("du", "dt"):
-            inst, _ = await akr.instrumen(lay, aktor)
-            d = next((x for x in inst.dokumen if x.kode == arg[0]), None)
-            if d is None:
-                raise Ditolak("tombol_usang")
-            langkah, templat = (
-                ("tautan_dokumen", "akreditasi/minta_tautan")
-                if aksi == "dt"
-                else ("berkas_dokumen", "akreditasi/minta_berkas")
-            )
-            return await _minta(
-                update,
-                context,
-                aktor,
-                {"langkah": langkah, "kode": d.kode, "untuk": d.nama},
-                templat,
-            )
-        elif aksi == "g":
-            await tampilan.kesenjangan(update, context, aktor)
-        elif aksi == "v":
-            await tampilan.latihan(update, context, aktor)
-        elif aksi == "vw":
-            jumlah = await latihan_visitasi.undang_wawancara(lay, aktor)
-            await balas(update, context, r.label("akreditasi.undangan_terkirim", jumlah=jumlah))
-        elif aksi == "vo":
-            await tampilan.observasi(update, context, aktor, None)
-        elif aksi == "o":
-            await latihan_visitasi.observasi(lay, aktor, arg[0], arg[1] == "y")
-            await tampilan.observasi(update, context, aktor, arg[0])
-        elif aksi == "r":
-            await tampilan.kirim_laporan(update, context, aktor)
-        elif aksi == "z":
-            await tampilan.kirim_bundel(update, context, aktor)
-        else:
-            await galat(update, context, "tombol_usang")
-    except (Ditolak, IndexError) as tolak:
-        await galat(update, context, tolak.alasan if isinstance(tolak, Ditolak) else "tombol_usang")
+    await akr.pilih(layanan(context), aktor, t.kode)
+    await tampilan.panel(update, context, aktor)
     return END
+
+
+@tombol(tb.GantiInstrumen, "akreditasi")
+async def ganti_instrumen(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:gi`: the choice of instrument again."""
+    await jawab_tombol(update)
+    await tampilan.pilih_instrumen(update, context)
+    return END
+
+
+@tombol(tb.Panel, "akreditasi")
+async def panel(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:p`: the readiness panel."""
+    await jawab_tombol(update)
+    await tampilan.panel(update, context, aktor)
+    return END
+
+
+@_per_instrumen(tb.Komponen)
+async def komponen(update: Update, context: Konteks, aktor: Aktor, t: tb.Komponen) -> None:
+    """`akr:k`: the butir of one component."""
+    await tampilan.daftar_butir(update, context, aktor, t.kode)
+
+
+@_per_instrumen(tb.Butir)
+async def butir(update: Update, context: Konteks, aktor: Aktor, t: tb.Butir) -> None:
+    """`akr:b`: one butir."""
+    await tampilan.butir(update, context, aktor, t.kode)
+
+
+@_per_instrumen(tb.Level)
+async def level(update: Update, context: Konteks, aktor: Aktor, t: tb.Level) -> None:
+    """`akr:l`: the school's own level for a butir."""
+    await akr.nilai_butir(layanan(context), aktor, t.kode, t.level)
+    await tampilan.butir(update, context, aktor, t.kode, _tersimpan(context))
+
+
+@_per_instrumen(tb.Kurang)
+async def kurang(update: Update, context: Konteks, aktor: Aktor, t: tb.Kurang) -> None:
+    """`akr:m`: mark a butir's evidence as missing, or clear the mark."""
+    await akr.tandai_kurang(layanan(context), aktor, t.kode, t.kurang)
+    await tampilan.butir(update, context, aktor, t.kode, _tersimpan(context))
+
+
+@_per_instrumen(tb.TawaranBukti)
+async def tawaran(update: Update, context: Konteks, aktor: Aktor, t: tb.TawaranBukti) -> None:
+    """`akr:tb`: the school's files that could prove a butir."""
+    await tampilan.tawaran(update, context, aktor, t.kode)
+
+
+@_per_instrumen(tb.Tautkan)
+async def tautkan(update: Update, context: Konteks, aktor: Aktor, t: tb.Tautkan) -> None:
+    """`akr:t`: link a file to a butir."""
+    await akr.tautkan(layanan(context), aktor, t.kode, t.bukti_id)
+    await tampilan.butir(update, context, aktor, t.kode, _tersimpan(context))
+
+
+@_per_instrumen(tb.Lepas)
+async def lepas(update: Update, context: Konteks, aktor: Aktor, t: tb.Lepas) -> None:
+    """`akr:x`: unlink a file from a butir."""
+    await akr.lepas(layanan(context), aktor, t.kode, t.bukti_id)
+    await tampilan.butir(update, context, aktor, t.kode, _tersimpan(context))
+
+
+@tombol(tb.UnggahButir, "akreditasi")
+async def unggah_butir(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.UnggahButir
+) -> int | str:
+    """`akr:u`: ask for a file proving a butir."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    if t.inst != await akr.instrumen_sekolah(lay, aktor):
+        raise Ditolak("tombol_usang")
+    inst, jenjang = await akr.instrumen(lay, aktor)
+    b = inst.butir(t.kode, jenjang)
+    if b is None:
+        raise Ditolak("tombol_usang")
+    untuk = lay.render.label("akreditasi.untuk_butir", kode=b.kode)
+    isi = {"langkah": "berkas_butir", "kode": b.kode, "untuk": untuk}
+    return await _minta(update, context, aktor, isi, "akreditasi/minta_berkas")
+
+
+@tombol(tb.Dokumen, "akreditasi")
+async def dokumen(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:d`: the pre-visit document checklist."""
+    await jawab_tombol(update)
+    await tampilan.dokumen(update, context, aktor)
+    return END
+
+
+@_per_instrumen(tb.DokumenSatu)
+async def dokumen_satu(update: Update, context: Konteks, aktor: Aktor, t: tb.DokumenSatu) -> None:
+    """`akr:dk`: one document of the checklist."""
+    await tampilan.dokumen_satu(update, context, aktor, t.kode)
+
+
+@_per_instrumen(tb.StatusDokumen)
+async def status_dokumen(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.StatusDokumen
+) -> None:
+    """`akr:ds`: a document's status."""
+    await akr.status_dokumen(layanan(context), aktor, t.kode, t.status)
+    await tampilan.dokumen_satu(update, context, aktor, t.kode, _tersimpan(context))
+
+
+async def _minta_dokumen(
+    update: Update, context: Konteks, aktor: Aktor, kode: str, tautan: bool
+) -> int | str:
+    lay = layanan(context)
+    await jawab_tombol(update)
+    inst, _ = await akr.instrumen(lay, aktor)
+    d = next((x for x in inst.dokumen if x.kode == kode), None)
+    if d is None:
+        raise Ditolak("tombol_usang")
+    langkah, templat = (
+        ("tautan_dokumen", "akreditasi/minta_tautan")
+        if tautan
+        else ("berkas_dokumen", "akreditasi/minta_berkas")
+    )
+    isi = {"langkah": langkah, "kode": d.kode, "untuk": d.nama}
+    return await _minta(update, context, aktor, isi, templat)
+
+
+@tombol(tb.UnggahDokumen, "akreditasi")
+async def unggah_dokumen(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.UnggahDokumen
+) -> int | str:
+    """`akr:du`: ask for a document's file."""
+    if t.inst != await akr.instrumen_sekolah(layanan(context), aktor):
+        await jawab_tombol(update)
+        raise Ditolak("tombol_usang")
+    return await _minta_dokumen(update, context, aktor, t.kode, tautan=False)
+
+
+@tombol(tb.TautanDokumen, "akreditasi")
+async def tautan_dokumen(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.TautanDokumen
+) -> int | str:
+    """`akr:dt`: ask for a document's link."""
+    if t.inst != await akr.instrumen_sekolah(layanan(context), aktor):
+        await jawab_tombol(update)
+        raise Ditolak("tombol_usang")
+    return await _minta_dokumen(update, context, aktor, t.kode, tautan=True)
+
+
+@tombol(tb.Kesenjangan, "akreditasi")
+async def kesenjangan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:g`: the SPMI self-evaluation against the accreditation butir."""
+    await jawab_tombol(update)
+    await tampilan.kesenjangan(update, context, aktor)
+    return END
+
+
+@tombol(tb.Latihan, "akreditasi")
+async def latihan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:v`: the visit practice."""
+    await jawab_tombol(update)
+    await tampilan.latihan(update, context, aktor)
+    return END
+
+
+@tombol(tb.UndangWawancara, "akreditasi")
+async def undang_wawancara(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:vw`: invite the teachers to the interview practice."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    jumlah = await latihan_visitasi.undang_wawancara(lay, aktor)
+    await balas(update, context, lay.render.label("akreditasi.undangan_terkirim", jumlah=jumlah))
+    return END
+
+
+@tombol(tb.MulaiObservasi, "akreditasi")
+async def mulai_observasi(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:vo`: the class observation practice, from its first item."""
+    await jawab_tombol(update)
+    await tampilan.observasi(update, context, aktor, None)
+    return END
+
+
+@_per_instrumen(tb.Observasi)
+async def observasi(update: Update, context: Konteks, aktor: Aktor, t: tb.Observasi) -> None:
+    """`akr:o`: one observation item seen or not; the next follows."""
+    await latihan_visitasi.observasi(layanan(context), aktor, t.kode, t.tanda == "y")
+    await tampilan.observasi(update, context, aktor, t.kode)
+
+
+@tombol(tb.Laporan, "akreditasi")
+async def laporan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:r`: the readiness report (PDF)."""
+    await jawab_tombol(update)
+    await tampilan.kirim_laporan(update, context, aktor)
+    return END
+
+
+@tombol(tb.Bundel, "akreditasi")
+async def bundel(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:z`: the evidence bundle (ZIP)."""
+    await jawab_tombol(update)
+    await tampilan.kirim_bundel(update, context, aktor)
+    return END
+
+
+@akses("akreditasi")
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
+    """An `akr:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
+
+
+TOMBOL = (
+    pilih_instrumen,
+    ganti_instrumen,
+    panel,
+    komponen,
+    butir,
+    level,
+    kurang,
+    tawaran,
+    tautkan,
+    lepas,
+    unggah_butir,
+    dokumen,
+    dokumen_satu,
+    status_dokumen,
+    unggah_dokumen,
+    tautan_dokumen,
+    kesenjangan,
+    latihan,
+    undang_wawancara,
+    mulai_observasi,
+    observasi,
+    laporan,
+    bundel,
+)
 
 
 async def _wawancara(
@@ -190,15 +358,11 @@ async def _wawancara(
     return MENUNGGU
 
 
-@akses("akreditasi_wawancara")
-async def tombol_wawancara(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(tb.Wawancara, "akreditasi_wawancara")
+async def tombol_wawancara(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """`akw:m`: the member's interview practice, question by question."""
     await jawab_tombol(update)
-    try:
-        return await _wawancara(update, context, aktor, None)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    return await _wawancara(update, context, aktor, None)
 
 
 @akses("akreditasi_wawancara")
@@ -209,31 +373,27 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     assert update.message is not None and update.message.text is not None
     masukan = " ".join(update.message.text.split())
     isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
-    try:
-        if isi.get("langkah") == "wawancara":
-            if not masukan:
-                await galat(update, context, "teks_kosong")
-                return MENUNGGU
-            await latihan_visitasi.jawab_wawancara(lay, aktor, isi["kode"], masukan)
-            return await _wawancara(update, context, aktor, r.label("notifikasi.tersimpan"))
-        if isi.get("langkah") == "tautan_dokumen":
-            try:
-                await akr.tautan_dokumen(lay, aktor, isi["kode"], masukan)
-            except Ditolak as tolak:
-                pesan = r.pesan(
-                    "akreditasi/minta_tautan",
-                    untuk=isi["untuk"],
-                    galat=r.label(f"galat.{tolak.alasan}"),
-                )
-                await balas(update, context, pesan)
-                return MENUNGGU
-            await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-            await tampilan.dokumen_satu(
-                update, context, aktor, isi["kode"], r.label("notifikasi.tersimpan")
+    if isi.get("langkah") == "wawancara":
+        if not masukan:
+            await galat(update, context, "teks_kosong")
+            return MENUNGGU
+        await latihan_visitasi.jawab_wawancara(lay, aktor, isi["kode"], masukan)
+        return await _wawancara(update, context, aktor, r.label("notifikasi.tersimpan"))
+    if isi.get("langkah") == "tautan_dokumen":
+        try:
+            await akr.tautan_dokumen(lay, aktor, isi["kode"], masukan)
+        except Ditolak as tolak:
+            pesan = r.pesan(
+                "akreditasi/minta_tautan",
+                untuk=isi["untuk"],
+                galat=r.label(f"galat.{tolak.alasan}"),
             )
-            return END
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
+            await balas(update, context, pesan)
+            return MENUNGGU
+        await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+        await tampilan.dokumen_satu(
+            update, context, aktor, isi["kode"], r.label("notifikasi.tersimpan")
+        )
         return END
     if isi.get("langkah") in ("berkas_butir", "berkas_dokumen"):
         inst, _ = await akr.instrumen(lay, aktor)
@@ -273,39 +433,32 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         )
         await balas(update, context, pesan)
         return MENUNGGU
-    try:
-        if langkah == "berkas_butir":
-            await akr.unggah_butir(lay, aktor, isi["kode"], masuk)
-            await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-            await tampilan.butir(
-                update, context, aktor, isi["kode"], r.label("akreditasi.bukti_tersimpan")
-            )
-        else:
-            await akr.unggah_dokumen(lay, aktor, isi["kode"], masuk)
-            await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-            await tampilan.dokumen_satu(
-                update, context, aktor, isi["kode"], r.label("akreditasi.berkas_tersimpan")
-            )
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
+    if langkah == "berkas_butir":
+        await akr.unggah_butir(lay, aktor, isi["kode"], masuk)
+        await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+        await tampilan.butir(
+            update, context, aktor, isi["kode"], r.label("akreditasi.bukti_tersimpan")
+        )
+    else:
+        await akr.unggah_dokumen(lay, aktor, isi["kode"], masuk)
+        await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+        await tampilan.dokumen_satu(
+            update, context, aktor, isi["kode"], r.label("akreditasi.berkas_tersimpan")
+        )
     return END
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/akreditasi, its buttons, and the interview practice."""
-    tombol_h = CallbackQueryHandler(tombol, pattern=r"^akr:")
-    wawancara_h = CallbackQueryHandler(tombol_wawancara, pattern=r"^akw:")
+    # One handler per kind of button; an `akr:` button of no kind (an old message) is stale.
+    tombol_h = [penangan_tombol(f) for f in (*TOMBOL, tombol_wawancara)]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^akr:"))
     return [
         percakapan(
-            entry_points=[
-                CommandHandler("akreditasi", tampil, filters=PRIBADI),
-                tombol_h,
-                wawancara_h,
-            ],
+            entry_points=[CommandHandler("akreditasi", tampil, filters=PRIBADI), *tombol_h],
             states={
                 MENUNGGU: [
-                    tombol_h,
-                    wawancara_h,
+                    *tombol_h,
                     MessageHandler(PRIBADI & (filters.PHOTO | filters.Document.ALL), berkas),
                     MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
                 ]

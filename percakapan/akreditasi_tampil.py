@@ -15,9 +15,11 @@ from bot.layanan import Ditolak
 from bot.layanan import akreditasi as akr
 from bot.layanan import akreditasi_dokumen as dok_akr
 from bot.layanan.aktor import Aktor
-from bot.mutu.akreditasi_instrumen import KODE_IPR, bawaan
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
+from bot.mutu.akreditasi_instrumen import KODE_IPR
 from bot.render import angka
-from percakapan._umum import Konteks, balas, bangun_sekali, layanan, papan
+from percakapan import akreditasi_tombol as tb
+from percakapan._umum import Konteks, TombolPapan, balas, bangun_sekali, layanan, papan
 
 # What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
 BATAS_BUNDEL = dok.BATAS_TELEGRAM
@@ -42,21 +44,21 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
     hitung = {s: 0 for s in akr.STATUS_DOKUMEN}
     for d in g.inst.dokumen:
         hitung[g.dokumen[d.kode].status if d.kode in g.dokumen else "belum"] += 1
-    baris = [
-        [(r.label("akreditasi.tombol.komponen", nama=k.nama), f"akr:k:{g.inst.kode}:{k.kode}")]
+    baris: list[list[TombolPapan]] = [
+        [(r.label("akreditasi.tombol.komponen", nama=k.nama), tb.Komponen(g.inst.kode, k.kode))]
         for k in g.inst.komponen
     ]
     if g.kesiapan.ipr:
-        baris.append([(r.label("akreditasi.tombol.ipr"), f"akr:k:{g.inst.kode}:{KODE_IPR}")])
+        baris.append([(r.label("akreditasi.tombol.ipr"), tb.Komponen(g.inst.kode, KODE_IPR))])
     baris += [
-        [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
-        [(r.label("akreditasi.tombol.kesenjangan"), "akr:g")],
-        [(r.label("akreditasi.tombol.latihan"), "akr:v")],
+        [(r.label("akreditasi.tombol.dokumen"), tb.Dokumen())],
+        [(r.label("akreditasi.tombol.kesenjangan"), tb.Kesenjangan())],
+        [(r.label("akreditasi.tombol.latihan"), tb.Latihan())],
         [
-            (r.label("akreditasi.tombol.laporan"), "akr:r"),
-            (r.label("akreditasi.tombol.bundel"), "akr:z"),
+            (r.label("akreditasi.tombol.laporan"), tb.Laporan()),
+            (r.label("akreditasi.tombol.bundel"), tb.Bundel()),
         ],
-        [(r.label("akreditasi.tombol.ganti"), "akr:gi")],
+        [(r.label("akreditasi.tombol.ganti"), tb.GantiInstrumen())],
     ]
     kurang = [b for b, k in g.keadaan.items() if k.kurang]
     teks = r.pesan("akreditasi/panel", g=g, nama=nama_kelompok(g, r), dokumen=hitung, kurang=kurang)
@@ -70,7 +72,7 @@ async def pilih_instrumen(update: Update, context: Konteks) -> None:
         update,
         context,
         r.pesan("akreditasi/pilih_instrumen"),
-        papan([[(bawaan(kode).nama, f"akr:i:{kode}")] for kode in akr.INSTRUMEN]),
+        papan([[(bawaan(kode).nama, tb.PilihInstrumen(kode))] for kode in akr.INSTRUMEN]),
     )
 
 
@@ -82,7 +84,7 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
     h = next((k for k in g.kesiapan.kelompok if k.kode == komponen), None)
     if h is None:
         raise Ditolak("tombol_usang")
-    baris = []
+    baris: list[list[TombolPapan]] = []
     for b in g.inst.semua_butir(g.jenjang):
         if b.komponen != komponen:
             continue
@@ -97,11 +99,11 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
             [
                 (
                     r.label("akreditasi.tombol.butir", kode=b.kode, status=status) + tanda,
-                    f"akr:b:{g.inst.kode}:{b.kode}",
+                    tb.Butir(g.inst.kode, b.kode),
                 )
             ]
         )
-    baris.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
+    baris.append([(r.label("akreditasi.tombol.panel"), tb.Panel())])
     nama = nama_kelompok(g, r)[komponen]
     await balas(update, context, r.pesan("akreditasi/komponen", nama=nama, h=h), papan(baris))
 
@@ -122,19 +124,15 @@ async def butir(
     tautan = [dok_akr.bukti_dok(lay, g, i) for i in tautan_id]
     jawaban = [j for w in b.wawancara for j in g.wawancara.get(w.kode, [])]
     urutan = [x.kode for x in g.inst.semua_butir(g.jenjang)]
-    baris: list[list[tuple[str, str]]] = [
-        [(str(n), f"akr:l:{g.inst.kode}:{kode}:{n}") for n in (1, 2, 3, 4)],
-        [(r.label("akreditasi.tombol.tautkan"), f"akr:tb:{g.inst.kode}:{kode}")],
-        [(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")],
-        *(
-            [
-                (
-                    r.label("akreditasi.tombol.lepas", nama=t.nama)[:60],
-                    f"akr:x:{g.inst.kode}:{kode}:{i}",
-                )
-            ]
-            for i, t in zip(tautan_id, tautan, strict=True)
-        ),
+    lepas: list[list[TombolPapan]] = [
+        [(r.label("akreditasi.tombol.lepas", nama=t.nama)[:60], tb.Lepas(g.inst.kode, kode, i))]
+        for i, t in zip(tautan_id, tautan, strict=True)
+    ]
+    baris: list[list[TombolPapan]] = [
+        [(str(n), tb.Level(g.inst.kode, kode, n)) for n in (1, 2, 3, 4)],
+        [(r.label("akreditasi.tombol.tautkan"), tb.TawaranBukti(g.inst.kode, kode))],
+        [(r.label("akreditasi.tombol.kirim_bukti"), tb.UnggahButir(g.inst.kode, kode))],
+        *lepas,
         [
             (
                 r.label(
@@ -142,16 +140,16 @@ async def butir(
                     if k.kurang
                     else "akreditasi.tombol.tandai_kurang"
                 ),
-                f"akr:m:{g.inst.kode}:{kode}:{0 if k.kurang else 1}",
+                tb.Kurang(g.inst.kode, kode, not k.kurang),
             )
         ],
     ]
     nomor = urutan.index(kode)
     if nomor + 1 < len(urutan):
         baris.append(
-            [(r.label("akreditasi.tombol.berikutnya"), f"akr:b:{g.inst.kode}:{urutan[nomor + 1]}")]
+            [(r.label("akreditasi.tombol.berikutnya"), tb.Butir(g.inst.kode, urutan[nomor + 1]))]
         )
-    baris.append([(r.label("akreditasi.tombol.kembali"), f"akr:k:{g.inst.kode}:{b.komponen}")])
+    baris.append([(r.label("akreditasi.tombol.kembali"), tb.Komponen(g.inst.kode, b.komponen))])
     teks = r.pesan(
         "akreditasi/butir",
         pesan_atas=pesan_atas,
@@ -179,7 +177,7 @@ async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> 
     if b is None:
         raise Ditolak("tombol_usang")
     tawaran = akr.tawaran_bukti(g, b)
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 r.label(
@@ -187,12 +185,12 @@ async def tawaran(update: Update, context: Konteks, aktor: Aktor, kode: str) -> 
                     cocok=r.label("akreditasi.cocok") if x.indikator in b.snp else "",
                     asal=dok_akr.nama_bukti(lay, x),
                 )[:60],
-                f"akr:t:{g.inst.kode}:{kode}:{x.id}",
+                tb.Tautkan(g.inst.kode, kode, x.id),
             )
         ]
         for x in tawaran
     ]
-    baris.append([(r.label("akreditasi.tombol.kirim_bukti"), f"akr:u:{g.inst.kode}:{kode}")])
+    baris.append([(r.label("akreditasi.tombol.kirim_bukti"), tb.UnggahButir(g.inst.kode, kode))])
     await balas(update, context, r.pesan("akreditasi/tawaran", b=b, tawaran=tawaran), papan(baris))
 
 
@@ -205,19 +203,17 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
     for d in g.inst.dokumen:
         baris = g.dokumen.get(d.kode)
         bukti_id = baris.bukti_id if baris else None
-        ada = bukti_id in g.bukti
+        bukti = g.bukti.get(bukti_id) if bukti_id is not None else None
         daftar.append(
             {
                 "nama": d.nama,
                 "status": baris.status if baris else "belum",
-                "berkas": dok_akr.nama_bukti(lay, g.bukti[bukti_id])
-                if bukti_id in g.bukti
-                else None,
+                "berkas": dok_akr.nama_bukti(lay, bukti) if bukti else None,
                 "tautan": baris.tautan if baris else None,
-                "masalah": g.masalah_unggah(bukti_id) if ada else [],
+                "masalah": g.masalah_unggah(bukti.id) if bukti else [],
             }
         )
-    tombol = [
+    tombol: list[list[TombolPapan]] = [
         [
             (
                 r.label(
@@ -225,12 +221,12 @@ async def dokumen(update: Update, context: Konteks, aktor: Aktor) -> None:
                     tanda=r.label(f"akreditasi.tanda_dokumen.{x['status']}"),
                     nama=d.nama,
                 )[:60],
-                f"akr:dk:{g.inst.kode}:{d.kode}",
+                tb.DokumenSatu(g.inst.kode, d.kode),
             )
         ]
         for d, x in zip(g.inst.dokumen, daftar, strict=True)
     ]
-    tombol.append([(r.label("akreditasi.tombol.panel"), "akr:p")])
+    tombol.append([(r.label("akreditasi.tombol.panel"), tb.Panel())])
     bagian = r.pesan_panjang("akreditasi/dokumen", daftar=daftar, maks_mb=g.inst.format_maks_mb)
     for teks in bagian[:-1]:
         await balas(update, context, teks)
@@ -249,34 +245,34 @@ async def dokumen_satu(
         raise Ditolak("tombol_usang")
     baris = g.dokumen.get(kode)
     bukti_id = baris.bukti_id if baris else None
-    ada = bukti_id in g.bukti
+    bukti = g.bukti.get(bukti_id) if bukti_id is not None else None
     kirim = (
-        (r.label("akreditasi.tombol.kirim_tautan"), f"akr:dt:{g.inst.kode}:{kode}")
+        (r.label("akreditasi.tombol.kirim_tautan"), tb.TautanDokumen(g.inst.kode, kode))
         if d.tautan
-        else (r.label("akreditasi.tombol.kirim_berkas"), f"akr:du:{g.inst.kode}:{kode}")
+        else (r.label("akreditasi.tombol.kirim_berkas"), tb.UnggahDokumen(g.inst.kode, kode))
     )
-    tombol = [
+    tombol: list[list[TombolPapan]] = [
         [kirim],
         [
-            (r.label(f"akreditasi.tombol.status_{s}"), f"akr:ds:{g.inst.kode}:{kode}:{s}")
+            (r.label(f"akreditasi.tombol.status_{s}"), tb.StatusDokumen(g.inst.kode, kode, s))
             for s in ("ada", "belum")
         ],
         [
             (
                 r.label("akreditasi.tombol.status_tidak_sesuai"),
-                f"akr:ds:{g.inst.kode}:{kode}:tidak_sesuai",
+                tb.StatusDokumen(g.inst.kode, kode, "tidak_sesuai"),
             )
         ],
-        [(r.label("akreditasi.tombol.dokumen"), "akr:d")],
+        [(r.label("akreditasi.tombol.dokumen"), tb.Dokumen())],
     ]
     teks = r.pesan(
         "akreditasi/dokumen_satu",
         pesan_atas=pesan_atas,
         d=d,
         status=baris.status if baris else "belum",
-        berkas=dok_akr.nama_bukti(lay, g.bukti[bukti_id]) if ada else None,
-        ukuran=f"{angka(g.bukti[bukti_id].ukuran / 1024 / 1024, 2)} MB" if ada else "",
-        masalah=g.masalah_unggah(bukti_id) if ada else [],
+        berkas=dok_akr.nama_bukti(lay, bukti) if bukti else None,
+        ukuran=f"{angka(bukti.ukuran / 1024 / 1024, 2)} MB" if bukti else "",
+        masalah=g.masalah_unggah(bukti.id) if bukti else [],
         maks_mb=g.inst.format_maks_mb,
         tautan=baris.tautan if baris else None,
     )
@@ -297,7 +293,7 @@ async def kesenjangan(update: Update, context: Konteks, aktor: Aktor) -> None:
     for teks in bagian[:-1]:
         await balas(update, context, teks)
     await balas(
-        update, context, bagian[-1], papan([[(r.label("akreditasi.tombol.panel"), "akr:p")]])
+        update, context, bagian[-1], papan([[(r.label("akreditasi.tombol.panel"), tb.Panel())]])
     )
 
 
@@ -313,11 +309,11 @@ async def latihan(update: Update, context: Konteks, aktor: Aktor) -> None:
         observasi_diisi=len(g.observasi),
         observasi_jumlah=len(g.inst.observasi),
     )
-    tombol = [
-        [(r.label("akreditasi.tombol.mulai_wawancara"), "akw:m")],
-        [(r.label("akreditasi.tombol.undang_guru"), "akr:vw")],
-        [(r.label("akreditasi.tombol.observasi"), "akr:vo")],
-        [(r.label("akreditasi.tombol.panel"), "akr:p")],
+    tombol: list[list[TombolPapan]] = [
+        [(r.label("akreditasi.tombol.mulai_wawancara"), tb.Wawancara())],
+        [(r.label("akreditasi.tombol.undang_guru"), tb.UndangWawancara())],
+        [(r.label("akreditasi.tombol.observasi"), tb.MulaiObservasi())],
+        [(r.label("akreditasi.tombol.panel"), tb.Panel())],
     ]
     await balas(update, context, teks, papan(tombol))
 
@@ -340,16 +336,19 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
             update,
             context,
             r.pesan("akreditasi/observasi_selesai", ya=ya, jumlah=len(item)),
-            papan([[(r.label("akreditasi.tombol.panel"), "akr:p")]]),
+            papan([[(r.label("akreditasi.tombol.panel"), tb.Panel())]]),
         )
         return
     tombol = papan(
         [
             [
-                (r.label("akreditasi.tombol.terlihat"), f"akr:o:{g.inst.kode}:{berikut.kode}:y"),
+                (
+                    r.label("akreditasi.tombol.terlihat"),
+                    tb.Observasi(g.inst.kode, berikut.kode, "y"),
+                ),
                 (
                     r.label("akreditasi.tombol.tidak_terlihat"),
-                    f"akr:o:{g.inst.kode}:{berikut.kode}:t",
+                    tb.Observasi(g.inst.kode, berikut.kode, "t"),
                 ),
             ]
         ]

@@ -14,7 +14,14 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
 from bot.render import Render
-from percakapan._umum import PER_HALAMAN, Tombol, halaman, navigasi_halaman, papan
+from percakapan._umum import (
+    PER_HALAMAN,
+    Tombol,
+    TombolPapan,
+    halaman,
+    navigasi_halaman,
+    papan,
+)
 
 T = TypeVar("T")
 
@@ -68,13 +75,13 @@ def saring(daftar: Sequence[T], kata: str, nama: Callable[[T], str]) -> list[T]:
 
 
 def papan_pilihan(
-    r: Render, pilihan: Sequence[Tombol], nomor: int, awalan: str
+    r: Render, pilihan: Sequence[TombolPapan], nomor: int, awalan: str
 ) -> InlineKeyboardMarkup:
     """A page of choices, one button a row, then ‹ › whose data is `awalan` and the page."""
     h = potong(pilihan, nomor)
-    baris = [[tombol] for tombol in h.isi]
+    baris: list[list[TombolPapan]] = [[tombol] for tombol in h.isi]
     if nav := navigasi(r, h, awalan):
-        baris.append(nav)
+        baris.append(list(nav))
     return papan(baris)
 
 

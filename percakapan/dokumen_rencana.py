@@ -7,7 +7,7 @@ import asyncio
 from telegram.constants import ChatAction
 
 from bot.dokumen import rencana as dok
-from bot.layanan import Ditolak, rencana
+from bot.layanan import rencana
 from bot.layanan.aktor import Aktor
 from percakapan._umum import Konteks, layanan
 
@@ -15,12 +15,7 @@ from percakapan._umum import Konteks, layanan
 async def kirim(context: Konteks, aktor: Aktor, chat_id: int) -> None:
     """Build both files and send them to the chat, showing 'sending a document' meanwhile."""
     lay = layanan(context)
-    try:
-        data = await rencana.dokumen(lay, aktor)
-    except Ditolak as tolak:
-        teks = lay.render.pesan("galat", galat=lay.render.label(f"galat.{tolak.alasan}"))
-        await context.bot.send_message(chat_id, teks)
-        return
+    data = await rencana.dokumen(lay, aktor)  # a refusal is told by the access check
     await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
     docx, pdf = await asyncio.gather(
         asyncio.to_thread(dok.buat_docx, data), asyncio.to_thread(dok.buat_pdf, data)

@@ -4,6 +4,7 @@ answered. Leaving or being removed from a group unlinks it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import (
@@ -16,19 +17,29 @@ from telegram import (
 )
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
     MessageHandler,
     filters,
 )
 
-from bot.akses import akses
-from bot.layanan import Ditolak, grup
+from bot.akses import akses, tombol
+from bot.layanan import grup
 from bot.layanan.aktor import Aktor
 from bot.layanan.ringkasan import WAKTU_SEKOLAH
 from bot.mutu.peran import IZIN
-from percakapan._umum import PRIBADI, Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
+from bot.tombol import Tombol
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    balas,
+    galat,
+    jawab_tombol,
+    layanan,
+    papan,
+    penangan_tombol,
+    ubah,
+)
 
 GRUP = filters.ChatType.GROUPS
 ADMIN = (ChatMember.ADMINISTRATOR, ChatMember.OWNER)
@@ -44,11 +55,7 @@ async def hubungkan_di_grup(update: Update, context: Konteks, aktor: Aktor) -> N
     if anggota.status not in ADMIN:
         await galat(update, context, "grup_bukan_admin")
         return
-    try:
-        sekolah = await grup.hubungkan(lay, aktor, chat.id, chat.title or str(chat.id))
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    sekolah = await grup.hubungkan(lay, aktor, chat.id, chat.title or str(chat.id))
     await balas(
         update, context, lay.render.pesan("grup/terhubung", sekolah=sekolah, waktu=WAKTU_SEKOLAH)
     )
@@ -59,13 +66,9 @@ async def hubungkan_pribadi(update: Update, context: Konteks, aktor: Aktor) -> N
     """/hubungkan in the private chat: which group is linked, how to link one, and a button to
     unlink."""
     lay = layanan(context)
-    try:
-        g = await grup.lihat(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    g = await grup.lihat(lay, aktor)
     assert aktor.aktif is not None
-    tombol = papan([[(lay.render.label("tombol.putuskan_grup"), "grp:putus")]]) if g else None
+    tombol = papan([[(lay.render.label("tombol.putuskan_grup"), Putuskan())]]) if g else None
     await balas(
         update,
         context,
@@ -76,15 +79,17 @@ async def hubungkan_pribadi(update: Update, context: Konteks, aktor: Aktor) -> N
     )
 
 
-@akses("hubungkan", ditolak=None)
-async def putuskan(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Unlink the school's group (a second press is told nothing is linked)."""
+@dataclass(frozen=True)
+class Putuskan(Tombol, awalan="grp:putus"):
+    pass
+
+
+@tombol(Putuskan, "hubungkan", ditolak=None, di_tombol=True)
+async def putuskan(update: Update, context: Konteks, aktor: Aktor, t: Putuskan) -> None:
+    """Unlink the school's group (a second press is told nothing is linked, in the button's
+    answer)."""
     lay = layanan(context)
-    try:
-        g = await grup.putuskan(lay, aktor)
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    g = await grup.putuskan(lay, aktor)
     await jawab_tombol(update)
     assert aktor.aktif is not None
     await ubah(
@@ -152,7 +157,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CommandHandler("hubungkan", hubungkan_di_grup, filters=GRUP),
         CommandHandler("hubungkan", hubungkan_pribadi, filters=PRIBADI),
-        CallbackQueryHandler(putuskan, pattern=r"^grp:putus$"),
+        penangan_tombol(putuskan),
         ChatMemberHandler(status_bot, ChatMemberHandler.MY_CHAT_MEMBER),
         MessageHandler(filters.StatusUpdate.MIGRATE, grup_pindah),
     ]

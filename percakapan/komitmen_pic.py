@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, Layanan, draf, komitmen, pengingat_rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
@@ -19,10 +20,12 @@ from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA
 from bot.pengingat import kirim_segera
+from bot.tombol import Tombol
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     galat,
     hapus_tombol,
@@ -30,6 +33,7 @@ from percakapan._umum import (
     layanan,
     papan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
     ubah,
     unduh_berkas,
@@ -50,28 +54,68 @@ async def _isi(lay: Layanan, aktor: Aktor) -> dict[str, Any]:
     return await draf.ambil(lay, aktor.pengguna_id, DRAF)
 
 
-@akses("komitmen")
-async def tanggapi(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@dataclass(frozen=True)
+class Tanggapan(Tombol, awalan="kmt"):
+    """A PIC's answer to a new commitment: "y" committed, "n" to be discussed."""
+
+    jawab: str
+    komitmen_id: int
+
+
+@dataclass(frozen=True)
+class PilihLaporan(Tombol, awalan="lpr:k"):
+    komitmen_id: int
+
+
+@dataclass(frozen=True)
+class StatusLaporan(Tombol, awalan="lpr:s"):
+    status: str  # one of bot.layanan.komitmen.STATUS_LAPORAN
+
+
+@dataclass(frozen=True)
+class PersenLaporan(Tombol, awalan="lpr:p"):
+    persen: int
+
+
+@dataclass(frozen=True)
+class TanpaBukti(Tombol, awalan="lpr:b"):
+    nol: int = 0  # kept so the buttons already sent ("lpr:b:0") still work
+
+
+@dataclass(frozen=True)
+class Verifikasi(Tombol, awalan="kmv"):
+    """A manager's answer to a reported 'selesai': "t" accepted, "k" sent back."""
+
+    aksi: str
+    komitmen_id: int
+
+
+@dataclass(frozen=True)
+class Tunda(Tombol, awalan="pgn:t"):
+    """'Remind me later' on a commitment reminder (sent by the outbox)."""
+
+    komitmen_id: int
+    hari: int
+
+
+@tombol(Tanggapan, "komitmen", di_tombol=True)
+async def tanggapi(update: Update, context: Konteks, aktor: Aktor, t: Tanggapan) -> int | str:
     """'Saya berkomitmen' is recorded at once; 'Perlu dibahas' asks for the reason first."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, jenis, kid = update.callback_query.data.split(":")
-    try:
-        k = await komitmen.ambil(lay, aktor, int(kid))
-        if k.pengguna_id != aktor.pengguna_id:
-            raise Ditolak("bukan_pic")
-        if k.respons != "menunggu":
-            raise Ditolak("sudah_ditanggapi")
-        if jenis == "n":
-            await jawab_tombol(update)
-            await _draf(lay, aktor, {"langkah": "alasan", "komitmen": k.id})
-            await balas(update, context, lay.render.pesan("komitmen/tanya_alasan", k=k))
-            return MENGISI
-        k = await komitmen.tanggapi(lay, aktor, k.id, "berkomitmen", None)
-        await pengingat_rencana.rencanakan(lay, aktor, k)
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return END
+    if t.jawab not in ("y", "n"):
+        raise Ditolak("tombol_usang")
+    k = await komitmen.ambil(lay, aktor, t.komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    if k.respons != "menunggu":
+        raise Ditolak("sudah_ditanggapi")
+    if t.jawab == "n":
+        await jawab_tombol(update)
+        await _draf(lay, aktor, {"langkah": "alasan", "komitmen": k.id})
+        await balas(update, context, lay.render.pesan("komitmen/tanya_alasan", k=k))
+        return MENGISI
+    k = await komitmen.tanggapi(lay, aktor, k.id, "berkomitmen", None)
+    await pengingat_rencana.rencanakan(lay, aktor, k)
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("komitmen/tanggapan", k=k))
     return END
@@ -97,12 +141,8 @@ async def _kirim_alasan(
 async def daftar(update: Update, context: Konteks, aktor: Aktor) -> None:
     """A teacher's own commitments; managers see all, grouped by PIC and status."""
     lay = layanan(context)
-    try:
-        semua = aktor.peran in PENGELOLA
-        isi = await komitmen.daftar(lay, aktor, semua=semua)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    semua = aktor.peran in PENGELOLA
+    isi = await komitmen.daftar(lay, aktor, semua=semua)
     kelompok: dict[str, list[Komitmen]] = defaultdict(list)
     for k in sorted(isi, key=lambda k: (k.pic_nama, k.kemajuan, k.kegiatan.selesai)):
         kelompok[k.pic_nama].append(k)
@@ -121,13 +161,9 @@ async def daftar(update: Update, context: Konteks, aktor: Aktor) -> None:
 async def lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """Choose which commitment to report on."""
     lay = layanan(context)
-    try:
-        milik = [
-            k for k in await komitmen.daftar(lay, aktor, semua=False) if k.verifikasi != "diterima"
-        ]
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    milik = [
+        k for k in await komitmen.daftar(lay, aktor, semua=False) if k.verifikasi != "diterima"
+    ]
     if not milik:
         await balas(
             update,
@@ -156,41 +192,78 @@ async def halaman_lapor(update: Update, context: Konteks, aktor: Aktor) -> None:
     await ganti_tombol(update, papan_pilihan(lay.render, _pilihan_lapor(milik), nomor, "lpr:h:"))
 
 
-@akses("lapor")
-async def tombol_lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """The buttons of a report: the commitment, the status, the percent, 'no evidence'."""
-    lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, nilai = update.callback_query.data.split(":")
-    await jawab_tombol(update)
+async def _langkah(lay: Layanan, aktor: Aktor, langkah: str) -> dict[str, Any]:
+    """The report's draft, when it waits at this step; else the button is stale."""
     isi = await _isi(lay, aktor)
+    if isi.get("langkah") != langkah:
+        raise Ditolak("tombol_usang")
+    return isi
+
+
+@tombol(PilihLaporan, "lapor")
+async def pilih_laporan(
+    update: Update, context: Konteks, aktor: Aktor, t: PilihLaporan
+) -> int | str:
+    """The commitment to report on: ask its status."""
+    lay = layanan(context)
     r = lay.render
-    if aksi == "k":
-        try:
-            k = await komitmen.ambil(lay, aktor, int(nilai))
-            if k.pengguna_id != aktor.pengguna_id:
-                raise Ditolak("bukan_pic")
-        except Ditolak as tolak:
-            await galat(update, context, tolak.alasan)
-            return END
-        await _draf(lay, aktor, {"langkah": "status", "komitmen": k.id})
-        tombol = papan([[(r.label(f"status.{s}"), f"lpr:s:{s}")] for s in komitmen.STATUS_LAPORAN])
-        # A new message: the list the button came from (a weekly digest) stays readable.
-        await balas(update, context, r.pesan("komitmen/tanya_status", k=k), tombol)
-    elif aksi == "s" and isi.get("langkah") == "status" and nilai in komitmen.STATUS_LAPORAN:
-        if nilai == "selesai":
-            await _tanya_catatan(update, context, aktor, {**isi, "status": nilai, "persen": 100})
-        else:
-            await _draf(lay, aktor, {**isi, "status": nilai, "langkah": "persen"})
-            tombol = papan([[(f"{p}%", f"lpr:p:{p}") for p in (0, 25, 50, 75)]])
-            await ubah(update, r.pesan("komitmen/tanya_persen", galat=None), tombol)
-    elif aksi == "p" and isi.get("langkah") == "persen":
-        await _tanya_catatan(update, context, aktor, {**isi, "persen": int(nilai)})
-    elif aksi == "b" and isi.get("langkah") == "bukti":
-        return await _selesai_lapor(update, context, aktor, isi, None)
-    else:
-        await galat(update, context, "tombol_usang")  # the press was answered above
+    await jawab_tombol(update)
+    k = await komitmen.ambil(lay, aktor, t.komitmen_id)
+    if k.pengguna_id != aktor.pengguna_id:
+        raise Ditolak("bukan_pic")
+    await _draf(lay, aktor, {"langkah": "status", "komitmen": k.id})
+    pilihan: list[list[TombolPapan]] = [
+        [(r.label(f"status.{s}"), StatusLaporan(s))] for s in komitmen.STATUS_LAPORAN
+    ]
+    # A new message: the list the button came from (a weekly digest) stays readable.
+    await balas(update, context, r.pesan("komitmen/tanya_status", k=k), papan(pilihan))
     return MENGISI
+
+
+@tombol(StatusLaporan, "lapor", ditolak=MENGISI)
+async def status_laporan(
+    update: Update, context: Konteks, aktor: Aktor, t: StatusLaporan
+) -> int | str:
+    """The status: 'selesai' goes on to the note, the others ask the percent first."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "status")
+    if t.status not in komitmen.STATUS_LAPORAN:
+        raise Ditolak("tombol_usang")
+    if t.status == "selesai":
+        await _tanya_catatan(update, context, aktor, {**isi, "status": t.status, "persen": 100})
+    else:
+        await _draf(lay, aktor, {**isi, "status": t.status, "langkah": "persen"})
+        pilihan: list[list[TombolPapan]] = [[(f"{p}%", PersenLaporan(p)) for p in (0, 25, 50, 75)]]
+        await ubah(update, lay.render.pesan("komitmen/tanya_persen", galat=None), papan(pilihan))
+    return MENGISI
+
+
+@tombol(PersenLaporan, "lapor", ditolak=MENGISI)
+async def persen_laporan(
+    update: Update, context: Konteks, aktor: Aktor, t: PersenLaporan
+) -> int | str:
+    """The percent done: ask for the note."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "persen")
+    await _tanya_catatan(update, context, aktor, {**isi, "persen": t.persen})
+    return MENGISI
+
+
+@tombol(TanpaBukti, "lapor", ditolak=MENGISI)
+async def tanpa_bukti(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
+    """The report without evidence."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "bukti")
+    return await _selesai_lapor(update, context, aktor, isi, None)
+
+
+@akses("lapor", ditolak=MENGISI)
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """An `lpr:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
 
 
 async def _tanya_catatan(
@@ -229,7 +302,7 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         return MENGISI
     if langkah == "catatan":
         await _draf(lay, aktor, {**isi, "catatan": masukan, "langkah": "bukti"})
-        tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), "lpr:b:0")]])
+        tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), TanpaBukti(0))]])
         await balas(update, context, lay.render.pesan("komitmen/tanya_bukti", galat=None), tombol)
         return MENGISI
     if langkah == "verifikasi":
@@ -245,7 +318,7 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     isi = await _isi(lay, aktor)
     pesan = update.message
     assert pesan is not None
-    tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), "lpr:b:0")]])
+    tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), TanpaBukti(0))]])
     if isi.get("langkah") != "bukti":
         await galat(update, context, "bukan_bukti")
         return MENGISI
@@ -287,17 +360,18 @@ async def _selesai_lapor(
     return END
 
 
-@akses("komitmen_verifikasi")
-async def tombol_verifikasi(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(Verifikasi, "komitmen_verifikasi")
+async def tombol_verifikasi(
+    update: Update, context: Konteks, aktor: Aktor, t: Verifikasi
+) -> int | str:
     """Accept a reported 'selesai' at once, or ask for the comment that sends it back."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, kid = update.callback_query.data.split(":")
-    if aksi == "t":
-        await jawab_tombol(update)
-        return await _verifikasi(update, context, aktor, int(kid), True, None)
     await jawab_tombol(update)
-    await _draf(lay, aktor, {"langkah": "verifikasi", "komitmen": int(kid)})
+    if t.aksi not in ("t", "k"):
+        raise Ditolak("tombol_usang")
+    if t.aksi == "t":
+        return await _verifikasi(update, context, aktor, t.komitmen_id, True, None)
+    await _draf(lay, aktor, {"langkah": "verifikasi", "komitmen": t.komitmen_id})
     await balas(
         update,
         context,
@@ -327,17 +401,11 @@ async def _verifikasi(
     return END
 
 
-@akses("komitmen", ditolak=None)
-async def tunda(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Tunda, "komitmen", ditolak=None, di_tombol=True)
+async def tunda(update: Update, context: Konteks, aktor: Aktor, t: Tunda) -> None:
     """'Ingatkan besok' / 'Ingatkan 3 hari lagi' on a reminder."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, _, kid, hari = update.callback_query.data.split(":")
-    try:
-        saat = await pengingat_rencana.tunda(lay, aktor, int(kid), int(hari))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    saat = await pengingat_rencana.tunda(lay, aktor, t.komitmen_id, t.hari)
     await jawab_tombol(update)
     zona = await zona_sekolah(lay, aktor.sekolah_id or 0)
     await hapus_tombol(update)
@@ -346,20 +414,19 @@ async def tunda(update: Update, context: Konteks, aktor: Aktor) -> None:
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/komitmen, and the persistent conversation of answers, reports and verification."""
-    tanggap = CallbackQueryHandler(tanggapi, pattern=r"^kmt:[yn]:\d+$")
-    tombol = CallbackQueryHandler(tombol_lapor, pattern=r"^lpr:[kspb]:\w+$")
-    verif = CallbackQueryHandler(tombol_verifikasi, pattern=r"^kmv:[tk]:\d+$")
+    # One handler per kind of button; an `lpr:` button of no kind (an old message) is stale.
+    jenis = (tanggapi, pilih_laporan, status_laporan, persen_laporan, tanpa_bukti)
+    tombol_h = [penangan_tombol(f) for f in (*jenis, tombol_verifikasi)]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^lpr:"))
     return [
         CommandHandler("komitmen", daftar, filters=PRIBADI),
-        CallbackQueryHandler(tunda, pattern=r"^pgn:t:\d+:[13]$"),
+        penangan_tombol(tunda),
         CallbackQueryHandler(halaman_lapor, pattern=r"^lpr:h:\d+$"),
         percakapan(
-            entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), tanggap, tombol, verif],
+            entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), *tombol_h],
             states={
                 MENGISI: [
-                    tanggap,
-                    tombol,
-                    verif,
+                    *tombol_h,
                     CommandHandler("lapor", lapor, filters=PRIBADI),
                     MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
                     MessageHandler(PRIBADI & (filters.PHOTO | filters.Document.ALL), berkas),

@@ -7,24 +7,27 @@ is still being built for that user is answered "sedang disiapkan" and builds not
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, laporan, tugas
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import Peran
+from bot.tombol import Tombol
 from percakapan._umum import (
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     bangun_sekali,
-    galat,
     jawab_tombol,
     layanan,
     papan,
+    penangan_tombol,
 )
 
 
@@ -32,15 +35,12 @@ from percakapan._umum import (
 async def pilih(update: Update, context: Konteks, aktor: Aktor) -> None:
     """The documents available now, one button each."""
     lay = layanan(context)
-    try:
-        jenis = await laporan.tersedia(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    jenis = await laporan.tersedia(lay, aktor)
     r = lay.render
-    sekolah_id = aktor.sekolah_id
-    tombol = [
-        [(r.label(f"dokumen_laporan.{j.kunci}"), f"lap:{j.kunci}:{sekolah_id}")] for j in jenis
+    sekolah_id = aktor.sekolah_id or 0
+    tombol: list[list[TombolPapan]] = [
+        [(r.label(f"dokumen_laporan.{j.kunci}"), DokumenLaporan(j.kunci, sekolah_id))]
+        for j in jenis
     ]
     teks = r.pesan(
         "laporan/pilih",
@@ -51,15 +51,21 @@ async def pilih(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, teks, papan(tombol))
 
 
-@akses("laporan")
-async def tekan(update: Update, context: Konteks, aktor: Aktor) -> None:
+@dataclass(frozen=True)
+class DokumenLaporan(Tombol, awalan="lap"):
+    """A document to build, for the school that was active when the button was made."""
+
+    kunci: str
+    sekolah_id: int
+
+
+@tombol(DokumenLaporan, "laporan", ditolak=None)
+async def tekan(update: Update, context: Konteks, aktor: Aktor, t: DokumenLaporan) -> None:
     """A document's button: start building it unless it is being built already."""
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, kunci, sekolah = update.callback_query.data.split(":")
     await jawab_tombol(update)
-    if sekolah != str(aktor.sekolah_id):  # from before a change of active school
-        await galat(update, context, "tombol_usang")
-        return
+    if t.sekolah_id != aktor.sekolah_id:  # from before a change of active school
+        raise Ditolak("tombol_usang")
+    kunci = t.kunci
     lay = layanan(context)
     assert update.effective_chat is not None
     antrean = await tugas.antrekan(lay, aktor, kunci, update.effective_chat.id)
@@ -82,5 +88,5 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/laporan and its document buttons."""
     return [
         CommandHandler("laporan", pilih, filters=PRIBADI),
-        CallbackQueryHandler(tekan, pattern=r"^lap:[a-z_]+:\d+$"),
+        penangan_tombol(tekan),
     ]

@@ -4,26 +4,30 @@ achievement, reason, follow-up) and gets the Laporan Monev as PDF."""
 from __future__ import annotations
 
 import asyncio
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.dokumen import monev as dok_monev
-from bot.layanan import Ditolak, draf, monev
+from bot.layanan import Ditolak, Layanan, draf, monev
 from bot.layanan.aktor import Aktor
+from bot.tombol import Tombol
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     galat,
     jawab_tombol,
     layanan,
     papan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
 )
 
@@ -37,80 +41,142 @@ async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """The monitoring picture, with the evaluation and the report."""
     lay = layanan(context)
     await jawab_tombol(update)
-    try:
-        m = await monev.lihat(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    m = await monev.lihat(lay, aktor)
     r = lay.render
-    tombol = papan(
+    tombol_monev = papan(
         [
-            [(r.label("tombol.evaluasi_program"), "mnv:ev")],
-            [(r.label("tombol.kirim_laporan_monev"), "mnv:pdf")],
+            [(r.label("tombol.evaluasi_program"), PilihProgram())],
+            [(r.label("tombol.kirim_laporan_monev"), KirimPdf())],
         ]
     )
     sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
     bagian = r.pesan_panjang("monev/ringkasan", m=m, sekolah=sekolah)
     for teks in bagian[:-1]:
         await balas(update, context, teks)
-    await balas(update, context, bagian[-1], tombol)
+    await balas(update, context, bagian[-1], tombol_monev)
+    return END
+
+
+@dataclass(frozen=True)
+class PilihProgram(Tombol, awalan="mnv:ev"):
+    pass
+
+
+@dataclass(frozen=True)
+class Program(Tombol, awalan="mnv:p"):
+    indikator: str
+    program: int
+
+
+@dataclass(frozen=True)
+class Target(Tombol, awalan="mnv:t"):
+    target: str  # one of bot.layanan.monev.TARGET
+
+
+@dataclass(frozen=True)
+class TindakLanjut(Tombol, awalan="mnv:l"):
+    tindak: str  # one of bot.layanan.monev.TINDAK_LANJUT
+
+
+@dataclass(frozen=True)
+class KirimPdf(Tombol, awalan="mnv:pdf"):
+    pass
+
+
+async def _langkah(lay: Layanan, aktor: Aktor, langkah: str) -> dict[str, Any]:
+    """The draft, when it waits at this step; else the button is stale."""
+    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
+    if isi.get("langkah") != langkah:
+        raise Ditolak("tombol_usang")
+    return isi
+
+
+@tombol(PilihProgram, "monev")
+async def pilih_program(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """Which program to evaluate."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    m = await monev.lihat(lay, aktor)
+    baris: list[list[TombolPapan]] = [
+        [(f"{kode} · {nama}"[:60], Program(kode, no))] for kode, no, nama in m.program
+    ]
+    await balas(update, context, lay.render.pesan("monev/pilih_program"), papan(baris))
+    return END
+
+
+@tombol(Program, "monev")
+async def program(update: Update, context: Konteks, aktor: Aktor, t: Program) -> int:
+    """A program chosen: was its target met?"""
+    lay = layanan(context)
+    r = lay.render
+    await jawab_tombol(update)
+    m = await monev.lihat(lay, aktor)
+    nama = next((n for kode, no, n in m.program if (kode, no) == (t.indikator, t.program)), None)
+    if nama is None:
+        raise Ditolak("tombol_usang")
+    isi = {
+        "langkah": "target",
+        "indikator": t.indikator,
+        "program": t.program,
+        "program_nama": nama,
+    }
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
+    pilihan: list[list[TombolPapan]] = [
+        [(r.label(f"monev.target.{x}"), Target(x))] for x in monev.TARGET
+    ]
+    await balas(update, context, r.pesan("monev/tanya", isi=isi, galat=None), papan(pilihan))
+    return END
+
+
+@tombol(Target, "monev")
+async def target(update: Update, context: Konteks, aktor: Aktor, t: Target) -> int | str:
+    """Target met or not: ask what was achieved."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "target")
+    if t.target not in monev.TARGET:
+        raise Ditolak("tombol_usang")
+    isi = {**isi, "target": t.target, "langkah": "capaian"}
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
+    await balas(update, context, lay.render.pesan("monev/tanya", isi=isi, galat=None))
+    return MENGISI
+
+
+@tombol(TindakLanjut, "monev")
+async def tindak_lanjut(update: Update, context: Konteks, aktor: Aktor, t: TindakLanjut) -> int:
+    """The follow-up: the evaluation is stored."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "tindak_lanjut")
+    if t.tindak not in monev.TINDAK_LANJUT:
+        raise Ditolak("tombol_usang")
+    await monev.evaluasi(
+        lay,
+        aktor,
+        isi["indikator"],
+        isi["program"],
+        isi["target"],
+        isi["capaian"],
+        isi["alasan"],
+        t.tindak,
+    )
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+    await balas(update, context, lay.render.pesan("monev/tersimpan", isi=isi, tindak=t.tindak))
+    return END
+
+
+@tombol(KirimPdf, "monev")
+async def kirim_pdf(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """The monev report (PDF)."""
+    await jawab_tombol(update)
+    await _kirim_pdf(update, context, aktor)
     return END
 
 
 @akses("monev")
-async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """The evaluation's buttons: which program, target met, follow-up."""
-    lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, *arg = update.callback_query.data.split(":")
-    await jawab_tombol(update)
-    r = lay.render
-    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
-    if aksi == "ev":
-        m = await monev.lihat(lay, aktor)
-        baris = [[(f"{kode} · {nama}"[:60], f"mnv:p:{kode}:{no}")] for kode, no, nama in m.program]
-        await balas(update, context, r.pesan("monev/pilih_program"), papan(baris))
-        return END
-    if aksi == "p":
-        m = await monev.lihat(lay, aktor)
-        nama = next((n for kode, no, n in m.program if (kode, str(no)) == (arg[0], arg[1])), None)
-        if nama is None:
-            await galat(update, context, "tombol_usang")
-            return END
-        isi = {
-            "langkah": "target",
-            "indikator": arg[0],
-            "program": int(arg[1]),
-            "program_nama": nama,
-        }
-        await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
-        pilihan = [[(r.label(f"monev.target.{t}"), f"mnv:t:{t}")] for t in monev.TARGET]
-        await balas(update, context, r.pesan("monev/tanya", isi=isi, galat=None), papan(pilihan))
-        return END
-    if aksi == "t" and isi.get("langkah") == "target" and arg[0] in monev.TARGET:
-        isi = {**isi, "target": arg[0], "langkah": "capaian"}
-        await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
-        await balas(update, context, r.pesan("monev/tanya", isi=isi, galat=None))
-        return MENGISI
-    if aksi == "l" and isi.get("langkah") == "tindak_lanjut" and arg[0] in monev.TINDAK_LANJUT:
-        await monev.evaluasi(
-            lay,
-            aktor,
-            isi["indikator"],
-            isi["program"],
-            isi["target"],
-            isi["capaian"],
-            isi["alasan"],
-            arg[0],
-        )
-        await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-        await balas(update, context, r.pesan("monev/tersimpan", isi=isi, tindak=arg[0]))
-        return END
-    if aksi == "pdf":
-        await _kirim_pdf(update, context, aktor)
-        return END
-    await galat(update, context, "tombol_usang")  # the press was answered above
-    return END
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
+    """An `mnv:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
 
 
 @akses("monev")
@@ -135,7 +201,7 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         isi = {**isi, "alasan": masukan, "langkah": "tindak_lanjut"}
         await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
         pilihan = [
-            [(r.label(f"monev.tindak_lanjut.{t}"), f"mnv:l:{t}") for t in monev.TINDAK_LANJUT]
+            [(r.label(f"monev.tindak_lanjut.{x}"), TindakLanjut(x)) for x in monev.TINDAK_LANJUT]
         ]
         await balas(update, context, r.pesan("monev/tanya", isi=isi, galat=None), papan(pilihan))
         return END
@@ -156,12 +222,18 @@ async def _kirim_pdf(update: Update, context: Konteks, aktor: Aktor) -> None:
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/monev and its evaluation conversation."""
-    tombol_h = CallbackQueryHandler(tombol, pattern=r"^mnv:")
+    # One handler per kind of button; an `mnv:` button of no kind (an old message) is stale.
+    jenis = (pilih_program, program, target, tindak_lanjut, kirim_pdf)
+    tombol_h = [penangan_tombol(f) for f in jenis]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^mnv:"))
     return [
         percakapan(
-            entry_points=[CommandHandler("monev", tampil, filters=PRIBADI), tombol_h],
+            entry_points=[CommandHandler("monev", tampil, filters=PRIBADI), *tombol_h],
             states={
-                MENGISI: [tombol_h, MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks)]
+                MENGISI: [
+                    *tombol_h,
+                    MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
+                ]
             },
             fallbacks=[batal.fallback(), penangan_sela("monev", "monev", MENGISI)],
             name="monev",

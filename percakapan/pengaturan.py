@@ -4,12 +4,14 @@ one's own leave (everyone). A change re-plans the reminders that are waiting."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, Layanan, draf, pengaturan, pengingat_rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import daftar
@@ -17,16 +19,19 @@ from bot.layanan.pengaturan import Pengaturan
 from bot.layanan.waktu import hari_ini
 from bot.mutu import bahasa, validasi
 from bot.mutu.peran import PENGELOLA
+from bot.tombol import Tombol
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     galat,
     jawab_tombol,
     layanan,
     papan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
 )
 
@@ -42,35 +47,62 @@ SENIN_SABTU = frozenset(range(6))
 MAKS_LIBUR = 20
 
 
+@dataclass(frozen=True)
+class Zona(Tombol, awalan="atr:z"):
+    zona: str
+
+
+@dataclass(frozen=True)
+class Hari(Tombol, awalan="atr:h"):
+    hari: int  # 5: Monday to Friday, 6: to Saturday
+
+
+@dataclass(frozen=True)
+class HapusLibur(Tombol, awalan="atr:x"):
+    libur_id: int
+
+
+@dataclass(frozen=True)
+class AkhiriCuti(Tombol, awalan="atr:c:akhir"):
+    pass
+
+
+@dataclass(frozen=True)
+class Tanya(Tombol, awalan="atr:j"):
+    """Ask for a typed setting: jam_sekolah, jam_tenang, libur or cuti."""
+
+    langkah: str
+
+
 def _papan(lay: Layanan, p: Pengaturan, pengelola: bool) -> InlineKeyboardMarkup:
     t = lay.render.label
-    baris: list[list[tuple[str, str]]] = []
+    baris: list[Sequence[TombolPapan]] = []
     if pengelola:
         baris.append(
             [
-                (t("tombol.atur_zona", zona=t(f"zona.{z}")), f"atr:z:{z}")
+                (t("tombol.atur_zona", zona=t(f"zona.{z}")), Zona(z))
                 for z in validasi.ZONA_WAKTU
                 if z != p.aturan.zona
             ][:2]
         )
         baris.append(
             [
-                (t("tombol.atur_zona", zona=t(f"zona.{z}")), f"atr:z:{z}")
+                (t("tombol.atur_zona", zona=t(f"zona.{z}")), Zona(z))
                 for z in validasi.ZONA_WAKTU
                 if z != p.aturan.zona
             ][2:]
         )
-        baris.append([(t("tombol.senin_jumat"), "atr:h:5"), (t("tombol.senin_sabtu"), "atr:h:6")])
+        baris.append([(t("tombol.senin_jumat"), Hari(5)), (t("tombol.senin_sabtu"), Hari(6))])
         baris.append(
             [
-                (t("tombol.ubah_jam_sekolah"), "atr:j:jam_sekolah"),
-                (t("tombol.ubah_jam_tenang"), "atr:j:jam_tenang"),
+                (t("tombol.ubah_jam_sekolah"), Tanya("jam_sekolah")),
+                (t("tombol.ubah_jam_tenang"), Tanya("jam_tenang")),
             ]
         )
-        baris.append([(t("tombol.tambah_libur"), "atr:j:libur")])
+        baris.append([(t("tombol.tambah_libur"), Tanya("libur"))])
         baris.extend(
             [
-                [(t("tombol.hapus_libur", nomor=i), f"atr:x:{lb.id}")]
+                [(t("tombol.hapus_libur", nomor=i), HapusLibur(lb.id))]
                 for i, lb in enumerate(p.libur, 1)
                 if i > len(p.libur) - MAKS_LIBUR
             ]
@@ -79,7 +111,7 @@ def _papan(lay: Layanan, p: Pengaturan, pengelola: bool) -> InlineKeyboardMarkup
         [
             (
                 t("tombol.akhiri_cuti") if p.cuti_sampai else t("tombol.atur_cuti"),
-                "atr:c:akhir" if p.cuti_sampai else "atr:j:cuti",
+                AkhiriCuti() if p.cuti_sampai else Tanya("cuti"),
             )
         ]
     )
@@ -122,42 +154,61 @@ async def _selesai(update: Update, context: Konteks, aktor: Aktor, hanya_saya: b
     await _tampil(update, context, aktor)
 
 
-@akses("pengaturan")
-async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """A setting's button; the managers' ones are refused to others by the use-cases."""
-    lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, nilai = update.callback_query.data.split(":", 2)
+@tombol(Zona, "pengaturan")
+async def zona(update: Update, context: Konteks, aktor: Aktor, t: Zona) -> int:
+    """The school's time zone (managers; the use-case refuses others)."""
     await jawab_tombol(update)
-    try:
-        if aksi == "z":
-            await pengaturan.ubah_zona(lay, aktor, nilai)
-        elif aksi == "h":
-            await pengaturan.ubah_hari(lay, aktor, SENIN_SABTU if nilai == "6" else SENIN_JUMAT)
-        elif aksi == "x":
-            await pengaturan.hapus_libur(lay, aktor, int(nilai))
-        elif aksi == "c":
-            await pengaturan.atur_cuti(lay, aktor, None)
-            await _selesai(update, context, aktor, hanya_saya=True)
-            return END
-        elif aksi == "j":
-            if nilai != "cuti" and aktor.peran not in PENGELOLA:
-                raise Ditolak("bukan_pengelola")
-            await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": nilai})
-            contoh = ", ".join(bahasa.contoh_tanggal()[:2])
-            await balas(
-                update,
-                context,
-                lay.render.pesan("pengaturan/tanya", langkah=nilai, galat=None, contoh=contoh),
-            )
-            return MENGISI
-        else:
-            raise Ditolak("tombol_usang")
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    await pengaturan.ubah_zona(layanan(context), aktor, t.zona)
     await _selesai(update, context, aktor, hanya_saya=False)
     return END
+
+
+@tombol(Hari, "pengaturan")
+async def hari(update: Update, context: Konteks, aktor: Aktor, t: Hari) -> int:
+    """School days: Monday to Friday or to Saturday."""
+    await jawab_tombol(update)
+    semua = SENIN_SABTU if t.hari == 6 else SENIN_JUMAT
+    await pengaturan.ubah_hari(layanan(context), aktor, semua)
+    await _selesai(update, context, aktor, hanya_saya=False)
+    return END
+
+
+@tombol(HapusLibur, "pengaturan")
+async def hapus_libur(update: Update, context: Konteks, aktor: Aktor, t: HapusLibur) -> int:
+    """Remove a holiday."""
+    await jawab_tombol(update)
+    await pengaturan.hapus_libur(layanan(context), aktor, t.libur_id)
+    await _selesai(update, context, aktor, hanya_saya=False)
+    return END
+
+
+@tombol(AkhiriCuti, "pengaturan")
+async def akhiri_cuti(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """End one's leave: one's own reminders are planned again."""
+    await jawab_tombol(update)
+    await pengaturan.atur_cuti(layanan(context), aktor, None)
+    await _selesai(update, context, aktor, hanya_saya=True)
+    return END
+
+
+@tombol(Tanya, "pengaturan")
+async def tanya(update: Update, context: Konteks, aktor: Aktor, t: Tanya) -> int | str:
+    """Ask for hours, a holiday or a leave date to be typed (all but the leave: managers)."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    if t.langkah != "cuti" and aktor.peran not in PENGELOLA:
+        raise Ditolak("bukan_pengelola")
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": t.langkah})
+    contoh = ", ".join(bahasa.contoh_tanggal()[:2])
+    teks_tanya = lay.render.pesan("pengaturan/tanya", langkah=t.langkah, galat=None, contoh=contoh)
+    await balas(update, context, teks_tanya)
+    return MENGISI
+
+
+@akses("pengaturan")
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
+    """An `atr:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
 
 
 _POLA_LIBUR = re.compile(r"^(.+?)\s*(?:-|–|sampai|s\.?d\.?)\s*(.+?)(?:,\s*(.+))?$")
@@ -210,12 +261,18 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/pengaturan and its typed steps."""
-    tombol_h = CallbackQueryHandler(tombol, pattern=r"^atr:")
+    # One handler per kind of button; an `atr:` button of no kind (an old message) is stale.
+    tombol_h = [penangan_tombol(f) for f in (zona, hari, hapus_libur, akhiri_cuti, tanya)]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^atr:"))
+    perintah = CommandHandler("pengaturan", pengaturan_cmd, filters=PRIBADI)
     return [
         percakapan(
-            entry_points=[CommandHandler("pengaturan", pengaturan_cmd, filters=PRIBADI), tombol_h],
+            entry_points=[perintah, *tombol_h],
             states={
-                MENGISI: [tombol_h, MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks)]
+                MENGISI: [
+                    *tombol_h,
+                    MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
+                ]
             },
             fallbacks=[batal.fallback(), penangan_sela("pengaturan", "pengaturan", MENGISI)],
             name="pengaturan",

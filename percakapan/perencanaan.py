@@ -6,13 +6,15 @@ part of the plan only when it is complete, so nothing half-typed is saved as fin
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import (
     Ditolak,
     Layanan,
@@ -29,11 +31,14 @@ from bot.mutu import bahasa
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
 from bot.pengingat import kirim_segera
+from bot.tombol import Tombol
 from percakapan import batal, dokumen_rencana
+from percakapan import perencanaan_tombol as tb
 from percakapan._umum import (
     PER_HALAMAN,
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     galat,
     halaman,
@@ -42,6 +47,7 @@ from percakapan._umum import (
     navigasi_halaman,
     papan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
     ubah,
 )
@@ -85,32 +91,37 @@ def _papan_rencana(
     lay: Layanan, aktor: Aktor, r: Rencana | None, jumlah_bawaan: int = 0
 ) -> InlineKeyboardMarkup:
     t = lay.render.label
-    baris: list[list[tuple[str, str]]] = []
+    baris: list[list[TombolPapan]] = []
     if aktor.peran is Peran.PENGAWAS:
-        return papan([[(t("tombol.tandai_ditinjau"), "rcn:tinjau")]] if r else [])
+        return papan([[(t("tombol.tandai_ditinjau"), tb.Tinjau())]] if r else [])
     if jumlah_bawaan:
-        baris.append([(t("strategi.tombol.bawaan_rencana", jumlah=jumlah_bawaan), "rcn:bw")])
-    baris.append([(t("tombol.tambah_masalah"), "rcn:tm")])
+        baris.append([(t("strategi.tombol.bawaan_rencana", jumlah=jumlah_bawaan), tb.Bawaan())])
+    baris.append([(t("tombol.tambah_masalah"), tb.TambahMasalah())])
     for m in r.masalah if r else ():
         baris.append(
-            [(t("tombol.tambah_program", kode=m.indikator_kode), f"rcn:tp:{m.indikator_kode}")]
+            [
+                (
+                    t("tombol.tambah_program", kode=m.indikator_kode),
+                    tb.TambahProgram(m.indikator_kode),
+                )
+            ]
         )
         for p in m.program:
             baris.append(
                 [
                     (
                         t("tombol.tambah_kegiatan", kode=m.indikator_kode, nomor=p.urutan),
-                        f"rcn:tk:{m.indikator_kode}:{p.urutan}",
+                        tb.TambahKegiatan(m.indikator_kode, p.urutan),
                     )
                 ]
             )
     if r and r.masalah:
-        baris.append([(t("tombol.ubah_bagian"), "rcn:ul")])
+        baris.append([(t("tombol.ubah_bagian"), tb.PilihBagian())])
     if r and r.semua_kegiatan():
-        baris.append([(t("tombol.ubah_kegiatan"), "rcn:uk")])
+        baris.append([(t("tombol.ubah_kegiatan"), tb.PilihKegiatan())])
         if aktor.peran is Peran.KEPALA_SEKOLAH and r.status == "draf":
-            baris.append([(t("tombol.setujui_rencana"), "rcn:setuju")])
-        baris.append([(t("tombol.kirim_dokumen"), "rcn:dok")])
+            baris.append([(t("tombol.setujui_rencana"), tb.Setujui())])
+        baris.append([(t("tombol.kirim_dokumen"), tb.KirimDokumen())])
     return papan(baris)
 
 
@@ -134,11 +145,7 @@ async def tampilkan_rencana(update: Update, context: Konteks, aktor: Aktor) -> N
 async def perencanaan(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """The plan view (managers: with buttons to build it; pengawas: to review it)."""
     lay = layanan(context)
-    try:
-        r = await rencana.lihat(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    r = await rencana.lihat(lay, aktor)
     await _simpan(lay, aktor, None)
     if r is None and aktor.peran in PENGELOLA:
         await _calon(update, context, aktor)
@@ -158,114 +165,248 @@ async def _calon(update: Update, context: Konteks, aktor: Aktor) -> None:
         kategori=lambda s: inst.kategori_untuk(s).nama,
         standar=lambda k: inst.standar(k).nama,
     )
-    baris = [[(f"{i.kode} {i.nama}"[:60], f"rcn:pm:{i.kode}")] for i in calon]
+    baris: list[list[TombolPapan]] = [
+        [(f"{i.kode} {i.nama}"[:60], tb.PilihMasalah(i.kode))] for i in calon
+    ]
     jumlah = len(await bawaan.menunggu(lay, aktor))
     if jumlah:
         t = lay.render.label
-        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=jumlah), "rcn:bw")])
+        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=jumlah), tb.Bawaan())])
     await balas(update, context, teks, papan(baris))
 
 
-@akses("rencana_susun")
-async def tombol_susun(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Every building button: add a problem/program/activity, choose a cause or a PIC, confirm
-    a date, pick an activity to change."""
-    lay = layanan(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, aksi, *arg = query.data.split(":")
-    await jawab_tombol(update)
+async def _status_setelah_tolak(context: Konteks, aktor: Aktor) -> int | str:
+    return await _status(layanan(context), aktor)
+
+
+PenanganSusun = Callable[[Update, Konteks, Aktor, Any], Awaitable[None]]
+
+
+def _susun(jenis: type[Tombol]) -> Callable[[PenanganSusun], Callable[[Update, Konteks], Any]]:
+    """`@tombol` for a building button: answered first; the conversation then holds the chat
+    only while a typed step waits, also after a refusal."""
+
+    def hias(fungsi: PenanganSusun) -> Callable[[Update, Konteks], Any]:
+        @tombol(jenis, "rencana_susun", ditolak=_status_setelah_tolak)
+        @functools.wraps(fungsi)
+        async def bungkus(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
+            await jawab_tombol(update)
+            await fungsi(update, context, aktor, t)
+            return await _status(layanan(context), aktor)
+
+        return bungkus
+
+    return hias
+
+
+async def _langkah(lay: Layanan, aktor: Aktor, *langkah: str) -> dict[str, Any]:
+    """The draft, when it waits at one of these steps; else the button is stale."""
     isi = await _isi(lay, aktor)
-    try:
-        await _aksi(update, context, aktor, lay, aksi, arg, isi)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-    return await _status(lay, aktor)
+    if isi.get("langkah") not in langkah:
+        raise Ditolak("tombol_usang")
+    return isi
 
 
-async def _aksi(
-    update: Update,
-    context: Konteks,
-    aktor: Aktor,
-    lay: Layanan,
-    aksi: str,
-    arg: list[str],
-    isi: dict[str, Any],
+@_susun(tb.TambahMasalah)
+async def tambah_masalah(update: Update, context: Konteks, aktor: Aktor, t: Any) -> None:
+    """The problems that can still be chosen."""
+    await _calon(update, context, aktor)
+
+
+@_susun(tb.PilihMasalah)
+async def pilih_masalah(update: Update, context: Konteks, aktor: Aktor, t: tb.PilihMasalah) -> None:
+    """A problem chosen: ask for the category of its root cause."""
+    lay = layanan(context)
+    inst_ind = await _indikator(lay, aktor, t.indikator)
+    await _simpan(lay, aktor, {"langkah": "akar_kategori", "indikator": t.indikator})
+    tombol = papan([[(lay.render.label(f"akar.{a}"), tb.Akar(a))] for a in rencana.AKAR_MASALAH])
+    await ubah(update, lay.render.pesan("perencanaan/akar", ind=inst_ind), tombol)
+
+
+@_susun(tb.Akar)
+async def akar(update: Update, context: Konteks, aktor: Aktor, t: tb.Akar) -> None:
+    """The root cause's category: ask for its text."""
+    isi = await _langkah(layanan(context), aktor, "akar_kategori")
+    await _lanjut(update, context, aktor, {**isi, "akar": t.akar, "langkah": "akar_teks"})
+
+
+@_susun(tb.TambahProgram)
+async def tambah_program(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.TambahProgram
 ) -> None:
-    if aksi == "tm":
-        await _calon(update, context, aktor)
-    elif aksi == "pm":
-        inst_ind = await _indikator(lay, aktor, arg[0])
-        await _simpan(lay, aktor, {"langkah": "akar_kategori", "indikator": arg[0]})
-        tombol = papan(
-            [[(lay.render.label(f"akar.{a}"), f"rcn:ak:{a}")] for a in rencana.AKAR_MASALAH]
-        )
-        await ubah(update, lay.render.pesan("perencanaan/akar", ind=inst_ind), tombol)
-    elif aksi == "ak" and isi.get("langkah") == "akar_kategori":
-        await _lanjut(update, context, aktor, {**isi, "akar": arg[0], "langkah": "akar_teks"})
-    elif aksi == "tp":
-        await _lanjut(update, context, aktor, {"langkah": "program", "indikator": arg[0]})
-    elif aksi == "tk":
-        nama = await _nama_program(lay, aktor, arg[0], int(arg[1]))
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {
-                "langkah": "k_deskripsi",
-                "indikator": arg[0],
-                "program": int(arg[1]),
-                "program_nama": nama,
-                "k": {},
-            },
-        )
-    elif aksi in ("pic", "upic") and arg[0].startswith("h"):  # another page of the PIC
-        pilihan = [
-            (n[:60], f"rcn:{aksi}:{u}")
-            for u, n in (await rencana.anggota_aktif(lay, aktor)).items()
-        ]
-        await ganti_tombol(
-            update, papan_pilihan(lay.render, pilihan, int(arg[0][1:]), f"rcn:{aksi}:h")
-        )
-    elif aksi == "pic" and isi.get("langkah") == "k_pic":
-        if int(arg[0]) not in await rencana.anggota_aktif(lay, aktor):
-            raise Ditolak("pic_keluar")
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {**isi, "k": {**isi["k"], "pic_id": int(arg[0])}, "langkah": "k_mulai"},
-        )
-    elif aksi == "tgl" and isi.get("langkah") in ("k_mulai_ok", "k_selesai_ok"):
-        await _konfirmasi_tanggal(update, context, aktor, isi, arg[0] == "ya")
-    elif aksi == "lagi":
-        await _lagi(update, context, aktor, isi, arg[0])
-    elif aksi == "lihat":
-        await tampilkan_rencana(update, context, aktor)
-    elif aksi == "uk":
-        await _pilih_kegiatan(update, context, aktor, arg)
-    elif aksi == "ul":
-        await _pilih_bagian(update, context, aktor)
-    elif aksi == "ua":
-        program = int(arg[1]) if len(arg) > 1 else None
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {"langkah": "ubah_bagian", "indikator": arg[0], "program": program},
-        )
-    elif aksi == "ub":
-        await _pilih_bidang(update, context, aktor, arg[0])
-    elif aksi == "uf":
-        await _ubah_bidang(update, context, aktor, arg[0], arg[1])
-    elif aksi in ("bw", "bwa", "bwl"):
-        await _bawaan(update, context, aktor, aksi, arg)
-    elif aksi == "upic" and isi.get("langkah") == "ubah_pic":
-        await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], "pic_id", int(arg[0]))
-        await _simpan(lay, aktor, None)
-        await tampilkan_rencana(update, context, aktor)
-    else:
-        await galat(update, context, "tombol_usang")  # the press was answered above
+    """Ask for a new program's name under a problem."""
+    await _lanjut(update, context, aktor, {"langkah": "program", "indikator": t.indikator})
+
+
+@_susun(tb.TambahKegiatan)
+async def tambah_kegiatan(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.TambahKegiatan
+) -> None:
+    """Start a new activity under a program."""
+    nama = await _nama_program(layanan(context), aktor, t.indikator, t.program)
+    isi = {
+        "langkah": "k_deskripsi",
+        "indikator": t.indikator,
+        "program": t.program,
+        "program_nama": nama,
+        "k": {},
+    }
+    await _lanjut(update, context, aktor, isi)
+
+
+@_susun(tb.Pic)
+async def pic(update: Update, context: Konteks, aktor: Aktor, t: tb.Pic) -> None:
+    """The new activity's PIC, who must still be an active member."""
+    lay = layanan(context)
+    isi = await _langkah(lay, aktor, "k_pic")
+    if t.pengguna_id not in await rencana.anggota_aktif(lay, aktor):
+        raise Ditolak("pic_keluar")
+    k = {**isi["k"], "pic_id": t.pengguna_id}
+    await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": "k_mulai"})
+
+
+@_susun(tb.Tanggal)
+async def tanggal(update: Update, context: Konteks, aktor: Aktor, t: tb.Tanggal) -> None:
+    """A date as read confirmed, or to be typed again."""
+    isi = await _langkah(layanan(context), aktor, "k_mulai_ok", "k_selesai_ok")
+    await _konfirmasi_tanggal(update, context, aktor, isi, t.jawab == "ya")
+
+
+@_susun(tb.Lagi)
+async def lagi(update: Update, context: Konteks, aktor: Aktor, t: tb.Lagi) -> None:
+    """After an activity: another activity, program or problem."""
+    await _lagi(update, context, aktor, await _isi(layanan(context), aktor), t.apa)
+
+
+@_susun(tb.Lihat)
+async def lihat(update: Update, context: Konteks, aktor: Aktor, t: Any) -> None:
+    """The plan as it stands."""
+    await tampilkan_rencana(update, context, aktor)
+
+
+@_susun(tb.PilihKegiatan)
+async def pilih_kegiatan(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.PilihKegiatan
+) -> None:
+    """Choose an activity to change (a page button turns the page in place)."""
+    await _pilih_kegiatan(update, context, aktor, t.halaman)
+
+
+@_susun(tb.HalamanPic)
+async def halaman_pic(update: Update, context: Konteks, aktor: Aktor, t: tb.HalamanPic) -> None:
+    """Another page of the PIC chooser, under the same question."""
+    lay = layanan(context)
+    jenis: type[tb.Pic] | type[tb.UbahPic] = tb.UbahPic if t.ubah else tb.Pic
+    staf = await rencana.anggota_aktif(lay, aktor)
+    awalan = f"{tb.HalamanPic.awalan}:{t.ubah}:"
+    await ganti_tombol(
+        update, papan_pilihan(lay.render, _pilihan_pic(staf, jenis), t.halaman, awalan)
+    )
+
+
+def _pilihan_pic(staf: dict[int, str], jenis: type[tb.Pic] | type[tb.UbahPic]) -> list[Any]:
+    return [(nama[:60], jenis(uid)) for uid, nama in staf.items()]
+
+
+@_susun(tb.PilihBagian)
+async def pilih_bagian(update: Update, context: Konteks, aktor: Aktor, t: Any) -> None:
+    """Choose a root cause or program name to change."""
+    await _pilih_bagian(update, context, aktor)
+
+
+@_susun(tb.UbahBagian)
+async def ubah_bagian(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahBagian) -> None:
+    """Ask for the new root cause or program name."""
+    isi = {"langkah": "ubah_bagian", "indikator": t.indikator, "program": t.program}
+    await _lanjut(update, context, aktor, isi)
+
+
+@_susun(tb.PilihBidang)
+async def pilih_bidang(update: Update, context: Konteks, aktor: Aktor, t: tb.PilihBidang) -> None:
+    """Choose the field of an activity to change."""
+    await _pilih_bidang(update, context, aktor, t.kunci)
+
+
+@_susun(tb.UbahBidang)
+async def ubah_bidang(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahBidang) -> None:
+    """Ask for a field's new value, or delete the activity."""
+    await _ubah_bidang(update, context, aktor, t.kunci, t.bidang)
+
+
+@_susun(tb.UbahPic)
+async def ubah_pic(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahPic) -> None:
+    """An activity's new PIC."""
+    lay = layanan(context)
+    isi = await _langkah(lay, aktor, "ubah_pic")
+    await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], "pic_id", t.pengguna_id)
+    await _simpan(lay, aktor, None)
+    await tampilkan_rencana(update, context, aktor)
+
+
+@_susun(tb.Bawaan)
+async def daftar_bawaan(update: Update, context: Konteks, aktor: Aktor, t: tb.Bawaan) -> None:
+    """The activities carried from the previous cycle; a page button moves the list in place."""
+    await _halaman_bawaan(update, context, aktor, t.halaman or 0, di_tempat=t.halaman is not None)
+
+
+@_susun(tb.AmbilBawaan)
+async def ambil_bawaan(update: Update, context: Konteks, aktor: Aktor, t: tb.AmbilBawaan) -> None:
+    """Take a carried activity in: its dates and, when its PIC left, the PIC are asked again."""
+    lay = layanan(context)
+    b = await bawaan.ambil(lay, aktor, t.bawaan_id)
+    k: dict[str, Any] = {
+        "deskripsi": b.deskripsi,
+        "anggaran": b.anggaran,
+        "indikator_keberhasilan": b.indikator_keberhasilan,
+        "target_skor": b.target_skor,
+    }
+    if b.pic_aktif:
+        k["pic_id"] = b.pic_id
+    isi = {
+        "langkah": "k_mulai" if b.pic_aktif else "k_pic",
+        "indikator": b.indikator_kode,
+        "program_nama": b.program_nama,
+        "bawaan": b.id,
+        "k": k,
+    }
+    await balas(update, context, lay.render.pesan("perencanaan/bawaan_ambil", b=b))
+    await _lanjut(update, context, aktor, isi)
+
+
+@_susun(tb.LewatiBawaan)
+async def lewati_bawaan(update: Update, context: Konteks, aktor: Aktor, t: tb.LewatiBawaan) -> None:
+    """Drop a carried activity; the list follows."""
+    await bawaan.lewati(layanan(context), aktor, t.bawaan_id)
+    await _halaman_bawaan(update, context, aktor, t.halaman, di_tempat=False)
+
+
+@akses("rencana_susun", ditolak=_status_setelah_tolak)
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+    """An `rcn:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
+
+
+TOMBOL_SUSUN = (
+    tambah_masalah,
+    pilih_masalah,
+    akar,
+    tambah_program,
+    tambah_kegiatan,
+    pic,
+    halaman_pic,
+    tanggal,
+    lagi,
+    lihat,
+    pilih_kegiatan,
+    pilih_bagian,
+    ubah_bagian,
+    pilih_bidang,
+    ubah_bidang,
+    ubah_pic,
+    daftar_bawaan,
+    ambil_bawaan,
+    lewati_bawaan,
+)
 
 
 async def _indikator(lay: Layanan, aktor: Aktor, kode: str) -> Any:
@@ -320,13 +461,15 @@ async def _lanjut(
     )
     tombol = None
     if isi["langkah"] in ("k_pic", "ubah_pic"):
-        awalan = "rcn:pic" if isi["langkah"] == "k_pic" else "rcn:upic"
+        jenis = tb.Pic if isi["langkah"] == "k_pic" else tb.UbahPic
         staf = await rencana.anggota_aktif(lay, aktor)
-        pilihan = [(nama[:60], f"{awalan}:{uid}") for uid, nama in staf.items()]
-        tombol = papan_pilihan(r, pilihan, 0, f"{awalan}:h")
+        ubah_ = int(jenis is tb.UbahPic)
+        tombol = papan_pilihan(r, _pilihan_pic(staf, jenis), 0, f"{tb.HalamanPic.awalan}:{ubah_}:")
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
-        tombol = papan([[(ya, "rcn:tgl:ya"), (r.label("tombol.ubah_tanggal"), "rcn:tgl:ubah")]])
+        tombol = papan(
+            [[(ya, tb.Tanggal("ya")), (r.label("tombol.ubah_tanggal"), tb.Tanggal("ubah"))]]
+        )
     await balas(update, context, teks, tombol)
 
 
@@ -506,10 +649,10 @@ async def _simpan_kegiatan(
     t = lay.render.label
     tombol = papan(
         [
-            [(t("tombol.kegiatan_lain"), "rcn:lagi:k")],
-            [(t("tombol.program_lain"), "rcn:lagi:p")],
-            [(t("tombol.masalah_lain"), "rcn:lagi:m")],
-            [(t("tombol.lihat_rencana"), "rcn:lihat")],
+            [(t("tombol.kegiatan_lain"), tb.Lagi("k"))],
+            [(t("tombol.program_lain"), tb.Lagi("p"))],
+            [(t("tombol.masalah_lain"), tb.Lagi("m"))],
+            [(t("tombol.lihat_rencana"), tb.Lihat())],
         ]
     )
     teks_simpan = lay.render.pesan(
@@ -518,40 +661,12 @@ async def _simpan_kegiatan(
     await balas(update, context, teks_simpan, tombol)
 
 
-async def _bawaan(
-    update: Update, context: Konteks, aktor: Aktor, aksi: str, arg: list[str]
+async def _halaman_bawaan(
+    update: Update, context: Konteks, aktor: Aktor, nomor: int, di_tempat: bool
 ) -> None:
-    """Activities carried from the previous cycle: list them, take one in (its dates and,
-    when its PIC left, the PIC are asked again) or drop one."""
     lay = layanan(context)
-    r = lay.render
-    if aksi == "bwl":
-        await bawaan.lewati(lay, aktor, int(arg[0]))
-    if aksi == "bwa":
-        b = await bawaan.ambil(lay, aktor, int(arg[0]))
-        k: dict[str, Any] = {
-            "deskripsi": b.deskripsi,
-            "anggaran": b.anggaran,
-            "indikator_keberhasilan": b.indikator_keberhasilan,
-            "target_skor": b.target_skor,
-        }
-        if b.pic_aktif:
-            k["pic_id"] = b.pic_id
-        isi = {
-            "langkah": "k_mulai" if b.pic_aktif else "k_pic",
-            "indikator": b.indikator_kode,
-            "program_nama": b.program_nama,
-            "bawaan": b.id,
-            "k": k,
-        }
-        await balas(update, context, r.pesan("perencanaan/bawaan_ambil", b=b))
-        await _lanjut(update, context, aktor, isi)
-        return
-    # "rcn:bw:<page>" and "rcn:bwl:<id>:<page>": the page is the last part, when there is one
-    halaman_ke = arg[0] if aksi == "bw" and arg else arg[1] if len(arg) > 1 else "0"
-    nomor = int(halaman_ke) if halaman_ke.isdigit() else 0
     teks, tombol = _daftar_bawaan(lay, await bawaan.menunggu(lay, aktor), nomor)
-    if aksi == "bw" and arg:  # a page button: the list moves in place
+    if di_tempat:
         await ubah(update, teks, tombol)
     else:
         await balas(update, context, teks, tombol)
@@ -563,19 +678,23 @@ def _daftar_bawaan(
     """One page of the waiting carried activities, with Ambil/Lewati per activity."""
     t = lay.render.label
     daftar, nomor, jumlah = halaman(semua, nomor)
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
-            (t("strategi.tombol.ambil", kegiatan=b.deskripsi)[:60], f"rcn:bwa:{b.id}"),
-            (t("strategi.tombol.lewati"), f"rcn:bwl:{b.id}:{nomor}"),
+            (t("strategi.tombol.ambil", kegiatan=b.deskripsi)[:60], tb.AmbilBawaan(b.id)),
+            (t("strategi.tombol.lewati"), tb.LewatiBawaan(b.id, nomor)),
         ]
         for b in daftar
     ]
     navigasi = navigasi_halaman(
-        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "rcn:bw:"
+        t("tombol.halaman_sebelum"),
+        t("tombol.halaman_berikut"),
+        nomor,
+        jumlah,
+        tb.Bawaan.awalan + ":",
     )
     if navigasi:
-        baris.append(navigasi)
-    baris.append([(t("tombol.lihat_rencana"), "rcn:lihat")])
+        baris.append(list[TombolPapan](navigasi))
+    baris.append([(t("tombol.lihat_rencana"), tb.Lihat())])
     teks = lay.render.pesan(
         "perencanaan/bawaan",
         daftar=daftar,
@@ -595,23 +714,25 @@ async def _simpan_bawaan(
     await _simpan(lay, aktor, None)
     staf = await rencana.anggota_aktif(lay, aktor)
     t = lay.render.label
-    baris = [[(t("tombol.lihat_rencana"), "rcn:lihat")]]
+    baris: list[list[TombolPapan]] = [[(t("tombol.lihat_rencana"), tb.Lihat())]]
     sisa = len(await bawaan.menunggu(lay, aktor))
     if sisa:
-        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=sisa), "rcn:bw")])
+        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=sisa), tb.Bawaan())])
     teks = lay.render.pesan("perencanaan/kegiatan_tersimpan", k=baru, pic=staf.get(baru.pic_id, ""))
     await balas(update, context, teks, papan(baris))
 
 
-async def _pilih_kegiatan(update: Update, context: Konteks, aktor: Aktor, arg: list[str]) -> None:
+async def _pilih_kegiatan(
+    update: Update, context: Konteks, aktor: Aktor, nomor: int | None = None
+) -> None:
     """Which activity to change, a page at a time ("rcn:uk:<page>" turns the page)."""
     lay = layanan(context)
     r = await rencana.lihat(lay, aktor)
     pilihan = [
-        (k.deskripsi[:60], f"rcn:ub:{k.kunci}") for _, _, k in (r.semua_kegiatan() if r else [])
+        (k.deskripsi[:60], tb.PilihBidang(k.kunci)) for _, _, k in (r.semua_kegiatan() if r else [])
     ]
-    tombol = papan_pilihan(lay.render, pilihan, int(arg[0]) if arg else 0, "rcn:uk:")
-    if arg:
+    tombol = papan_pilihan(lay.render, pilihan, nomor or 0, f"{tb.PilihKegiatan.awalan}:")
+    if nomor is not None:
         await ganti_tombol(update, tombol)
         return
     await balas(update, context, lay.render.pesan("perencanaan/pilih_kegiatan"), tombol)
@@ -621,12 +742,14 @@ async def _pilih_bagian(update: Update, context: Konteks, aktor: Aktor) -> None:
     lay = layanan(context)
     r = await rencana.lihat(lay, aktor)
     t = lay.render.label
-    baris = []
+    baris: list[list[TombolPapan]] = []
     for m in r.masalah if r else ():
-        baris.append([(t("tombol.ubah_akar", kode=m.indikator_kode), f"rcn:ua:{m.indikator_kode}")])
+        baris.append(
+            [(t("tombol.ubah_akar", kode=m.indikator_kode), tb.UbahBagian(m.indikator_kode))]
+        )
         for p in m.program:
             label = t("tombol.ubah_program", kode=m.indikator_kode, nama=p.nama)[:60]
-            baris.append([(label, f"rcn:ua:{m.indikator_kode}:{p.urutan}")])
+            baris.append([(label, tb.UbahBagian(m.indikator_kode, p.urutan))])
     await balas(update, context, lay.render.pesan("perencanaan/pilih_bagian"), papan(baris))
 
 
@@ -637,10 +760,10 @@ async def _pilih_bidang(update: Update, context: Konteks, aktor: Aktor, kunci: s
     if k is None:
         raise Ditolak("tombol_usang")
     t = lay.render.label
-    baris = [
-        [(t(f"bidang.{b}").capitalize(), f"rcn:uf:{kunci}:{b}")] for b in rencana.BIDANG_KEGIATAN
+    baris: list[list[TombolPapan]] = [
+        [(t(f"bidang.{b}").capitalize(), tb.UbahBidang(kunci, b))] for b in rencana.BIDANG_KEGIATAN
     ]
-    baris.append([(t("tombol.hapus_kegiatan"), f"rcn:uf:{kunci}:hapus")])
+    baris.append([(t("tombol.hapus_kegiatan"), tb.UbahBidang(kunci, "hapus"))])
     await balas(update, context, lay.render.pesan("perencanaan/pilih_bidang", k=k), papan(baris))
 
 
@@ -679,16 +802,11 @@ async def _simpan_ubahan(
     await tampilkan_rencana(update, context, aktor)
 
 
-@akses("rencana_setujui")
-async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(tb.Setujui, "rencana_setujui")
+async def setujui(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """Approve: lock the version, ask every PIC, send the documents."""
     lay = layanan(context)
-    try:
-        hasil = await komitmen.setujui(lay, aktor)
-    except Ditolak as tolak:
-        await jawab_tombol(update)
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-        return END
+    hasil = await komitmen.setujui(lay, aktor)
     await jawab_tombol(update)
     await ubah(
         update,
@@ -707,8 +825,8 @@ async def setujui(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-@akses("perencanaan")
-async def kirim_dokumen(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(tb.KirimDokumen, "perencanaan", ditolak=_status_setelah_tolak)
+async def kirim_dokumen(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """The plan as DOCX and PDF."""
     await jawab_tombol(update)
     await dokumen_rencana.kirim(
@@ -717,8 +835,8 @@ async def kirim_dokumen(update: Update, context: Konteks, aktor: Aktor) -> int |
     return await _status(layanan(context), aktor)
 
 
-@akses("rencana_tinjau")
-async def minta_tinjauan(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(tb.Tinjau, "rencana_tinjau")
+async def minta_tinjauan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """The pengawas writes a review comment."""
     await jawab_tombol(update)
     await _lanjut(update, context, aktor, {"langkah": "tinjau_komentar"})
@@ -737,28 +855,15 @@ async def _simpan_tinjauan(update: Update, context: Konteks, aktor: Aktor, teks:
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """The persistent /perencanaan conversation."""
-    tombol = CallbackQueryHandler(
-        tombol_susun,
-        pattern=r"^rcn:(tm|pm|ak|tp|tk|pic|tgl|lagi|lihat|uk|ub|uf|upic|ul|ua|bw|bwa|bwl)\b",
-    )
-    setuju = CallbackQueryHandler(setujui, pattern=r"^rcn:setuju$")
-    dok = CallbackQueryHandler(kirim_dokumen, pattern=r"^rcn:dok$")
-    tinjau = CallbackQueryHandler(minta_tinjauan, pattern=r"^rcn:tinjau$")
+    # One handler per kind of button; an `rcn:` button of no kind (an old message) is stale.
+    tombol_h = [penangan_tombol(f) for f in (*TOMBOL_SUSUN, setujui, kirim_dokumen, minta_tinjauan)]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^rcn:"))
     return [
         percakapan(
-            entry_points=[
-                CommandHandler("perencanaan", perencanaan, filters=PRIBADI),
-                tombol,
-                setuju,
-                dok,
-                tinjau,
-            ],
+            entry_points=[CommandHandler("perencanaan", perencanaan, filters=PRIBADI), *tombol_h],
             states={
                 SUSUN: [
-                    tombol,
-                    setuju,
-                    dok,
-                    tinjau,
+                    *tombol_h,
                     CommandHandler("perencanaan", perencanaan, filters=PRIBADI),
                     MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks_susun),
                 ]

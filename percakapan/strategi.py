@@ -14,7 +14,7 @@ from telegram.constants import ChatAction
 from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.dokumen import grafik
 from bot.dokumen import siklus as dok_siklus
 from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
@@ -22,9 +22,11 @@ from bot.layanan.aktor import Aktor
 from bot.layanan.strategi import Strategi
 from bot.mutu.peran import PENGELOLA, Peran
 from percakapan import batal
+from percakapan import strategi_tombol as tb
 from percakapan._umum import (
     PRIBADI,
     Konteks,
+    TombolPapan,
     balas,
     galat,
     halaman,
@@ -33,6 +35,7 @@ from percakapan._umum import (
     navigasi_halaman,
     papan,
     penangan_sela,
+    penangan_tombol,
     percakapan,
     ubah,
 )
@@ -48,13 +51,13 @@ def _papan_panel(lay: Layanan, aktor: Aktor, s: Strategi) -> InlineKeyboardMarku
     if aktor.peran not in PENGELOLA:
         return None
     if s.tahap == 4:
-        return papan([[(t("strategi.tombol.buka"), "stg:buka")]])
-    baris = [
-        [(t("strategi.tombol.bawaan", jumlah=sum(c.dibawa for c in s.calon)), "stg:bw")],
-        [(t("strategi.tombol.target"), "stg:tg")],
+        return papan([[(t("strategi.tombol.buka"), tb.Buka())]])
+    baris: list[list[TombolPapan]] = [
+        [(t("strategi.tombol.bawaan", jumlah=sum(c.dibawa for c in s.calon)), tb.Bawaan())],
+        [(t("strategi.tombol.target"), tb.Target())],
     ]
     if aktor.peran is Peran.KEPALA_SEKOLAH:
-        baris.append([(t("strategi.tombol.tutup", tahun=s.tahun_ajaran), "stg:tutup")])
+        baris.append([(t("strategi.tombol.tutup", tahun=s.tahun_ajaran), tb.Tutup())])
     return papan(baris)
 
 
@@ -105,11 +108,7 @@ async def tampil(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """The comparison and what is left to decide before the cycle closes."""
     lay = layanan(context)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-    try:
-        s = await strategi.lihat(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-        return END
+    s = await strategi.lihat(lay, aktor)
     await _tampilkan(update, context, aktor, s)
     return END
 
@@ -119,24 +118,23 @@ def _bawaan(lay: Layanan, s: Strategi, nomor: int) -> tuple[str, InlineKeyboardM
     carrying the page so the list stays where it was."""
     t = lay.render.label
     daftar, nomor, jumlah = halaman(s.calon, nomor)
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 t(
                     "strategi.tombol.dibawa" if c.dibawa else "strategi.tombol.tidak_dibawa",
                     kegiatan=c.deskripsi,
                 )[:60],
-                f"stg:bw:{c.kunci}:{0 if c.dibawa else 1}:{nomor}",
+                tb.PilihBawaan(c.kunci, not c.dibawa, nomor),
             )
         ]
         for c in daftar
     ]
-    navigasi = navigasi_halaman(
-        t("tombol.halaman_sebelum"), t("tombol.halaman_berikut"), nomor, jumlah, "stg:bw:"
-    )
+    sebelum, berikut = t("tombol.halaman_sebelum"), t("tombol.halaman_berikut")
+    navigasi = navigasi_halaman(sebelum, berikut, nomor, jumlah, tb.Bawaan.awalan + ":")
     if navigasi:
-        baris.append(navigasi)
-    baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
+        baris.append(list[TombolPapan](navigasi))
+    baris.append([(t("strategi.tombol.kembali"), tb.Panel())])
     teks = lay.render.pesan(
         "strategi/bawaan", s=s, daftar=daftar, halaman=nomor, jumlah_halaman=jumlah
     )
@@ -146,7 +144,7 @@ def _bawaan(lay: Layanan, s: Strategi, nomor: int) -> tuple[str, InlineKeyboardM
 def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
     t = lay.render.label
     skor = lay.render.env.filters["skor"]
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 t(
@@ -156,12 +154,12 @@ def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
                     target=skor(b.target_berlaku),
                     tanda="" if b.target is not None else "*",
                 ),
-                f"stg:ts:{b.kode}",
+                tb.TargetStandar(b.kode),
             )
         ]
         for b in s.standar
     ]
-    baris.append([(t("strategi.tombol.kembali"), "stg:panel")])
+    baris.append([(t("strategi.tombol.kembali"), tb.Panel())])
     return papan(baris)
 
 
@@ -173,15 +171,20 @@ async def _tanya_target(
     await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": "target", "standar": kode})
     skor = lay.render.env.filters["skor"]
     t = lay.render.label
-    pilihan = [
-        [(t("strategi.tombol.pakai_bawaan", nilai=skor(b.bawaan)), f"stg:tv:{kode}:{b.bawaan}")]
+    pilihan: list[list[TombolPapan]] = [
+        [
+            (
+                t("strategi.tombol.pakai_bawaan", nilai=skor(b.bawaan)),
+                tb.NilaiTarget(kode, str(b.bawaan)),
+            )
+        ]
     ]
     if b.minimum != b.bawaan:
         pilihan.append(
             [
                 (
                     t("strategi.tombol.pakai_minimum", nilai=skor(b.minimum)),
-                    f"stg:tv:{kode}:{b.minimum}",
+                    tb.NilaiTarget(kode, str(b.minimum)),
                 )
             ]
         )
@@ -189,66 +192,95 @@ async def _tanya_target(
     await balas(update, context, teks, papan(pilihan))
 
 
-@akses("strategi_kelola")
-async def tombol(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Open stage 5, choose what carries over, set the targets."""
+async def _tahap_5(lay: Layanan, aktor: Aktor) -> Strategi:
+    s = await strategi.lihat(lay, aktor)
+    if s.tahap != 5:
+        raise Ditolak("bukan_tahap_5")
+    return s
+
+
+@tombol(tb.Buka, "strategi_kelola")
+async def buka(update: Update, context: Konteks, aktor: Aktor, t: tb.Buka) -> int:
+    """Open stage 5; with programs not yet evaluated, after a confirmation."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, *arg = update.callback_query.data.split(":")
-    await jawab_tombol(update)
-    try:
-        return await _aksi(update, context, aktor, lay, aksi, arg)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-        return END
-
-
-async def _aksi(
-    update: Update, context: Konteks, aktor: Aktor, lay: Layanan, aksi: str, arg: list[str]
-) -> int | str:
     r = lay.render
-    if aksi == "buka":
-        s = await strategi.lihat(lay, aktor)
-        if s.tahap == 4 and s.belum_dievaluasi and arg != ["ya"]:
-            tombol_ya = papan([[(r.label("strategi.tombol.buka_tetap"), "stg:buka:ya")]])
-            await balas(update, context, r.pesan("strategi/konfirmasi_buka", s=s), tombol_ya)
-            return END
-        await strategi.buka(lay, aktor)
-        await _tampilkan(update, context, aktor, await strategi.lihat(lay, aktor))
-    elif aksi == "panel":
-        await _tampilkan(update, context, aktor, await strategi.lihat(lay, aktor))
-    elif aksi == "bw" and not arg:
-        s = await strategi.lihat(lay, aktor)
-        if s.tahap != 5:
-            raise Ditolak("bukan_tahap_5")
-        await balas(update, context, *_bawaan(lay, s, 0))
-    elif aksi == "bw" and len(arg) == 1 and arg[0].isdigit():
-        s = await strategi.lihat(lay, aktor)
-        if s.tahap != 5:
-            raise Ditolak("bukan_tahap_5")
-        await ubah(update, *_bawaan(lay, s, int(arg[0])))
-    elif aksi == "bw" and len(arg) in (2, 3) and arg[1] in ("0", "1"):
-        s = await strategi.pilih_bawaan(lay, aktor, arg[0], arg[1] == "1")
-        nomor = int(arg[2]) if len(arg) == 3 and arg[2].isdigit() else 0
-        await ubah(update, *_bawaan(lay, s, nomor))
-    elif aksi == "tg":
-        s = await strategi.lihat(lay, aktor)
-        if s.tahap != 5:
-            raise Ditolak("bukan_tahap_5")
-        await balas(
-            update, context, r.pesan("strategi/target", s=s, baru=None), _papan_target(lay, s)
-        )
-    elif aksi == "ts" and arg:
-        s = await strategi.lihat(lay, aktor)
-        if s.tahap != 5:
-            raise Ditolak("bukan_tahap_5")
-        await _tanya_target(update, context, aktor, s, arg[0], None)
-        return MENGETIK
-    elif aksi == "tv" and len(arg) == 2:
-        await _simpan_target(update, context, aktor, arg[0], arg[1])
-    else:
-        await galat(update, context, "tombol_usang")
+    await jawab_tombol(update)
+    s = await strategi.lihat(lay, aktor)
+    if s.tahap == 4 and s.belum_dievaluasi and t.tetap != "ya":
+        tombol_ya = papan([[(r.label("strategi.tombol.buka_tetap"), tb.Buka("ya"))]])
+        await balas(update, context, r.pesan("strategi/konfirmasi_buka", s=s), tombol_ya)
+        return END
+    await strategi.buka(lay, aktor)
+    await _tampilkan(update, context, aktor, await strategi.lihat(lay, aktor))
     return END
+
+
+@tombol(tb.Panel, "strategi_kelola")
+async def panel(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """The comparison and what is left to decide."""
+    await jawab_tombol(update)
+    await _tampilkan(update, context, aktor, await strategi.lihat(layanan(context), aktor))
+    return END
+
+
+@tombol(tb.Bawaan, "strategi_kelola")
+async def daftar_bawaan(update: Update, context: Konteks, aktor: Aktor, t: tb.Bawaan) -> int:
+    """The carry-over candidates; a page button moves the list in place."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await _tahap_5(lay, aktor)
+    if t.halaman is None:
+        await balas(update, context, *_bawaan(lay, s, 0))
+    else:
+        await ubah(update, *_bawaan(lay, s, t.halaman))
+    return END
+
+
+@tombol(tb.PilihBawaan, "strategi_kelola")
+async def pilih_bawaan(update: Update, context: Konteks, aktor: Aktor, t: tb.PilihBawaan) -> int:
+    """Carry an activity over or not."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await strategi.pilih_bawaan(lay, aktor, t.kunci, t.dibawa)
+    await ubah(update, *_bawaan(lay, s, t.halaman))
+    return END
+
+
+@tombol(tb.Target, "strategi_kelola")
+async def target(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """The targets per standard for the next cycle."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await _tahap_5(lay, aktor)
+    teks_target = lay.render.pesan("strategi/target", s=s, baru=None)
+    await balas(update, context, teks_target, _papan_target(lay, s))
+    return END
+
+
+@tombol(tb.TargetStandar, "strategi_kelola")
+async def target_standar(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.TargetStandar
+) -> int | str:
+    """Ask for one standard's target."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await _tahap_5(lay, aktor)
+    await _tanya_target(update, context, aktor, s, t.kode, None)
+    return MENGETIK
+
+
+@tombol(tb.NilaiTarget, "strategi_kelola")
+async def nilai_target(update: Update, context: Konteks, aktor: Aktor, t: tb.NilaiTarget) -> int:
+    """A standard's target as offered (the default or the minimum)."""
+    await jawab_tombol(update)
+    await _simpan_target(update, context, aktor, t.kode, t.nilai)
+    return END
+
+
+@akses("strategi_kelola")
+async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
+    """An `stg:` button of no kind this version makes (an old message): stale."""
+    raise Ditolak("tombol_usang")
 
 
 async def _simpan_target(
@@ -274,8 +306,7 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
         await _simpan_target(update, context, aktor, isi["standar"], update.message.text)
     except Ditolak as tolak:
         if tolak.alasan not in ("target_bukan_angka", "target_di_bawah", "target_di_atas"):
-            await galat(update, context, tolak.alasan, **tolak.rincian)
-            return END
+            raise  # a refusal, told by the access check; a bad number asks again
         s = await strategi.lihat(lay, aktor)
         teks_galat = lay.render.label(f"galat.{tolak.alasan}", **tolak.rincian)
         await _tanya_target(update, context, aktor, s, isi["standar"], teks_galat)
@@ -283,31 +314,27 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-@akses("strategi_tutup")
-async def tutup(update: Update, context: Konteks, aktor: Aktor) -> int | str:
+@tombol(tb.Tutup, "strategi_tutup")
+async def tutup(update: Update, context: Konteks, aktor: Aktor, t: tb.Tutup) -> int | str:
     """The kepala_sekolah closes the cycle, after a confirmation whose button carries the
     cycle: pressed again once it is closed, it says so and sends the report again."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, _, *arg = update.callback_query.data.split(":")
-    siklus_id = int(arg[1]) if len(arg) == 2 and arg[1].isdigit() else None
     await jawab_tombol(update)
     r = lay.render
+    if t.ya != "ya":
+        s = await _tahap_5(lay, aktor)
+        tombol_ya = papan([[(r.label("strategi.tombol.tutup_ya"), tb.Tutup("ya", s.siklus_id))]])
+        await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
+        return END
     try:
-        if arg[:1] != ["ya"]:
-            s = await strategi.lihat(lay, aktor)
-            if s.tahap != 5:
-                raise Ditolak("bukan_tahap_5")
-            tombol_ya = papan(
-                [[(r.label("strategi.tombol.tutup_ya"), f"stg:tutup:ya:{s.siklus_id}")]]
-            )
-            await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
-            return END
-        hasil = await strategi.tutup(lay, aktor, siklus_id)
+        hasil = await strategi.tutup(lay, aktor, t.siklus_id)
     except Ditolak as tolak:
+        # Not only a refusal: a second press on the confirmation (also one racing the first)
+        # says so and sends the report again. Every other refusal goes to the access check.
+        if tolak.alasan != "siklus_sudah_ditutup" or t.siklus_id is None:
+            raise
         await galat(update, context, tolak.alasan, **tolak.rincian)
-        if tolak.alasan == "siklus_sudah_ditutup" and siklus_id is not None:
-            await _kirim_laporan(update, context, aktor, siklus_id, [aktor.pengguna_id])
+        await _kirim_laporan(update, context, aktor, t.siklus_id, [aktor.pengguna_id])
         return END
     await ubah(update, r.pesan("strategi/ditutup", h=hasil))
     penerima = await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0)
@@ -334,15 +361,16 @@ async def _kirim_laporan(
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/strategi and its buttons."""
-    tombol_h = CallbackQueryHandler(tombol, pattern=r"^stg:(buka|panel|bw|tg|ts|tv)\b")
-    tutup_h = CallbackQueryHandler(tutup, pattern=r"^stg:tutup\b")
+    # One handler per kind of button; an `stg:` button of no kind (an old message) is stale.
+    jenis = (buka, panel, daftar_bawaan, pilih_bawaan, target, target_standar, nilai_target, tutup)
+    tombol_h = [penangan_tombol(f) for f in jenis]
+    tombol_h.append(CallbackQueryHandler(usang, pattern=r"^stg:"))
     return [
         percakapan(
-            entry_points=[CommandHandler("strategi", tampil, filters=PRIBADI), tombol_h, tutup_h],
+            entry_points=[CommandHandler("strategi", tampil, filters=PRIBADI), *tombol_h],
             states={
                 MENGETIK: [
-                    tombol_h,
-                    tutup_h,
+                    *tombol_h,
                     CommandHandler("strategi", tampil, filters=PRIBADI),
                     MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, teks),
                 ]

@@ -6,7 +6,7 @@ import functools
 import io
 import math
 from collections.abc import Callable, Sequence
-from typing import ParamSpec
+from typing import ParamSpec, cast
 
 import matplotlib
 
@@ -14,6 +14,7 @@ matplotlib.use("Agg")  # no screen on a server; must precede pyplot
 
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.projections.polar import PolarAxes  # noqa: E402
 
 SKOR_MAKS = 7.0
 P = ParamSpec("P")
@@ -53,7 +54,7 @@ def radar(
     n = len(label)
     sudut = [2 * math.pi * i / n for i in range(n)] + [0.0]
     gambar = plt.figure(figsize=(6.4, 6.4))
-    sumbu = gambar.add_subplot(polar=True)
+    sumbu = cast(PolarAxes, gambar.add_subplot(polar=True))
     sumbu.set_theta_offset(math.pi / 2)
     sumbu.set_theta_direction(-1)
     sumbu.set_ylim(0, SKOR_MAKS)

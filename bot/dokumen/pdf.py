@@ -146,7 +146,9 @@ def tanda_tangan_sekolah(
 
 
 class _BernomorMasalah(Protocol):
-    nomor_masalah: int
+    # Read-only, so frozen dataclass rows satisfy it.
+    @property
+    def nomor_masalah(self) -> int: ...
 
 
 B = TypeVar("B", bound=_BernomorMasalah)

@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine
-
 from bot.config import Settings
 from bot.render import Render
+from db.jenis import AsyncEngine
 
 
 def _sekarang() -> datetime:

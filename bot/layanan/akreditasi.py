@@ -9,27 +9,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.bukti import Berkas
 from bot.layanan.instrumen import untuk_versi
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.mutu import akreditasi as aturan
 from bot.mutu import skor
-from bot.mutu.akreditasi_instrumen import (
-    BERKAS,
-    Butir,
-    InstrumenAkreditasi,
-    bawaan,
-)
+from bot.mutu.akreditasi_instrumen import Butir, InstrumenAkreditasi
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
 from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db.berkas_instrumen import BERKAS
+from db.jenis import AsyncConnection, Row
 
 INSTRUMEN = tuple(BERKAS)
 STATUS_DOKUMEN = ("ada", "belum", "tidak_sesuai")

@@ -4,22 +4,20 @@ observation checklist kept by a manager. Both feed the estimate (`bot.mutu.akred
 
 from __future__ import annotations
 
-from datetime import time, timedelta
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.layanan.pengaturan import aturan_sekolah
 from bot.mutu import jadwal
-from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara, bawaan
+from bot.mutu.akreditasi_instrumen import InstrumenAkreditasi, PertanyaanWawancara
 from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
 from db import keanggotaan
+from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
-from db.tabel import pengguna
 
 # The role whose interview questions a member answers in visit practice.
 PERAN_WAWANCARA = {
@@ -95,21 +93,10 @@ async def undang_wawancara(lay: Layanan, aktor: Aktor) -> int:
         hari = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu)).date()
         guru = [a for a in anggota if a.peran == Peran.GURU and a.pengguna_id != aktor.pengguna_id]
         aturan = await aturan_sekolah(conn, sekolah_id)
-        cuti = dict(
-            (
-                await conn.execute(
-                    select(pengguna.c.id, pengguna.c.cuti_sampai).where(
-                        pengguna.c.id.in_([a.pengguna_id for a in guru])
-                    )
-                )
-            ).all()
-        )
+        cuti = await db_pengguna.cuti_banyak(conn, [a.pengguna_id for a in guru])
         for a in guru:
             # Not urgent: in the school's sending hours, and after the member's leave.
-            mulai = lay.sekarang()
-            if cuti.get(a.pengguna_id) is not None:
-                awal = jadwal.pada_hari(cuti[a.pengguna_id] + timedelta(days=1), time(0, 0), aturan)
-                mulai = max(mulai, awal)
+            mulai = jadwal.sesudah_cuti(lay.sekarang(), cuti.get(a.pengguna_id), aturan)
             jatuh_tempo = jadwal.waktu_kirim_berikut(mulai, aturan)
             await db_pengingat.rencanakan(
                 conn,

@@ -7,8 +7,6 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import select
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.pemetaan import peta_siklus
@@ -23,7 +21,6 @@ from bot.layanan.rencana import (
 from bot.mutu.peran import PENGELOLA
 from db import rencana as db_rencana
 from db import strategi as db_strategi
-from db.tabel import kegiatan_bawaan
 
 
 @dataclass(frozen=True)
@@ -98,14 +95,7 @@ async def masukkan(lay: Layanan, aktor: Aktor, bawaan_id: int, k: KegiatanBaru) 
     skor = {i.kode: i.skor for s in peta.standar for i in s.indikator}
     async with lay.mesin.begin() as conn:
         siklus = await siklus_terbuka(conn, aktor)
-        b = (
-            await conn.execute(
-                select(kegiatan_bawaan).where(
-                    kegiatan_bawaan.c.id == bawaan_id,
-                    kegiatan_bawaan.c.siklus_tujuan_id == siklus.id,
-                )
-            )
-        ).first()
+        b = await db_strategi.bawaan_untuk_siklus(conn, bawaan_id, siklus.id)
         if b is None or b.status == "dilewati":
             raise Ditolak("tombol_usang")
         if b.status == "diambil":

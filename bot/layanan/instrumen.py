@@ -6,13 +6,12 @@ from __future__ import annotations
 import asyncio
 import hashlib
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.config import berkas_instrumen
 from bot.layanan import Layanan
-from bot.mutu import instrumen as mutu_instrumen
 from bot.mutu.instrumen import Instrumen, InstrumenRusak
+from bot.mutu.instrumen_muat import muat_teks
 from db import instrumen as db_instrumen
+from db.jenis import AsyncConnection
 
 _CACHE: dict[str, Instrumen] = {}
 
@@ -26,7 +25,7 @@ async def daftarkan_bawaan(lay: Layanan) -> Instrumen:
     that was stored before with other content is refused: old answers would change meaning."""
     path = berkas_instrumen(lay.settings)
     teks = await asyncio.to_thread(path.read_text, encoding="utf-8")
-    inst = mutu_instrumen.muat_teks(teks, path.name)
+    inst = muat_teks(teks, path.name)
     async with lay.mesin.begin() as conn:
         lama = await db_instrumen.ambil(conn, inst.versi)
         if lama is None:
@@ -53,5 +52,5 @@ async def untuk_versi(lay: Layanan, versi: str, conn: AsyncConnection | None = N
                 baris = await db_instrumen.ambil(sendiri, versi)
         if baris is None:
             raise InstrumenRusak([f"instrument version {versi!r} is not stored"])
-        _CACHE[versi] = mutu_instrumen.muat_teks(baris.isi, f"instrumen {versi}")
+        _CACHE[versi] = muat_teks(baris.isi, f"instrumen {versi}")
     return _CACHE[versi]

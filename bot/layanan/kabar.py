@@ -5,12 +5,11 @@ a restart; the handler only asks it to send now (bot.pengingat.kirim_segera)."""
 
 from __future__ import annotations
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Layanan
 from bot.mutu.peran import PENGELOLA, Peran
 from db import keanggotaan
 from db import pengingat as db_pengingat
+from db.jenis import AsyncConnection
 
 Tombol = list[list[tuple[str, str]]]  # rows of (label key, callback data)
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan, bukti, kabar
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import Berkas
@@ -28,6 +26,7 @@ from db import pengingat as db_pengingat
 from db import rencana as db_rencana
 from db import siklus as db_siklus
 from db import strategi as db_strategi
+from db.jenis import AsyncConnection
 
 STATUS_LAPORAN = ("belum_mulai", "berjalan", "selesai", "terkendala")
 

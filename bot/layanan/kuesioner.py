@@ -7,8 +7,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan, bukti
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import Berkas
@@ -18,6 +16,7 @@ from bot.mutu.instrumen import Instrumen, JenisJawaban, Pertanyaan
 from bot.mutu.peran import RESPONDEN
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
+from db.jenis import AsyncConnection
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
-from sqlalchemy.engine import Row
-
 from bot.dokumen.monev import BarisMonev, DokumenMonev, EvaluasiProgram
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
@@ -21,11 +18,11 @@ from bot.layanan.rencana import siklus_terbuka
 from bot.layanan.waktu import hari_ini
 from bot.mutu.ringkasan import status_kegiatan
 from db import audit, keanggotaan
+from db import monev as db_monev
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
-from db.tabel import bukti, evaluasi_program, laporan
-from db.upsert import upsert
+from db.jenis import Row
 
 TARGET = ("ya", "sebagian", "tidak")
 TINDAK_LANJUT = ("lanjutkan", "ubah", "hentikan")
@@ -86,24 +83,8 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     zona = ZoneInfo((await _sekolah(lay, aktor)).zona_waktu)
     async with lay.mesin.connect() as conn:
         siklus = await siklus_terbuka(conn, aktor)
-        jumlah_bukti = dict(
-            (
-                await conn.execute(
-                    select(bukti.c.sumber, func.count())
-                    .where(bukti.c.siklus_id == siklus.id)
-                    .group_by(bukti.c.sumber)
-                )
-            ).all()
-        )
-        terakhir = dict(
-            (
-                await conn.execute(
-                    select(laporan.c.komitmen_id, func.max(laporan.c.dibuat_pada))
-                    .where(laporan.c.komitmen_id.in_([k.id for k in semua]))
-                    .group_by(laporan.c.komitmen_id)
-                )
-            ).all()
-        )
+        jumlah_bukti = await db_monev.jumlah_bukti_per_sumber(conn, siklus.id)
+        terakhir = await db_monev.laporan_terakhir(conn, [k.id for k in semua])
         evaluasi = [
             Evaluasi(
                 e.indikator_kode,
@@ -114,9 +95,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
                 e.alasan,
                 e.tindak_lanjut,
             )
-            for e in await conn.execute(
-                select(evaluasi_program).where(evaluasi_program.c.siklus_id == siklus.id)
-            )
+            for e in await db_monev.evaluasi_siklus(conn, siklus.id)
         ]
     baris = []
     for k in semua:
@@ -176,9 +155,8 @@ async def evaluasi(
         raise Ditolak("tombol_usang")
     async with lay.mesin.begin() as conn:
         siklus = await siklus_terbuka(conn, aktor)
-        await upsert(
+        await db_monev.simpan_evaluasi(
             conn,
-            evaluasi_program,
             {
                 "siklus_id": siklus.id,
                 "indikator_kode": indikator_kode,
@@ -191,16 +169,6 @@ async def evaluasi(
                 "dinilai_oleh": aktor.pengguna_id,
                 "dinilai_pada": lay.sekarang(),
             },
-            kunci=("siklus_id", "indikator_kode", "program_urutan"),
-            perbarui=(
-                "program_nama",
-                "target_tercapai",
-                "capaian",
-                "alasan",
-                "tindak_lanjut",
-                "dinilai_oleh",
-                "dinilai_pada",
-            ),
         )
         await db_siklus.pindah_tahap(conn, siklus.id, 3, 4)
         await audit.catat(
@@ -266,7 +234,7 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenMonev:
 
 
 def evaluasi_dokumen(
-    baris: Sequence[Row], nama_masalah: Mapping[str, str]
+    baris: Sequence[Evaluasi | Row], nama_masalah: Mapping[str, str]
 ) -> tuple[EvaluasiProgram, ...]:
     """The stored program evaluations as document rows; a problem is named by
     `nama_masalah` ("1.1 Indicator name"), else by its indicator code."""

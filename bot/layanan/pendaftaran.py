@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from bot.layanan import Ditolak, Layanan
 from bot.mutu import validasi
 from bot.mutu.peran import Peran
 from db import audit, draf, keanggotaan, pengguna, sekolah, siklus
+from db.jenis import IntegrityError
 
 JENIS_DRAF = "daftar"
 # The fields of a registration, in the order they are asked.
@@ -106,6 +105,7 @@ async def simpan(lay: Layanan, pengguna_id: int) -> SekolahBaru:
     school gets its first cycle at stage 1. One transaction; the draft goes with it."""
     waktu = lay.sekarang()
     tahun = validasi.tahun_ajaran(waktu.date())
+    isi: dict[str, Any] | None = None
     try:
         async with lay.mesin.begin() as conn:
             isi = await draf.ambil(conn, pengguna_id, JENIS_DRAF)
@@ -138,6 +138,6 @@ async def simpan(lay: Layanan, pengguna_id: int) -> SekolahBaru:
             await draf.hapus(conn, pengguna_id, JENIS_DRAF)
     except IntegrityError:
         # Another registration of the same NPSN won the race.
-        raise Ditolak("npsn_terdaftar", npsn=isi["npsn"]) from None
+        raise Ditolak("npsn_terdaftar", npsn=(isi or {}).get("npsn")) from None
     lay.lupakan_aktor(pengguna_id)
     return SekolahBaru(sekolah_id, isi["nama"], isi["npsn"], tahun)

@@ -8,15 +8,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu import validasi
 from bot.mutu.jadwal import AturanSekolah
 from db import audit
-from db.tabel import libur, pengguna, sekolah
+from db import pengaturan as db_pengaturan
+from db import pengguna as db_pengguna
+from db.jenis import AsyncConnection
 
 _POLA_JAM = re.compile(
     r"^(?:pukul\s+)?(\d{1,2})(?:[.:](\d{2}))?\s*(?:-|sampai|s\.?d\.?|hingga)\s*(\d{1,2})(?:[.:](\d{2}))?$"
@@ -67,14 +66,8 @@ async def aturan_banyak(
     conn: AsyncConnection, sekolah_ids: Sequence[int]
 ) -> dict[int, AturanSekolah]:
     """The sending rules of many schools in two queries (schools not found are absent)."""
-    sekolah_rows = await conn.execute(select(sekolah).where(sekolah.c.id.in_(sekolah_ids)))
-    rentang: dict[int, list[tuple[date, date]]] = {}
-    for sid, mulai, selesai in await conn.execute(
-        select(libur.c.sekolah_id, libur.c.mulai, libur.c.selesai).where(
-            libur.c.sekolah_id.in_(sekolah_ids)
-        )
-    ):
-        rentang.setdefault(sid, []).append((mulai, selesai))
+    sekolah_rows = await db_pengaturan.sekolah_banyak(conn, sekolah_ids)
+    rentang = await db_pengaturan.rentang_libur(conn, sekolah_ids)
     return {
         data.id: AturanSekolah(
             zona=data.zona_waktu,
@@ -93,24 +86,16 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Pengaturan:
     """The settings as the member sees them."""
     async with lay.mesin.connect() as conn:
         aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
-        daftar = await conn.execute(
-            select(libur)
-            .where(libur.c.sekolah_id == (aktor.sekolah_id or 0))
-            .order_by(libur.c.mulai)
-        )
+        daftar = await db_pengaturan.libur_sekolah(conn, aktor.sekolah_id or 0)
         semua_libur = tuple(Libur(b.id, b.mulai, b.selesai, b.keterangan) for b in daftar)
-        cuti = (
-            await conn.execute(
-                select(pengguna.c.cuti_sampai).where(pengguna.c.id == aktor.pengguna_id)
-            )
-        ).scalar()
+        cuti = await db_pengguna.cuti_sampai(conn, aktor.pengguna_id)
     return Pengaturan(aturan, semua_libur, cuti)
 
 
 async def _ubah(lay: Layanan, aktor: Aktor, aksi: str, nilai: dict[str, object]) -> None:
     sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
-        await conn.execute(update(sekolah).where(sekolah.c.id == sekolah_id).values(**nilai))
+        await db_pengaturan.ubah_sekolah(conn, sekolah_id, nilai)
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -164,11 +149,7 @@ async def tambah_libur(
     if selesai < mulai:
         raise Ditolak("selesai_sebelum_mulai")
     async with lay.mesin.begin() as conn:
-        await conn.execute(
-            insert(libur).values(
-                sekolah_id=sekolah_id, mulai=mulai, selesai=selesai, keterangan=keterangan[:100]
-            )
-        )
+        await db_pengaturan.tambah_libur(conn, sekolah_id, mulai, selesai, keterangan[:100])
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -184,10 +165,7 @@ async def hapus_libur(lay: Layanan, aktor: Aktor, libur_id: int) -> None:
     """Remove one holiday range of the actor's school."""
     sekolah_id = wajib_peran(aktor)
     async with lay.mesin.begin() as conn:
-        hasil = await conn.execute(
-            delete(libur).where(libur.c.id == libur_id, libur.c.sekolah_id == sekolah_id)
-        )
-        if hasil.rowcount != 1:
+        if not await db_pengaturan.hapus_libur(conn, sekolah_id, libur_id):
             raise Ditolak("tombol_usang")
         await audit.catat(
             conn,
@@ -203,9 +181,7 @@ async def hapus_libur(lay: Layanan, aktor: Aktor, libur_id: int) -> None:
 async def atur_cuti(lay: Layanan, aktor: Aktor, sampai: date | None) -> None:
     """Pause (or resume) one's non-urgent reminders until and including that date."""
     async with lay.mesin.begin() as conn:
-        await conn.execute(
-            update(pengguna).where(pengguna.c.id == aktor.pengguna_id).values(cuti_sampai=sampai)
-        )
+        await db_pengguna.atur_cuti(conn, aktor.pengguna_id, sampai)
         await audit.catat(
             conn,
             waktu=lay.sekarang(),

@@ -4,11 +4,7 @@ Planned one occurrence ahead; built when they go out."""
 
 from __future__ import annotations
 
-from datetime import time, timedelta
 from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.engine import Row
 
 from bot.layanan import Layanan, ringkasan
 from bot.layanan.aktor import baca
@@ -16,8 +12,9 @@ from bot.layanan.komitmen import daftar
 from bot.layanan.pengaturan import aturan_sekolah
 from bot.mutu import jadwal
 from bot.render import tanggal
+from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
-from db.tabel import pengguna
+from db.jenis import Row
 
 MINGGUAN = "monev_mingguan"
 
@@ -32,12 +29,8 @@ async def rencanakan_mingguan(lay: Layanan, pengguna_id: int, sekolah_id: int) -
     school; a check-in is not urgent, so it waits until a leave is over."""
     async with lay.mesin.begin() as conn:
         aturan = await aturan_sekolah(conn, sekolah_id)
-        cuti = (
-            await conn.execute(select(pengguna.c.cuti_sampai).where(pengguna.c.id == pengguna_id))
-        ).scalar()
-        mulai = lay.sekarang()
-        if cuti is not None:
-            mulai = max(mulai, jadwal.pada_hari(cuti + timedelta(days=1), time(0, 0), aturan))
+        cuti = await db_pengguna.cuti_sampai(conn, pengguna_id)
+        mulai = jadwal.sesudah_cuti(lay.sekarang(), cuti, aturan)
         saat = jadwal.mingguan_berikut(mulai, aturan)
         await db_pengingat.batalkan(conn, awalan_kunci=f"{MINGGUAN}:{sekolah_id}:{pengguna_id}:")
         await db_pengingat.rencanakan(

@@ -7,12 +7,8 @@ Keys carry the due date: a reminder planned for an old date is never revived."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import and_, func, select
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor
@@ -23,8 +19,10 @@ from bot.mutu.jadwal import AturanSekolah, JenisPengingat, Penerima
 from bot.mutu.peran import Peran
 from bot.render import tanggal
 from db import keanggotaan
+from db import pengguna as db_pengguna
 from db import pengingat as db_pengingat
-from db.tabel import laporan, pengguna, pengingat
+from db import pengingat_komitmen as db_pengingat_komitmen
+from db.jenis import AsyncConnection, Row
 
 JENIS_TERLAMBAT = "komitmen_terlambat"
 
@@ -36,10 +34,10 @@ def _sesudah_cuti(
     it; several waiting for the same moment become one, the latest kind."""
     if cuti_sampai is None:
         return list(rencana)
-    kembali = jadwal.pada_hari(cuti_sampai + timedelta(days=1), time(7, 30), aturan)
     hasil: dict[datetime, jadwal.Pengingat] = {}
     for p in rencana:
-        saat = max(p.saat, kembali)
+        # Back at the usual reminder hour, not at midnight.
+        saat = jadwal.sesudah_cuti(p.saat, cuti_sampai, aturan, jam=time(7, 30))
         hasil[saat] = jadwal.Pengingat(p.jenis, p.ke, saat)
     return list(hasil.values())
 
@@ -80,9 +78,7 @@ async def rencanakan(lay: Layanan, aktor: Aktor, k: Komitmen) -> int:
         if not _perlu_pengingat(k):
             return 0
         aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
-        cuti = (
-            await conn.execute(select(pengguna.c.cuti_sampai).where(pengguna.c.id == k.pengguna_id))
-        ).scalar()
+        cuti = await db_pengguna.cuti_sampai(conn, k.pengguna_id)
         rencana = _sesudah_cuti(
             jadwal.pengingat_komitmen(k.kegiatan.selesai, sekarang, aturan), cuti, aturan
         )
@@ -122,14 +118,7 @@ async def tunda(lay: Layanan, aktor: Aktor, komitmen_id: int, hari: int) -> date
     async with lay.mesin.begin() as conn:
         aturan = await aturan_sekolah(conn, aktor.sekolah_id or 0)
         saat = jadwal.tunda(sekarang, hari, aturan)
-        hasil = await conn.execute(
-            select(pengingat.c.id).where(
-                pengingat.c.rujukan == _rujukan(k),
-                pengingat.c.status == "direncanakan",
-                pengingat.c.jatuh_tempo < saat,
-            )
-        )
-        for (pid,) in hasil:
+        for pid in await db_pengingat_komitmen.menunggu_sebelum(conn, _rujukan(k), saat):
             await db_pengingat.gagal(conn, pid, "ditunda", status="batal")
         terlambat = max(
             (saat.astimezone(ZoneInfo(aturan.zona)).date() - k.kegiatan.selesai).days, 0
@@ -157,19 +146,10 @@ async def setelah_terkirim(lay: Layanan, b: Row) -> None:
         return
     komitmen_id = int(b.rujukan.split(":")[1])
     async with lay.mesin.begin() as conn:
-        terakhir_lapor = (
-            await conn.execute(
-                select(func.max(laporan.c.dibuat_pada)).where(laporan.c.komitmen_id == komitmen_id)
-            )
-        ).scalar()
-        syarat = [
-            pengingat.c.rujukan == b.rujukan,
-            pengingat.c.jenis == JENIS_TERLAMBAT,
-            pengingat.c.status == "terkirim",
-        ]
-        if terakhir_lapor is not None:
-            syarat.append(pengingat.c.dikirim_pada > terakhir_lapor)
-        jumlah = (await conn.execute(select(func.count()).where(and_(*syarat)))).scalar_one()
+        terakhir_lapor = await db_pengingat_komitmen.laporan_terakhir(conn, komitmen_id)
+        jumlah = await db_pengingat_komitmen.terkirim_sejak(
+            conn, b.rujukan, JENIS_TERLAMBAT, terakhir_lapor
+        )
         baru = jadwal.naik_tangga(jumlah - 1, jumlah) - {Penerima.PIC}
         if baru:
             await _eskalasi(conn, lay, b, komitmen_id, jumlah, baru)

@@ -8,8 +8,6 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy.engine import Row
-
 from bot.dokumen.rapor_impor import BerkasDitolak, baca_berkas_async
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
@@ -18,6 +16,7 @@ from bot.mutu.rapor_impor import TidakTerbaca
 from db import audit
 from db import rapor as db_rapor
 from db import sekolah as db_sekolah
+from db.jenis import Row
 from db.rapor_katalog import baca_akar_masalah, baca_katalog
 
 

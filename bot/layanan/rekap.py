@@ -15,10 +15,6 @@ from operator import attrgetter
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.dokumen.pdf import label as label_dokumen
 from bot.dokumen.rekap import (
     BarisBukti,
@@ -39,6 +35,7 @@ from bot.mutu.instrumen import Instrumen, Pertanyaan, skor_jawaban, tampil_jawab
 from bot.mutu.peran import PENGELOLA, Peran
 from bot.render import Render
 from db import laporan as db_laporan
+from db.jenis import AsyncConnection, Row, Select
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,6 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah, TingkatRespons, peta_siklus
@@ -40,6 +37,7 @@ from db import pengingat as db_pengingat
 from db import ringkasan as db_ringkasan
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db.jenis import AsyncConnection, Row
 
 SEKOLAH = "ringkasan_mingguan"
 GRUP = "ringkasan_grup"
@@ -430,12 +428,12 @@ async def susun(lay: Layanan, b: Row) -> dict[str, Any] | None:
                 return None
         elif await keanggotaan.peran_di(conn, b.pengguna_id, b.sekolah_id) not in PENGELOLA:
             return None
-    r = await _ringkasan_berkala(lay, b.sekolah_id)
-    if r.tahap is None:
+    rs = await _ringkasan_berkala(lay, b.sekolah_id)
+    if rs.tahap is None:
         return None
     return {
         "templat": "ringkasan/sekolah",
-        "konteks": {"r": r, "grup": b.jenis == GRUP, "mingguan": True},
+        "konteks": {"r": rs, "grup": b.jenis == GRUP, "mingguan": True},
     }
 
 

@@ -9,9 +9,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
-from sqlalchemy.engine import Row
-
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
@@ -23,11 +20,12 @@ from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.mutu import strategi as aturan
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
+from db import monev as db_monev
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
-from db.tabel import evaluasi_program
+from db.jenis import Row
 
 PELIHAT = frozenset({Peran.KEPALA_SEKOLAH, Peran.KOORDINATOR, Peran.PENGAWAS})
 
@@ -121,12 +119,7 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         lalu = await db_strategi.sebelumnya(conn, siklus.sekolah_id, siklus.id)
         rencana = await rencana_disetujui(conn, lay, siklus.id, siklus.instrumen_versi)
         komitmen = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
-        evaluasi = await conn.execute(
-            select(evaluasi_program)
-            .where(evaluasi_program.c.siklus_id == siklus.id)
-            .order_by(evaluasi_program.c.indikator_kode, evaluasi_program.c.program_urutan)
-        )
-        evaluasi_baris = tuple(evaluasi)
+        evaluasi_baris = tuple(await db_monev.evaluasi_siklus(conn, siklus.id))
         target = await db_strategi.target(conn, siklus.id)
         pilihan = await db_strategi.bawaan_asal(conn, siklus.id)
         anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)

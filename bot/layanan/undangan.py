@@ -170,6 +170,7 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
         ditahan = lama is not None and lama.dikeluarkan
         kabar: tuple[KabarGabung, ...] = ()
         if ditahan:
+            assert lama is not None
             await _kabar_coba_kembali(conn, lay, lama, baris, data_sekolah.nama)
         else:
             kabar = await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)

@@ -8,16 +8,12 @@ sits in its `angka:` block with a source and a confirmed mark, so a correction i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from bot.mutu.instrumen_muat import PemuatYaml, PetaBaris
 
-FOLDER_DATA = Path(__file__).resolve().parents[2] / "db"
-BERKAS = {"iasp2020": "akreditasi_iasp2020.yaml", "ia2024": "akreditasi_ia2024.yaml"}
 METODE = ("telaah_dokumen", "wawancara", "observasi", "angket")
 PERAN_WAWANCARA = ("kepala_sekolah", "guru")
 JENJANG_DATA = ("SD", "SMP", "SMA", "SMK", "SLB")
@@ -351,7 +347,7 @@ class _Pembaca:
                     if str(n) in pembagian:
                         self.catat(data["angka"].baris, f"pembagian_butir: butir {n} dua kali")
                     pembagian[str(n)] = kom
-        inti = []
+        inti: list[Butir] = []
         daftar_inti = self.ambil(data, "butir", list, 1, "berkas") or []
         for isi in daftar_inti:
             kode = str(isi.get("kode")) if isinstance(isi, dict) else ""
@@ -459,7 +455,7 @@ class _Pembaca:
         kode_komponen: set[str],
     ) -> dict[str, tuple[Butir, ...]]:
         blok = data.get(kunci)
-        if not isinstance(blok, dict):
+        if not isinstance(blok, PetaBaris):
             self.catat(1, f"'{kunci}' wajib ada (boleh kosong: {{}})")
             return {}
         jumlah = angka[kunci_jumlah].nilai if kunci_jumlah in angka else {}
@@ -524,32 +520,3 @@ def muat_teks(
         urut = sorted(pembaca.masalah, key=lambda m: m[0])
         raise InstrumenAkreditasiRusak([f"{nama} baris {b}: {p}" for b, p in urut])
     return hasil
-
-
-def _kode_snp() -> frozenset[str]:
-    from bot.mutu.instrumen import bawaan
-
-    return frozenset(i.kode for s in bawaan().standar for i in s.indikator)
-
-
-def muat(path: Path | str) -> InstrumenAkreditasi:
-    """An instrument file, its SNP crosswalk checked against the shipped stage-1 instrument."""
-    path = Path(path)
-    return muat_teks(path.read_text(encoding="utf-8"), path.name, _kode_snp())
-
-
-def periksa(path: Path | str) -> list[str]:
-    """Every problem of an instrument file (empty: fine)."""
-    try:
-        muat(path)
-    except InstrumenAkreditasiRusak as galat:
-        return galat.masalah
-    except OSError as galat:
-        return [f"{path}: {galat}"]
-    return []
-
-
-@cache
-def bawaan(kode: str) -> InstrumenAkreditasi:
-    """A shipped instrument by code (iasp2020, ia2024); KeyError for an unknown one."""
-    return muat(FOLDER_DATA / BERKAS[kode])

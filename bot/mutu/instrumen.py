@@ -7,16 +7,13 @@ Loading and checking the YAML is in bot/mutu/instrumen_muat.py.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
-from pathlib import Path
 
 from bot.mutu.angka import baca_angka
 
-INSTRUMEN_BAWAAN = Path(__file__).resolve().parents[2] / "db" / "instrumen_snp.yaml"
 PANJANG_TEKS_MAKS = 500
 LABEL_YA_TIDAK: tuple[str, str] = ("Ya", "Tidak")
 
@@ -324,39 +321,6 @@ def berlaku(p: Pertanyaan, jawaban: Mapping[str, str]) -> bool:
 def kanonik(angka: float) -> str:
     """A number as stored: plain decimal, no exponent, no trailing zeros ("25", "1.5")."""
     return format(Decimal(repr(angka + 0.0)).normalize(), "f")  # + 0.0 turns -0.0 into 0.0
-
-
-def muat(path: Path | str) -> Instrumen:
-    """The instrument in a YAML file; raises InstrumenRusak listing every problem found."""
-    path = Path(path)
-    try:
-        teks = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as galat:
-        raise InstrumenRusak([f"{path.name}: berkas tidak dapat dibaca ({galat})"]) from galat
-    return muat_teks(teks, path.name)
-
-
-def muat_teks(teks: str, nama: str = "instrumen") -> Instrumen:
-    """The instrument in YAML text (e.g. a stored version); `nama` starts every problem."""
-    # Imported here: the loader builds the classes above, so it imports this module.
-    from bot.mutu.instrumen_muat import muat_teks as _muat_teks
-
-    return _muat_teks(teks, nama)
-
-
-def periksa(path: Path | str) -> list[str]:
-    """Every problem in an instrument file ("<file> baris <n>: <message>"); [] when fine."""
-    try:
-        muat(path)
-    except InstrumenRusak as rusak:
-        return rusak.masalah
-    return []
-
-
-@functools.cache
-def bawaan() -> Instrumen:
-    """The instrument shipped with the bot (db/instrumen_snp.yaml), loaded once."""
-    return muat(INSTRUMEN_BAWAAN)
 
 
 def _rentang(p: Pertanyaan) -> Rentang:

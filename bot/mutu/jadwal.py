@@ -161,6 +161,17 @@ def pada_hari(hari: date, jam: time, aturan: AturanSekolah) -> datetime:
     return waktu_kirim_berikut(_ke_utc(hari, jam, aturan), aturan)
 
 
+def sesudah_cuti(
+    saat: datetime, cuti_sampai: date | None, aturan: AturanSekolah, jam: time = time(0, 0)
+) -> datetime:
+    """When a non-urgent message planned for `saat` may reach a member on leave until
+    `cuti_sampai` (inclusive): unchanged without leave, else no earlier than the first allowed
+    moment from `jam` on the day after. Every planner waits for a leave through here."""
+    if cuti_sampai is None:
+        return saat
+    return max(saat, pada_hari(cuti_sampai + timedelta(days=1), jam, aturan))
+
+
 def pengingat_terlambat_berikut(
     selesai: date,
     ke: int,

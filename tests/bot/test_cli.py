@@ -62,7 +62,7 @@ def test_instrumen_periksa_menyebut_baris_yang_rusak(
 ) -> None:
     assert main(["instrumen", "periksa"]) == 0
     assert "8 standards, 29 indicators" in capsys.readouterr().out
-    from bot.mutu.instrumen import INSTRUMEN_BAWAAN
+    from db.berkas_instrumen import INSTRUMEN_BAWAAN
 
     rusak = lingkungan / "rusak.yaml"
     teks = INSTRUMEN_BAWAAN.read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.mutu.akreditasi_instrumen import BERKAS, FOLDER_DATA
+from db.berkas_instrumen import BERKAS, FOLDER_DATA
 
 
 def test_periksa_akreditasi(

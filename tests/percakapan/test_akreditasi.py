@@ -20,8 +20,8 @@ from bot.layanan import bukti as layanan_bukti
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan.aktor import kenali
 from bot.layanan.bukti import Berkas
+from bot.layanan.instrumen_berkas import bawaan
 from bot.layanan.rencana import KegiatanBaru
-from bot.mutu.instrumen import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import akreditasi_butir, akreditasi_latihan, akreditasi_tautan

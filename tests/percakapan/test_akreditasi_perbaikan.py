@@ -19,7 +19,7 @@ from bot.layanan import akreditasi as akr
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.aktor import kenali
 from bot.layanan.bukti import Berkas
-from bot.mutu.akreditasi_instrumen import bawaan
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from db import akreditasi as db_akr
 from db import siklus as db_siklus
 from db.tabel import bukti, keanggotaan, pengguna, pengingat, siklus

@@ -14,7 +14,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.akses import KUNCI_LAYANAN
-from bot.mutu.instrumen import JenisJawaban, bawaan
+from bot.layanan.instrumen_berkas import bawaan
+from bot.mutu.instrumen import JenisJawaban
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import audit, bukti, jawaban

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from bot.akses import KUNCI_LAYANAN
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 from db.tabel import bukti, jawaban, siklus
 from tests.fakes.pengguna import Pengguna
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang

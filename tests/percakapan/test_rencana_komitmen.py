@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from bot.akses import KUNCI_LAYANAN
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import bukti, komitmen, laporan, rencana

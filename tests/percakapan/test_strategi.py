@@ -22,8 +22,8 @@ from bot.layanan import monev as layanan_monev
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan import strategi as layanan_strategi
 from bot.layanan.aktor import Aktor, kenali
+from bot.layanan.instrumen_berkas import bawaan as instrumen_bawaan
 from bot.layanan.rencana import KegiatanBaru
-from bot.mutu.instrumen import bawaan as instrumen_bawaan
 from bot.mutu.instrumen import skor_jawaban
 from bot.mutu.skor import bulat
 from bot.render import angka

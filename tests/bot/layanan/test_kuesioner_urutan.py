@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime, timedelta
 
+from bot.layanan.instrumen_berkas import bawaan
 from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan, pilih_berikut
-from bot.mutu.instrumen import bawaan
 
 INST = bawaan()
 SESI = Sesi(1, 1, 7, "kepala_sekolah", INST)

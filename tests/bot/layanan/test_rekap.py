@@ -4,8 +4,8 @@ not give one person away unless names were asked for."""
 from types import SimpleNamespace
 from typing import Any
 
+from bot.layanan.instrumen_berkas import bawaan
 from bot.layanan.rekap import _Mentah, _Susun
-from bot.mutu.instrumen import bawaan
 from bot.render import Render
 
 INST = bawaan()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.mutu.akreditasi import (
     Aturan,
     KeadaanButir,
@@ -17,7 +18,6 @@ from bot.mutu.akreditasi import (
     skor_kelompok,
     tingkat_spmi,
 )
-from bot.mutu.akreditasi_instrumen import bawaan
 
 IASP = bawaan("iasp2020")
 ATURAN = Aturan.dari(IASP)

@@ -7,15 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.mutu.akreditasi_instrumen import (
-    BERKAS,
-    FOLDER_DATA,
-    InstrumenAkreditasiRusak,
-    bawaan,
-    muat_teks,
-    periksa,
-)
-from bot.mutu.instrumen import bawaan as instrumen_snp
+from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
+from bot.layanan.instrumen_berkas import bawaan as instrumen_snp
+from bot.layanan.instrumen_berkas import periksa_akreditasi as periksa
+from bot.mutu.akreditasi_instrumen import InstrumenAkreditasiRusak, muat_teks
+from db.berkas_instrumen import BERKAS, FOLDER_DATA
 
 KODE_SNP = frozenset(i.kode for s in instrumen_snp().standar for i in s.indikator)
 IASP_TEKS = (FOLDER_DATA / BERKAS["iasp2020"]).read_text(encoding="utf-8")

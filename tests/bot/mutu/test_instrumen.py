@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.layanan.instrumen_berkas import bawaan, muat, periksa
 from bot.mutu.instrumen import (
-    INSTRUMEN_BAWAAN,
     Alasan,
     Instrumen,
     InstrumenRusak,
@@ -13,16 +13,14 @@ from bot.mutu.instrumen import (
     Pertanyaan,
     Rentang,
     Syarat,
-    bawaan,
     berlaku,
     kanonik,
-    muat,
-    muat_teks,
     normalisasi,
-    periksa,
     skor_jawaban,
     tampil_jawaban,
 )
+from bot.mutu.instrumen_muat import muat_teks
+from db.berkas_instrumen import INSTRUMEN_BAWAAN
 
 TEKS_BAWAAN = INSTRUMEN_BAWAAN.read_text(encoding="utf-8")
 FREKUENSI = ("Tidak pernah", "Kadang-kadang", "Sering", "Selalu")

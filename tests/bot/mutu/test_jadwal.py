@@ -17,6 +17,7 @@ from bot.mutu.jadwal import (
     pengingat_komitmen,
     pengingat_terlambat_berikut,
     sedang_cuti,
+    sesudah_cuti,
     tangga_eskalasi,
     tunda,
     waktu_kirim_berikut,
@@ -416,3 +417,19 @@ def test_tanpa_saat_yang_boleh_valueerror(aturan: AturanSekolah) -> None:
 def test_masukan_tidak_sah_ditolak(buat: Callable[[], object]) -> None:
     with pytest.raises(ValueError):
         buat()
+
+
+# --- leave ------------------------------------------------------------------------------------
+
+
+def test_sesudah_cuti_menunggu_hari_sekolah_pertama_setelah_cuti() -> None:
+    aturan = AturanSekolah()
+    rabu_pagi = jkt(2026, 3, 4, 9, 0)
+    assert sesudah_cuti(rabu_pagi, None, aturan) == rabu_pagi  # no leave: unchanged
+    assert sesudah_cuti(rabu_pagi, date(2026, 3, 1), aturan) == rabu_pagi  # leave over
+    # Leave until Saturday 7 March: Sunday is no school day, so Monday at opening time.
+    assert sesudah_cuti(rabu_pagi, date(2026, 3, 7), aturan) == jkt(2026, 3, 9, 7, 0)
+    # Back on a school day: from the opening, or the planner's usual hour when later.
+    assert sesudah_cuti(rabu_pagi, date(2026, 3, 10), aturan) == jkt(2026, 3, 11, 7, 0)
+    kembali = sesudah_cuti(rabu_pagi, date(2026, 3, 10), aturan, jam=time(7, 30))
+    assert kembali == jkt(2026, 3, 11, 7, 30)

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from bot.mutu.instrumen import Kategori, bawaan
+from bot.layanan.instrumen_berkas import bawaan
+from bot.mutu.instrumen import Kategori
 from bot.mutu.ringkasan import (
     Keadaan,
     KomitmenRingkas,

@@ -2,7 +2,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.mutu.instrumen import Instrumen, Pertanyaan, bawaan, kanonik, muat, skor_jawaban
+from bot.layanan.instrumen_berkas import bawaan, muat
+from bot.mutu.instrumen import Instrumen, Pertanyaan, kanonik, skor_jawaban
 from bot.mutu.skor import HasilIndikator, Jawaban, PetaMutu, bulat, hitung
 
 # A tiny instrument: 2 standards x 2 indicators. Weights: kepala_sekolah 2, guru 1, and siswa

@@ -1,6 +1,7 @@
 import pytest
 
-from bot.mutu.instrumen import Kategori, bawaan
+from bot.layanan.instrumen_berkas import bawaan
+from bot.mutu.instrumen import Kategori
 from bot.mutu.skor import HasilIndikator, HasilStandar, PetaMutu
 from bot.mutu.strategi import (
     BARU,

@@ -1,0 +1,17 @@
+"""Where the shipped instrument files live (beside this module, as package data) and how they
+are read. Only the text: parsing and validation are pure rules in bot/mutu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+FOLDER_DATA = Path(__file__).resolve().parent
+# The stage-1 SNP questionnaire.
+INSTRUMEN_BAWAAN = FOLDER_DATA / "instrumen_snp.yaml"
+# The accreditation instruments by code.
+BERKAS = {"iasp2020": "akreditasi_iasp2020.yaml", "ia2024": "akreditasi_ia2024.yaml"}
+
+
+def baca(path: Path | str) -> str:
+    """The text of an instrument file (UTF-8); OSError or UnicodeDecodeError when unreadable."""
+    return Path(path).read_text(encoding="utf-8")
