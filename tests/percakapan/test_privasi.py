@@ -19,7 +19,7 @@ from bot import operator
 from bot.akses import KUNCI_LAYANAN
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan.bukti import Berkas
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import audit, bukti, jawaban, keanggotaan, pengguna, siklus

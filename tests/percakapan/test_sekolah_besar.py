@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.akses import KUNCI_LAYANAN
-from bot.mutu.instrumen import bawaan
+from bot.layanan.instrumen_berkas import bawaan
 from bot.mutu.peran import Peran
 from db import jawaban as db_jawaban
 from db import keanggotaan as db_keanggotaan
