@@ -244,6 +244,10 @@ PERIKSA: dict[str, Callable[[], Iterator[Tampilan]]] = {
 
 # template -> what bounds its loops
 TETAP: dict[str, str] = {
+    "privasi/data_terkirim": "names at most 10 files left out, counts the rest",
+    "privasi/kepala_terakhir": "the schools the person alone heads",
+    "rapor/panel": "the priority indicators (6, or 8 for SMK)",
+    "rapor/pratinjau": "the priority indicators (6, or 8 for SMK)",
     "akses_ditolak": "the roles (5)",
     "bantuan": "the commands of one role",
     "pemetaan/peta": "8 standards, the respondent groups, the instrument's priorities",
@@ -313,3 +317,11 @@ def test_cari_nama_tanpa_peduli_huruf_besar_dan_muat_di_data_tombol() -> None:
 def test_templat_ada() -> None:
     for t in [*PERIKSA, *TETAP]:
         assert (FOLDER_TEMPLAT / "pesan" / f"{t}.html").exists(), t
+
+
+def test_datasaya_menyebut_paling_banyak_sepuluh_berkas_yang_tertinggal() -> None:
+    teks = Render().pesan(
+        "privasi/data_terkirim", jumlah_bukti=3, dilewati=[f"Notula {n}.pdf" for n in range(N)]
+    )
+    assert teks.count("• Notula") == 10 and f"dan {N - 10} berkas lain" in teks
+    assert len(teks) <= 4096
