@@ -23,7 +23,7 @@ from bot.layanan.instrumen import daftarkan_bawaan
 from bot.pemroses import PemrosesPerPengguna
 from bot.pengingat import KUNCI_PENGIRIM, AturanKirim, Pengirim
 from bot.permintaan import PermintaanUlang
-from bot.persistensi import PersistensiSql
+from bot.persistensi import PersistensiSql, simpan_tiap_update
 from bot.render import Render
 from db.mesin import buat_mesin
 from percakapan import (
@@ -160,6 +160,7 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
             *umum.penangan_sisa(),
         ]
     )
+    simpan_tiap_update(app)  # a standby continues a conversation where it was
     app.add_error_handler(tangani_galat)
     return app
 

@@ -2,8 +2,10 @@
 
 Only conversation states are kept here; everything a user entered lives in the domain tables,
 written before the bot replies. PTB writes these states every `update_interval` seconds and
-once more at shutdown, so after a crash a state may be a few seconds old: handlers therefore
-derive the step from the domain tables, and the state only routes the update."""
+once more at shutdown; `simpan_tiap_update` also writes them right after each update, so a
+standby that takes over from a killed process (or a restart after a crash) routes the user's
+next message to the step they were on. Handlers still derive the step from the domain tables:
+the state only routes the update."""
 
 from __future__ import annotations
 
@@ -13,12 +15,26 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncEngine
-from telegram.ext import BasePersistence, PersistenceInput
+from telegram import Update
+from telegram.ext import Application, BasePersistence, PersistenceInput, TypeHandler
 
 from db import status_percakapan
 
 KunciPercakapan = tuple[int | str, ...]
 CDCData = tuple[list[tuple[str, float, dict[str, Any]]], dict[str, str]]
+GRUP_SIMPAN = 1_000  # after every handler group the bot uses
+
+
+def simpan_tiap_update(app: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Write the conversation states an update changed as soon as it is handled, not on PTB's
+    next tick (up to `update_interval` seconds later, lost if the process is killed meanwhile).
+    PTB writes only the states touched since its last write, and `PersistensiSql` skips those
+    whose value did not change, so an update that leaves every state as it was costs nothing."""
+
+    async def simpan(_: Update, context: Any) -> None:
+        await context.application.update_persistence()
+
+    app.add_handler(TypeHandler(Update, simpan), group=GRUP_SIMPAN)
 
 
 class PersistensiSql(BasePersistence[dict[str, Any], dict[str, Any], dict[str, Any]]):
@@ -38,18 +54,28 @@ class PersistensiSql(BasePersistence[dict[str, Any], dict[str, Any], dict[str, A
         )
         self._mesin = mesin
         self._jam = jam
+        # What the table holds, as this process wrote or read it (one active process writes).
+        self._tersimpan: dict[tuple[str, str], str] = {}
 
     async def get_conversations(self, name: str) -> dict[KunciPercakapan, object]:
         async with self._mesin.connect() as conn:
             baris = await status_percakapan.semua(conn, name)
+        self._tersimpan.update({(name, k): v for k, v in baris.items()})
         return {tuple(json.loads(k)): json.loads(v) for k, v in baris.items()}
 
     async def update_conversation(
         self, name: str, key: KunciPercakapan, new_state: object | None
     ) -> None:
         status = None if new_state is None else json.dumps(new_state)
+        kunci = json.dumps(list(key))
+        if self._tersimpan.get((name, kunci)) == status:
+            return  # unchanged: nothing to write
         async with self._mesin.begin() as conn:
-            await status_percakapan.simpan(conn, name, json.dumps(list(key)), status, self._jam())
+            await status_percakapan.simpan(conn, name, kunci, status, self._jam())
+        if status is None:
+            self._tersimpan.pop((name, kunci), None)
+        else:
+            self._tersimpan[(name, kunci)] = status
 
     async def flush(self) -> None:
         """Every write is committed as it happens; nothing is buffered here."""

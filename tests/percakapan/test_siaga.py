@@ -20,9 +20,10 @@ AMBIL_ALIH = 15.0  # seconds the issue allows for a standby to take over
 
 @asynccontextmanager
 async def proses_bot(
-    nama: str, url: str, api: FakeBotApi, folder: Path
+    nama: str, url: str, api: FakeBotApi, folder: Path, sewa: int | None = None
 ) -> AsyncIterator[asyncio.subprocess.Process]:
-    """`python -m bot.cli run` in a process of its own, its log in `folder/<nama>.log`."""
+    """`python -m bot.cli run` in a process of its own, its log in `folder/<nama>.log`;
+    `sewa`: its outbox lease in seconds (PENGINGAT_SEWA)."""
     lingkungan = {
         **os.environ,
         "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -31,6 +32,7 @@ async def proses_bot(
         "TELEGRAM_FILE_URL": api.base_file_url,
         "DATA_DIR": str(folder / f"data-{nama}"),
         "PENGINGAT_INTERVAL": "1",
+        **({"PENGINGAT_SEWA": str(sewa)} if sewa is not None else {}),
     }
     with (folder / f"{nama}.log").open("wb") as log:  # noqa: ASYNC230 (opened once, at start)
         proses = await asyncio.create_subprocess_exec(
