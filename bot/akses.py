@@ -31,6 +31,9 @@ Penangan = Callable[[Update, Konteks, Aktor], Awaitable[Any]]
 T = TypeVar("T")
 TB = TypeVar("TB", bound=Tombol)
 PenanganTombol = Callable[[Update, Konteks, Aktor, TB], Awaitable[Any]]
+# What a handler does with a use-case's refusal in place of the one-line message: typically
+# the question again, the reason in it. Returns the state to stay in.
+SaatDitolak = Callable[[Update, Konteks, Aktor, Ditolak], Awaitable[Any]]
 
 KUNCI_LAYANAN = "layanan"
 
@@ -51,12 +54,18 @@ async def jawab_tombol(update: Update, teks: str | None = None) -> None:
 
 
 def akses(
-    perintah: str, *, ditolak: object = ConversationHandler.END, di_tombol: bool = False
+    perintah: str,
+    *,
+    ditolak: object = ConversationHandler.END,
+    di_tombol: bool = False,
+    saat_ditolak: SaatDitolak | None = None,
 ) -> Callable[[Penangan], Any]:
     """Wrap a handler with the access check for `perintah` (a key of `IZIN`). `ditolak` is what
     the handler returns after a refusal: a conversation state, or an async function of
     (context, aktor) that gives it. With `di_tombol`, a use-case's refusal of a button press
-    is told in the button's answer alone (a short notice, no message)."""
+    is told in the button's answer alone (a short notice, no message). With `saat_ditolak`,
+    a use-case's refusal goes to it instead: it answers the button, tells the user (the
+    question again, with the reason) and returns the state."""
     if perintah not in IZIN and perintah not in IZIN_AKSI:
         raise KeyError(f"{perintah!r} is neither in IZIN nor in IZIN_AKSI")
 
@@ -86,6 +95,8 @@ def akses(
             try:
                 return await fungsi(update, context, aktor)
             except Ditolak as tolak:
+                if saat_ditolak is not None:
+                    return await saat_ditolak(update, context, aktor, tolak)
                 await tolakan(update, context, tolak, di_tombol=di_tombol)
                 if callable(ditolak):  # the state to stay in depends on the user's draft
                     return await ditolak(context, aktor)
@@ -108,8 +119,23 @@ async def tolakan(
         await jawab_tombol(update, r.label(f"galat.{tolak.alasan}", **tolak.rincian))
         return
     await jawab_tombol(update)
+    await kirim_tolakan(context, update.effective_chat.id, tolak)
+
+
+async def kirim_tolakan(context: Konteks, chat_id: int, tolak: Ditolak) -> None:
+    """The one-line message of a refusal, sent to `chat_id`."""
+    r = layanan(context).render
     teks = r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}", **tolak.rincian))
-    await context.bot.send_message(update.effective_chat.id, teks)
+    await context.bot.send_message(chat_id, teks)
+
+
+async def tolak_di_latar(context: Konteks, chat_id: int, kerja: Awaitable[None]) -> None:
+    """Run work started by a handler in the background (a document being built): a refusal
+    raised there is told in `chat_id`, as `@akses` tells one raised in the handler."""
+    try:
+        await kerja
+    except Ditolak as tolak:
+        await kirim_tolakan(context, chat_id, tolak)
 
 
 def tombol(
@@ -118,12 +144,13 @@ def tombol(
     *,
     ditolak: object = ConversationHandler.END,
     di_tombol: bool = False,
+    saat_ditolak: SaatDitolak | None = None,
 ) -> Callable[[PenanganTombol[TB]], Callable[[Update, Konteks], Awaitable[Any]]]:
     """Wrap the handler of one kind of button: the access check for `perintah`, then the
     button decoded from the query (a stale or crafted one refused), then the handler."""
 
     def hias(fungsi: PenanganTombol[TB]) -> Callable[[Update, Konteks], Awaitable[Any]]:
-        @akses(perintah, ditolak=ditolak, di_tombol=di_tombol)
+        @akses(perintah, ditolak=ditolak, di_tombol=di_tombol, saat_ditolak=saat_ditolak)
         @functools.wraps(fungsi)
         async def pembungkus(update: Update, context: Konteks, aktor: Aktor) -> Any:
             query = update.callback_query

@@ -10,8 +10,9 @@ acts on and encodes to, and decodes from, Telegram's `callback_data` here and no
     Butir.baca("akr:b:iasp2020:1.4")    -> Butir(inst="iasp2020", kode="1.4")
 
 The fields are written in order after the prefix, separated by ":". A field is `str`, `int`,
-`bool` ("1"/"0") or one of those or None (written empty; left out at the end, so
-"rcn:bw" and "rcn:bw:2" are one kind with an optional page). Encoding refuses a value over
+`bool` ("1"/"0"), a `StrEnum` (its value; another value is refused) or one of those or None
+(written empty; left out at the end, so "rcn:bw" and "rcn:bw:2" are one kind with an
+optional page). Encoding refuses a value over
 Telegram's 64 bytes or a text holding ":"; decoding refuses anything else than what encoding
 makes, with `Ditolak("tombol_usang")`, the stale-button message, so a button from an old
 message or a crafted one changes nothing. The handler of a kind is registered by its type
@@ -20,6 +21,7 @@ message or a crafted one changes nothing. The handler of a kind is registered by
 from __future__ import annotations
 
 import dataclasses
+import enum
 import types
 import typing
 from typing import Any, ClassVar, Self
@@ -128,4 +130,6 @@ def _baca(jenis: Any, teks: str) -> object:
         if teks == "":
             raise ValueError(teks)
         return teks
+    if isinstance(dasar, type) and issubclass(dasar, enum.StrEnum):
+        return dasar(teks)  # ValueError for a value the enum does not have
     raise TypeError(f"button field type {dasar!r} is not supported")

@@ -22,11 +22,12 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import CallbackQueryHandler, ConversationHandler, MessageHandler, filters
 from telegram.warnings import PTBUserWarning
 
-from bot.akses import Konteks, akses, jawab_tombol, layanan
+from bot.akses import Konteks, akses, jawab_tombol, layanan, tolak_di_latar
 from bot.layanan import Ditolak
 from bot.layanan.aktor import Aktor
 from bot.layanan.bukti import BATAS_BUKTI, JENIS_BUKTI, Berkas
 from bot.layanan.jenis_berkas import jenis_isi, tampak_seperti
+from bot.render import Render
 from bot.tombol import Tombol as DataTombol
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "layanan",
     "papan",
     "navigasi_halaman",
+    "navigasi_jenis",
     "penangan_sela",
     "ubah",
     "unduh_berkas",
@@ -81,6 +83,18 @@ def navigasi_halaman(
         baris.append((sebelum, f"{awalan}{nomor - 1}"))
     if nomor + 1 < jumlah:
         baris.append((berikut, f"{awalan}{nomor + 1}"))
+    return baris
+
+
+def navigasi_jenis(
+    r: Render, nomor: int, jumlah: int, ke: Callable[[int], DataTombol]
+) -> list[TombolPapan]:
+    """The ‹ › row of a paged list of typed buttons; `ke(n)` is the button opening page n."""
+    baris: list[TombolPapan] = []
+    if nomor > 0:
+        baris.append((r.label("tombol.halaman_sebelum"), ke(nomor - 1)))
+    if nomor + 1 < jumlah:
+        baris.append((r.label("tombol.halaman_berikut"), ke(nomor + 1)))
     return baris
 
 
@@ -219,12 +233,7 @@ def bangun_sekali(
     async def jalan() -> None:
         aksi = asyncio.create_task(_aksi_berulang(context, chat_id))
         try:
-            await kerja(chat_id)
-        except Ditolak as tolak:
-            r = layanan(context).render
-            await context.bot.send_message(
-                chat_id, r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}"))
-            )
+            await tolak_di_latar(context, chat_id, kerja(chat_id))
         finally:
             aksi.cancel()
             with contextlib.suppress(asyncio.CancelledError):

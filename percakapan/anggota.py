@@ -4,21 +4,87 @@ confirmation), or removes someone."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
 from bot import menu
-from bot.akses import akses
-from bot.layanan import Ditolak, anggota
+from bot.akses import akses, tombol
+from bot.layanan import anggota
 from bot.layanan.aktor import Aktor
 from bot.layanan.anggota import Anggota
 from bot.mutu.peran import Peran
+from bot.pengingat import kirim_segera
 from bot.render import Render
+from bot.tombol import Tombol
 from percakapan import daftar
-from percakapan._umum import PRIBADI, Konteks, balas, jawab_tombol, layanan, papan, ubah
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    TombolPapan,
+    balas,
+    jawab_tombol,
+    layanan,
+    navigasi_jenis,
+    papan,
+    penangan_tombol,
+    ubah,
+)
+
+
+# The buttons, typed (bot/tombol.py); the data is the one older messages carry.
+@dataclass(frozen=True)
+class Kelola(Tombol, awalan="agt:k"):
+    """The first page of members."""
+
+
+@dataclass(frozen=True)
+class Halaman(Tombol, awalan="agt:d"):
+    nomor: int | None = None
+
+
+@dataclass(frozen=True)
+class Cari(Tombol, awalan="agt:c"):
+    """A page of a search by name (the search as `daftar.kata_cari` keeps it)."""
+
+    nomor: int
+    kata: str
+
+
+@dataclass(frozen=True)
+class Rincian(Tombol, awalan="agt:l"):
+    """One member; `nomor` the page to go back to."""
+
+    keanggotaan_id: int
+    nomor: int | None = None
+
+
+@dataclass(frozen=True)
+class Jadikan(Tombol, awalan="agt:p"):
+    """Asks before the role changes."""
+
+    keanggotaan_id: int
+    peran: Peran
+
+
+@dataclass(frozen=True)
+class JadikanYa(Tombol, awalan="agt:py"):
+    keanggotaan_id: int
+    peran: Peran
+
+
+@dataclass(frozen=True)
+class Keluarkan(Tombol, awalan="agt:h"):
+    """Asks before the member is removed."""
+
+    keanggotaan_id: int
+
+
+@dataclass(frozen=True)
+class KeluarkanYa(Tombol, awalan="agt:hy"):
+    keanggotaan_id: int
 
 
 def _nama_sekolah(aktor: Aktor) -> str:
@@ -34,17 +100,17 @@ def tampilan_daftar(
     if not cocok:
         return None
     h = daftar.potong(cocok, nomor)
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 r.label("tombol.anggota_baris", nama=a.nama, peran=r.nama_peran(a.peran)),
-                f"agt:l:{a.id}:{h.nomor}",
+                Rincian(a.id, h.nomor),
             )
         ]
         for a in h.isi
     ]
-    navigasi = (
-        daftar.navigasi(r, h, "agt:c:", f":{kata}") if kata else daftar.navigasi(r, h, "agt:d:")
+    navigasi = navigasi_jenis(
+        r, h.nomor, h.jumlah, (lambda n: Cari(n, kata)) if kata else (lambda n: Halaman(n))
     )
     if navigasi:
         baris.append(navigasi)
@@ -54,26 +120,14 @@ def tampilan_daftar(
 
 def tampilan_rincian(r: Render, a: Anggota, nomor: int = 0) -> tuple[str, InlineKeyboardMarkup]:
     """One member, with a button per other role, remove, and back to the page they were on."""
-    baris = [
-        [(r.label("tombol.jadikan", peran=r.nama_peran(p)), f"agt:p:{a.id}:{p}")]
+    baris: list[list[TombolPapan]] = [
+        [(r.label("tombol.jadikan", peran=r.nama_peran(p)), Jadikan(a.id, p))]
         for p in Peran
         if p is not a.peran
     ]
-    baris.append([(r.label("tombol.keluarkan"), f"agt:h:{a.id}")])
-    baris.append([(r.label("tombol.kembali"), f"agt:d:{nomor}")])
+    baris.append([(r.label("tombol.keluarkan"), Keluarkan(a.id))])
+    baris.append([(r.label("tombol.kembali"), Halaman(nomor))])
     return r.pesan("anggota/rincian", a=a, galat=None), papan(baris)
-
-
-def _argumen(update: Update) -> list[str]:
-    assert update.callback_query is not None and update.callback_query.data is not None
-    return update.callback_query.data.split(":", 3)[2:]
-
-
-async def _kabari(context: Konteks, pengguna_id: int, teks: str) -> None:
-    try:
-        await context.bot.send_message(pengguna_id, teks)
-    except TelegramError:
-        pass  # a member who blocked the bot still has their role changed
 
 
 @akses("anggota", ditolak=None)
@@ -90,13 +144,9 @@ async def perintah(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, *tampil)
 
 
-@akses("anggota", ditolak=None)
-async def halaman(update: Update, context: Konteks, aktor: Aktor) -> None:
+async def _halaman(update: Update, context: Konteks, aktor: Aktor, nomor: int, kata: str) -> None:
     """Another page of the list (or of a search), in place."""
     lay = layanan(context)
-    arg = _argumen(update)  # [page] or [page, search]
-    nomor = int(arg[0]) if arg and arg[0].isdigit() else 0
-    kata = arg[1] if len(arg) > 1 else ""
     semua = await anggota.daftar(lay, aktor)
     tampil = tampilan_daftar(lay.render, _nama_sekolah(aktor), semua, nomor, kata)
     if tampil is None:  # the searched name left meanwhile: the whole list again
@@ -106,121 +156,105 @@ async def halaman(update: Update, context: Konteks, aktor: Aktor) -> None:
         await ubah(update, *tampil)
 
 
-@akses("anggota", ditolak=None)
-async def rincian(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Kelola, "anggota", ditolak=None, di_tombol=True)
+async def kelola(update: Update, context: Konteks, aktor: Aktor, t: Kelola) -> None:
+    """The first page of members, in place."""
+    await _halaman(update, context, aktor, 0, "")
+
+
+@tombol(Halaman, "anggota", ditolak=None, di_tombol=True)
+async def halaman(update: Update, context: Konteks, aktor: Aktor, t: Halaman) -> None:
+    """Another page of the list, in place."""
+    await _halaman(update, context, aktor, t.nomor or 0, "")
+
+
+@tombol(Cari, "anggota", ditolak=None, di_tombol=True)
+async def halaman_cari(update: Update, context: Konteks, aktor: Aktor, t: Cari) -> None:
+    """Another page of a search, in place."""
+    await _halaman(update, context, aktor, t.nomor, t.kata)
+
+
+@tombol(Rincian, "anggota", ditolak=None, di_tombol=True)
+async def rincian(update: Update, context: Konteks, aktor: Aktor, t: Rincian) -> None:
     """One member, with role buttons and remove."""
     lay = layanan(context)
-    arg = _argumen(update)
-    try:
-        a = await anggota.ambil(lay, aktor, int(arg[0]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    a = await anggota.ambil(lay, aktor, t.keanggotaan_id)
     await jawab_tombol(update)
-    await ubah(update, *tampilan_rincian(lay.render, a, int(arg[1]) if len(arg) > 1 else 0))
+    await ubah(update, *tampilan_rincian(lay.render, a, t.nomor or 0))
 
 
-@akses("anggota", ditolak=None)
-async def konfirmasi_peran(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Jadikan, "anggota", ditolak=None, di_tombol=True)
+async def konfirmasi_peran(update: Update, context: Konteks, aktor: Aktor, t: Jadikan) -> None:
     """Ask before a role changes, naming the person and the new role."""
     lay = layanan(context)
-    kid, peran = _argumen(update)
-    try:
-        a = await anggota.ambil(lay, aktor, int(kid))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    a = await anggota.ambil(lay, aktor, t.keanggotaan_id)
     await jawab_tombol(update)
     r = lay.render
-    baru = Peran(peran)
-    tombol = papan(
+    tombol_ya = papan(
         [
-            [(r.label("tombol.ya_jadikan", peran=r.nama_peran(baru)), f"agt:py:{a.id}:{baru}")],
-            [(r.label("tombol.batal"), f"agt:l:{a.id}")],
+            [(r.label("tombol.ya_jadikan", peran=r.nama_peran(t.peran)), JadikanYa(a.id, t.peran))],
+            [(r.label("tombol.batal"), Rincian(a.id))],
         ]
     )
     teks = r.pesan(
         "anggota/konfirmasi_peran",
         a=a,
-        peran=baru,
+        peran=t.peran,
         diri_sendiri=a.pengguna_id == aktor.pengguna_id,
         peran_saya=aktor.peran,
         sekolah=_nama_sekolah(aktor),
     )
-    await ubah(update, teks, tombol)
+    await ubah(update, teks, tombol_ya)
 
 
-@akses("anggota", ditolak=None)
-async def ubah_peran(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Give a member another role (after the confirmation), and tell them; a second press of
-    the same button changes nothing and tells nobody again."""
+@tombol(JadikanYa, "anggota", ditolak=None, di_tombol=True)
+async def ubah_peran(update: Update, context: Konteks, aktor: Aktor, t: JadikanYa) -> None:
+    """Give a member another role (after the confirmation); they are told through the outbox.
+    A second press of the same button changes nothing and tells nobody again."""
     lay = layanan(context)
-    kid, peran = _argumen(update)
-    try:
-        sebelum = await anggota.ambil(lay, aktor, int(kid))
-        a = await anggota.ubah_peran(lay, aktor, int(kid), Peran(peran))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    sebelum = await anggota.ambil(lay, aktor, t.keanggotaan_id)
+    a = await anggota.ubah_peran(lay, aktor, t.keanggotaan_id, t.peran)
     await jawab_tombol(update, lay.render.label("notifikasi.tersimpan"))
     await ubah(update, *tampilan_rincian(lay.render, a))
-    if sebelum.peran is a.peran:
-        return
-    if a.pengguna_id != aktor.pengguna_id:
-        teks = lay.render.pesan("anggota/kabar_peran", sekolah=_nama_sekolah(aktor), peran=a.peran)
-        await _kabari(context, a.pengguna_id, teks)
-    await menu.pasang_untuk(context.bot, lay.render, a.pengguna_id, a.peran)
+    if sebelum.peran is not a.peran:
+        kirim_segera(context.application)
+        await menu.pasang_untuk(context.bot, lay.render, a.pengguna_id, a.peran)
 
 
-@akses("anggota", ditolak=None)
-async def konfirmasi_keluarkan(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Keluarkan, "anggota", ditolak=None, di_tombol=True)
+async def konfirmasi_keluarkan(
+    update: Update, context: Konteks, aktor: Aktor, t: Keluarkan
+) -> None:
     """Ask before removing."""
     lay = layanan(context)
-    try:
-        a = await anggota.ambil(lay, aktor, int(_argumen(update)[0]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    a = await anggota.ambil(lay, aktor, t.keanggotaan_id)
     await jawab_tombol(update)
     r = lay.render
-    tombol = papan(
+    tombol_ya = papan(
         [
-            [(r.label("tombol.ya_keluarkan"), f"agt:hy:{a.id}")],
-            [(r.label("tombol.batal"), f"agt:l:{a.id}")],
+            [(r.label("tombol.ya_keluarkan"), KeluarkanYa(a.id))],
+            [(r.label("tombol.batal"), Rincian(a.id))],
         ]
     )
-    await ubah(
-        update, r.pesan("anggota/konfirmasi_keluarkan", a=a, sekolah=_nama_sekolah(aktor)), tombol
-    )
+    teks = r.pesan("anggota/konfirmasi_keluarkan", a=a, sekolah=_nama_sekolah(aktor))
+    await ubah(update, teks, tombol_ya)
 
 
-@akses("anggota", ditolak=None)
-async def keluarkan(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Remove the member; a second press of the same button changes nothing."""
+@tombol(KeluarkanYa, "anggota", ditolak=None, di_tombol=True)
+async def keluarkan(update: Update, context: Konteks, aktor: Aktor, t: KeluarkanYa) -> None:
+    """Remove the member (they are told through the outbox); a second press changes nothing."""
     lay = layanan(context)
-    try:
-        a = await anggota.keluarkan(lay, aktor, int(_argumen(update)[0]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    a = await anggota.keluarkan(lay, aktor, t.keanggotaan_id)
     await jawab_tombol(update)
-    sekolah = _nama_sekolah(aktor)
-    await ubah(update, lay.render.pesan("anggota/dikeluarkan", a=a, sekolah=sekolah))
-    if a.pengguna_id != aktor.pengguna_id:
-        await _kabari(
-            context, a.pengguna_id, lay.render.pesan("anggota/kabar_keluar", sekolah=sekolah)
-        )
+    await ubah(update, lay.render.pesan("anggota/dikeluarkan", a=a, sekolah=_nama_sekolah(aktor)))
+    kirim_segera(context.application)
     await menu.pasang_untuk(context.bot, lay.render, a.pengguna_id, None)
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
-    """/anggota and its buttons."""
+    """/anggota and its buttons, one handler per kind."""
+    jenis = (kelola, halaman, halaman_cari, rincian, konfirmasi_peran, ubah_peran)
     return [
         CommandHandler("anggota", perintah, filters=PRIBADI),
-        CallbackQueryHandler(halaman, pattern=r"^agt:(k|d:\d+|c:\d+:.+)$"),
-        CallbackQueryHandler(rincian, pattern=r"^agt:l:\d+(:\d+)?$"),
-        CallbackQueryHandler(konfirmasi_peran, pattern=r"^agt:p:\d+:\w+$"),
-        CallbackQueryHandler(ubah_peran, pattern=r"^agt:py:\d+:\w+$"),
-        CallbackQueryHandler(konfirmasi_keluarkan, pattern=r"^agt:h:\d+$"),
-        CallbackQueryHandler(keluarkan, pattern=r"^agt:hy:\d+$"),
+        *(penangan_tombol(f) for f in (*jenis, konfirmasi_keluarkan, keluarkan)),
     ]

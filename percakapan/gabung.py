@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -16,10 +15,12 @@ from telegram.ext import (
 )
 
 from bot import menu
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, anggota, undangan
 from bot.layanan.aktor import Aktor
 from bot.mutu import validasi
+from bot.pengingat import kirim_segera
+from bot.tombol import Tombol
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
@@ -28,12 +29,26 @@ from percakapan._umum import (
     galat,
     jawab_tombol,
     layanan,
+    penangan_tombol,
     percakapan,
     ubah,
 )
 
 MENUNGGU_KODE = "menunggu_kode"
 END = ConversationHandler.END
+
+
+@dataclass(frozen=True)
+class MulaiGabung(Tombol, awalan="mulai:gabung"):
+    """'Gabung dengan kode' under the welcome of /start."""
+
+
+@dataclass(frozen=True)
+class IzinkanKembali(Tombol, awalan="gbk"):
+    """On the notice of a removed member's attempt to rejoin (bot/layanan/undangan.py
+    writes its data, "gbk:<keanggotaan_id>", into the outbox)."""
+
+    keanggotaan_id: int
 
 
 async def _tanya_kode(
@@ -44,38 +59,20 @@ async def _tanya_kode(
     await balas(update, context, lay.render.pesan("gabung/tanya_kode", galat=teks_galat))
 
 
-async def gabung_dengan_kode(update: Update, context: Konteks, aktor: Aktor, teks: str) -> bool:
-    """Try a code; tell the user (and the inviter) how it went. True when joined."""
+async def gabung_dengan_kode(update: Update, context: Konteks, aktor: Aktor, teks: str) -> None:
+    """Join with a typed code and tell the user; the kepala_sekolah and the code's maker hear
+    of it through the outbox. A wrong code raises `Ditolak` (told by `@akses`)."""
     lay = layanan(context)
     kode = validasi.kode_undangan(teks)
     if kode is None:
-        await galat(update, context, "kode_format")
-        return False
-    try:
-        hasil = await undangan.gabung(lay, aktor.pengguna_id, kode)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-        return False
+        raise Ditolak("kode_format")
+    hasil = await undangan.gabung(lay, aktor.pengguna_id, kode)
     await balas(update, context, lay.render.pesan("gabung/berhasil", hasil=hasil))
     await menu.pasang_untuk(context.bot, lay.render, aktor.pengguna_id, hasil.peran)
-    for k in hasil.kabar:  # every kepala_sekolah, and the code's maker
-        teks = lay.render.pesan(
-            "gabung/kabar_gabung",
-            nama=aktor.nama,
-            sekolah=hasil.sekolah_nama,
-            peran=hasil.peran,
-            pengundang=k.pengundang,
-        )
-        try:
-            await context.bot.send_message(k.pengguna_id, teks)
-        except TelegramError:
-            pass  # one who blocked the bot misses it; joining worked all the same
-    return True
+    kirim_segera(context.application)
 
 
-@akses("gabung")
-async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str | int:
-    """`/gabung KODE` joins at once; `/gabung` or the button asks for the code."""
+async def _mulai(update: Update, context: Konteks, aktor: Aktor) -> str | int:
     await jawab_tombol(update)
     if context.args:
         await gabung_dengan_kode(update, context, aktor, " ".join(context.args))
@@ -85,25 +82,39 @@ async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str | int:
 
 
 @akses("gabung")
-async def terima_kode(update: Update, context: Konteks, aktor: Aktor) -> str | int:
-    """The typed code; a wrong one is explained and asked for again."""
-    assert update.message is not None and update.message.text is not None
-    if await gabung_dengan_kode(update, context, aktor, update.message.text):
-        return END
+async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+    """`/gabung KODE` joins at once; `/gabung` asks for the code."""
+    return await _mulai(update, context, aktor)
+
+
+@tombol(MulaiGabung, "gabung")
+async def mulai_tombol(update: Update, context: Konteks, aktor: Aktor, t: MulaiGabung) -> str | int:
+    """The button under the welcome: ask for the code."""
+    return await _mulai(update, context, aktor)
+
+
+async def _kode_ditolak(update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak) -> str:
+    """A wrong code: why, and the question again."""
+    await galat(update, context, tolak.alasan, **tolak.rincian)
     await _tanya_kode(update, context)
     return MENUNGGU_KODE
 
 
-@akses("anggota", ditolak=None)
-async def izinkan_kembali(update: Update, context: Konteks, aktor: Aktor) -> None:
+@akses("gabung", saat_ditolak=_kode_ditolak)
+async def terima_kode(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+    """The typed code; a wrong one is explained and asked for again."""
+    assert update.message is not None and update.message.text is not None
+    await gabung_dengan_kode(update, context, aktor, update.message.text)
+    return END
+
+
+@tombol(IzinkanKembali, "anggota", ditolak=None, di_tombol=True)
+async def izinkan_kembali(
+    update: Update, context: Konteks, aktor: Aktor, t: IzinkanKembali
+) -> None:
     """The kepala_sekolah's button on the notice of a removed member's attempt to rejoin."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    try:
-        a = await anggota.izinkan_kembali(lay, aktor, int(update.callback_query.data.split(":")[1]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    a = await anggota.izinkan_kembali(lay, aktor, t.keanggotaan_id)
     await jawab_tombol(update)
     sekolah = aktor.aktif.sekolah_nama if aktor.aktif else ""
     await ubah(update, lay.render.pesan("gabung/diizinkan", nama=a.nama, sekolah=sekolah))
@@ -125,7 +136,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
         percakapan(
             entry_points=[
                 CommandHandler("gabung", mulai, filters=PRIBADI),
-                CallbackQueryHandler(mulai, pattern=r"^mulai:gabung$"),
+                penangan_tombol(mulai_tombol),
             ],
             states={
                 MENUNGGU_KODE: [
@@ -138,5 +149,5 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
             persistent=True,
             allow_reentry=True,
         ),
-        CallbackQueryHandler(izinkan_kembali, pattern=r"^gbk:\d+$"),
+        penangan_tombol(izinkan_kembali),
     ]

@@ -5,12 +5,12 @@ a crash the next answer lands on the right question; the conversation state only
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import (
     BaseHandler,
-    CallbackQueryHandler,
     CommandHandler,
     ConversationHandler,
     MessageHandler,
@@ -18,11 +18,12 @@ from telegram.ext import (
 )
 
 from bot import menu
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, Layanan, pendaftaran
 from bot.layanan.aktor import Aktor
 from bot.mutu import validasi
 from bot.mutu.peran import Peran
+from bot.tombol import USANG, Tombol
 from percakapan import batal, gabung
 from percakapan._umum import (
     PRIBADI,
@@ -33,6 +34,7 @@ from percakapan._umum import (
     jawab_tombol,
     layanan,
     papan,
+    penangan_tombol,
     percakapan,
     ubah,
 )
@@ -41,18 +43,41 @@ MENGISI = "mengisi"
 END = ConversationHandler.END
 
 
+@dataclass(frozen=True)
+class MulaiDaftar(Tombol, awalan="mulai:daftar"):
+    """'Daftarkan sekolah' under the welcome of /start."""
+
+
+@dataclass(frozen=True)
+class Jenjang(Tombol, awalan="dft:jenjang"):
+    nilai: str
+
+
+@dataclass(frozen=True)
+class ZonaWaktu(Tombol, awalan="dft:zona_waktu"):
+    nilai: str
+
+
+@dataclass(frozen=True)
+class Simpan(Tombol, awalan="dft:simpan"):
+    pass
+
+
+@dataclass(frozen=True)
+class Ulang(Tombol, awalan="dft:ulang"):
+    pass
+
+
 def _papan_langkah(lay: Layanan, langkah: str) -> InlineKeyboardMarkup | None:
     if langkah == "jenjang":
-        pilihan = [(j, f"dft:jenjang:{j}") for j in validasi.JENJANG]
+        pilihan = [(j, Jenjang(j)) for j in validasi.JENJANG]
         return papan([pilihan[:4], pilihan[4:]])
     if langkah == "zona_waktu":
-        return papan(
-            [[(lay.render.label(f"zona.{z}"), f"dft:zona_waktu:{z}")] for z in validasi.ZONA_WAKTU]
-        )
+        return papan([[(lay.render.label(f"zona.{z}"), ZonaWaktu(z))] for z in validasi.ZONA_WAKTU])
     if langkah == "konfirmasi":
         r = lay.render
         return papan(
-            [[(r.label("tombol.simpan"), "dft:simpan")], [(r.label("tombol.ulangi"), "dft:ulang")]]
+            [[(r.label("tombol.simpan"), Simpan())], [(r.label("tombol.ulangi"), Ulang())]]
         )
     return None
 
@@ -85,17 +110,44 @@ async def start(update: Update, context: Konteks, aktor: Aktor) -> None:
         if aktor.aktif
         else papan(
             [
-                [(r.label("tombol.daftarkan_sekolah"), "mulai:daftar")],
-                [(r.label("tombol.gabung_kode"), "mulai:gabung")],
+                [(r.label("tombol.daftarkan_sekolah"), MulaiDaftar())],
+                [(r.label("tombol.gabung_kode"), gabung.MulaiGabung())],
             ]
         )
     )
     await balas(update, context, r.pesan("start", aktor=aktor), tombol)
 
 
-@akses("daftar")
-async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str:
-    """Start or resume a registration."""
+async def _ditolak(update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak) -> str | int:
+    """A refused step: a stale button is answered; a lost draft ends the registration; any
+    other reason comes back in the question, asked again."""
+    lay = layanan(context)
+    isi = await pendaftaran.draf_aktif(lay, aktor.pengguna_id)
+    if tolak.alasan == USANG:
+        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
+        return MENGISI if isi is not None else END
+    if isi is None or tolak.alasan == "draf_hilang":
+        if update.callback_query is not None:
+            await ubah(update, lay.render.label(f"galat.{tolak.alasan}"))
+        else:
+            await galat(update, context, tolak.alasan)
+        return END
+    await _tanya(update, context, isi, tolak)
+    return MENGISI
+
+
+async def _simpan_ditolak(
+    update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak
+) -> str | int:
+    """Saving refused (the NPSN taken meanwhile, ...): the registration starts over."""
+    if tolak.alasan in (USANG, "draf_hilang"):
+        return await _ditolak(update, context, aktor, tolak)
+    lay = layanan(context)
+    await _tanya(update, context, await pendaftaran.ulangi(lay, aktor.pengguna_id), tolak)
+    return MENGISI
+
+
+async def _mulai(update: Update, context: Konteks, aktor: Aktor) -> str:
     await jawab_tombol(update)
     lay = layanan(context)
     lama = await pendaftaran.draf_aktif(lay, aktor.pengguna_id)
@@ -105,75 +157,86 @@ async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str:
 
 
 @akses("daftar")
+async def mulai(update: Update, context: Konteks, aktor: Aktor) -> str:
+    """Start or resume a registration."""
+    return await _mulai(update, context, aktor)
+
+
+@tombol(MulaiDaftar, "daftar")
+async def mulai_tombol(update: Update, context: Konteks, aktor: Aktor, t: MulaiDaftar) -> str:
+    """The button under the welcome: as /daftar."""
+    return await _mulai(update, context, aktor)
+
+
+@akses("daftar", saat_ditolak=_ditolak)
 async def terima_teks(update: Update, context: Konteks, aktor: Aktor) -> str | int:
     """A typed answer for the current step."""
     lay = layanan(context)
     isi = await pendaftaran.draf_aktif(lay, aktor.pengguna_id)
     if isi is None:
-        await galat(update, context, "draf_hilang")
-        return END
+        raise Ditolak("draf_hilang")
     langkah = pendaftaran.langkah_berikut(isi)
     if langkah in pendaftaran.LANGKAH_TOMBOL:
-        await _tanya(update, context, isi, Ditolak("pakai_tombol"))
-        return MENGISI
+        raise Ditolak("pakai_tombol")
     assert update.message is not None and update.message.text is not None
-    try:
-        nilai = pendaftaran.baca_isian(langkah, update.message.text)
-        isi = await pendaftaran.isi_langkah(lay, aktor.pengguna_id, langkah, nilai)
-    except Ditolak as tolak:
-        await _tanya(update, context, isi, tolak)
-        return MENGISI
+    nilai = pendaftaran.baca_isian(langkah, update.message.text)
+    isi = await pendaftaran.isi_langkah(lay, aktor.pengguna_id, langkah, nilai)
     await _tanya(update, context, isi)
     return MENGISI
 
 
-@akses("daftar")
-async def terima_tombol(update: Update, context: Konteks, aktor: Aktor) -> str | int:
-    """A button of the registration: a choice, save, or start over."""
-    lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    _, aksi, *nilai = update.callback_query.data.split(":", 2)
+async def _di_langkah(lay: Layanan, aktor: Aktor, langkah: str) -> dict[str, Any]:
+    """The draft, when it waits at `langkah`; else the button is stale."""
     isi = await pendaftaran.draf_aktif(lay, aktor.pengguna_id)
-    langkah = pendaftaran.langkah_berikut(isi) if isi is not None else None
-    if (
-        isi is None
-        or (aksi in ("simpan", "ulang")) != (langkah == "konfirmasi")
-        or (nilai and aksi != langkah)
-    ):
-        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
-        return MENGISI if isi is not None else END
+    if isi is None or pendaftaran.langkah_berikut(isi) != langkah:
+        raise Ditolak(USANG)
+    return isi
+
+
+async def _pilih(update: Update, context: Konteks, aktor: Aktor, langkah: str, nilai: str) -> str:
+    """A choice by button for `langkah`: shown in place of the question, then the next one."""
+    lay = layanan(context)
+    await _di_langkah(lay, aktor, langkah)
     await jawab_tombol(update)
-    if aksi == "ulang":
-        await hapus_tombol(update)
-        await _tanya(update, context, await pendaftaran.ulangi(lay, aktor.pengguna_id))
-        return MENGISI
-    if aksi == "simpan":
-        return await _simpan(update, context, aktor)
-    try:
-        pilihan = pendaftaran.baca_pilihan(aksi, nilai[0])
-        isi = await pendaftaran.isi_langkah(lay, aktor.pengguna_id, aksi, pilihan)
-    except Ditolak as tolak:
-        await _tanya(update, context, isi, tolak)
-        return MENGISI
-    tampil = lay.render.label(f"zona.{pilihan}") if aksi == "zona_waktu" else pilihan
-    await ubah(
-        update,
-        lay.render.pesan("daftar/terpilih", judul=lay.render.label(f"judul.{aksi}"), nilai=tampil),
-    )
+    pilihan = pendaftaran.baca_pilihan(langkah, nilai)
+    isi = await pendaftaran.isi_langkah(lay, aktor.pengguna_id, langkah, pilihan)
+    r = lay.render
+    tampil = r.label(f"zona.{pilihan}") if langkah == "zona_waktu" else pilihan
+    await ubah(update, r.pesan("daftar/terpilih", judul=r.label(f"judul.{langkah}"), nilai=tampil))
     await _tanya(update, context, isi)
     return MENGISI
 
 
-async def _simpan(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+@tombol(Jenjang, "daftar", saat_ditolak=_ditolak)
+async def pilih_jenjang(update: Update, context: Konteks, aktor: Aktor, t: Jenjang) -> str:
+    """The school's level."""
+    return await _pilih(update, context, aktor, "jenjang", t.nilai)
+
+
+@tombol(ZonaWaktu, "daftar", saat_ditolak=_ditolak)
+async def pilih_zona(update: Update, context: Konteks, aktor: Aktor, t: ZonaWaktu) -> str:
+    """The school's time zone."""
+    return await _pilih(update, context, aktor, "zona_waktu", t.nilai)
+
+
+@tombol(Ulang, "daftar", saat_ditolak=_ditolak)
+async def ulang(update: Update, context: Konteks, aktor: Aktor, t: Ulang) -> str:
+    """Start the answers over (the summary's 'Ulangi')."""
     lay = layanan(context)
-    try:
-        baru = await pendaftaran.simpan(lay, aktor.pengguna_id)
-    except Ditolak as tolak:
-        if tolak.alasan == "draf_hilang":
-            await ubah(update, lay.render.label("galat.draf_hilang"))
-            return END
-        await _tanya(update, context, await pendaftaran.ulangi(lay, aktor.pengguna_id), tolak)
-        return MENGISI
+    await _di_langkah(lay, aktor, "konfirmasi")
+    await jawab_tombol(update)
+    await hapus_tombol(update)
+    await _tanya(update, context, await pendaftaran.ulangi(lay, aktor.pengguna_id))
+    return MENGISI
+
+
+@tombol(Simpan, "daftar", saat_ditolak=_simpan_ditolak)
+async def simpan(update: Update, context: Konteks, aktor: Aktor, t: Simpan) -> int:
+    """Register the school (the summary's 'Simpan'); its kepala_sekolah is the user."""
+    lay = layanan(context)
+    await _di_langkah(lay, aktor, "konfirmasi")
+    await jawab_tombol(update)
+    baru = await pendaftaran.simpan(lay, aktor.pengguna_id)
     await ubah(update, lay.render.pesan("daftar/berhasil", sekolah=baru))
     await menu.pasang_untuk(context.bot, lay.render, aktor.pengguna_id, Peran.KEPALA_SEKOLAH)
     return END
@@ -206,12 +269,12 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     daftar = percakapan(
         entry_points=[
             CommandHandler("daftar", mulai, filters=PRIBADI),
-            CallbackQueryHandler(mulai, pattern=r"^mulai:daftar$"),
+            penangan_tombol(mulai_tombol),
         ],
         states={
             MENGISI: [
                 MessageHandler(PRIBADI & filters.TEXT & ~filters.COMMAND, terima_teks),
-                CallbackQueryHandler(terima_tombol, pattern=r"^dft:"),
+                *(penangan_tombol(f) for f in (pilih_jenjang, pilih_zona, ulang, simpan)),
                 MessageHandler(PRIBADI & ~filters.COMMAND & ~filters.StatusUpdate.ALL, bukan_teks),
             ]
         },

@@ -2,18 +2,53 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import Update
-from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler
+from telegram.ext import BaseHandler, CommandHandler
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.layanan import Ditolak, undangan
 from bot.layanan.aktor import Aktor
 from bot.layanan.undangan import MASA_BERLAKU, Undangan
 from bot.layanan.waktu import zona_sekolah
 from bot.mutu.peran import PERAN_UNDANGAN, Peran
-from percakapan._umum import PRIBADI, Konteks, balas, jawab_tombol, layanan, papan, ubah
+from bot.tombol import Tombol
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    TombolPapan,
+    balas,
+    jawab_tombol,
+    layanan,
+    papan,
+    penangan_tombol,
+    ubah,
+)
+
+
+@dataclass(frozen=True)
+class PilihPeran(Tombol, awalan="und:p"):
+    peran: Peran
+
+
+@dataclass(frozen=True)
+class Buat(Tombol, awalan="und:b"):
+    """Create a code for `peran`, usable `pakai` times."""
+
+    peran: Peran
+    pakai: int
+
+
+@dataclass(frozen=True)
+class Cabut(Tombol, awalan="und:c"):
+    undangan_id: int
+
+
+@dataclass(frozen=True)
+class DaftarKode(Tombol, awalan="und:l"):
+    """The codes that still work."""
 
 
 async def _zona(context: Konteks, aktor: Aktor) -> str:
@@ -24,8 +59,8 @@ async def _zona(context: Konteks, aktor: Aktor) -> str:
 MAKS_KODE = 20
 
 
-def _tombol_cabut(context: Konteks, u: Undangan) -> tuple[str, str]:
-    return (layanan(context).render.label("tombol.cabut_kode", kode=u.kode), f"und:c:{u.id}")
+def _tombol_cabut(context: Konteks, u: Undangan) -> TombolPapan:
+    return (layanan(context).render.label("tombol.cabut_kode", kode=u.kode), Cabut(u.id))
 
 
 @akses("undang", ditolak=None)
@@ -33,10 +68,10 @@ async def undang(update: Update, context: Konteks, aktor: Aktor) -> None:
     """Choose the role of a new invite."""
     lay = layanan(context)
     r = lay.render
-    baris = [[(r.nama_peran(p), f"und:p:{p}")] for p in PERAN_UNDANGAN]
+    baris: list[list[TombolPapan]] = [[(r.nama_peran(p), PilihPeran(p))] for p in PERAN_UNDANGAN]
     jumlah = len(await undangan.aktif(lay, aktor))
     if jumlah:
-        baris.append([(r.label("tombol.kode_aktif", jumlah=jumlah), "und:l")])
+        baris.append([(r.label("tombol.kode_aktif", jumlah=jumlah), DaftarKode())])
     teks = r.pesan(
         "undang/pilih_peran",
         sekolah=aktor.aktif.sekolah_nama if aktor.aktif else "",
@@ -45,91 +80,73 @@ async def undang(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, teks, papan(baris))
 
 
-@akses("undang", ditolak=None)
-async def pilih_peran(update: Update, context: Konteks, aktor: Aktor) -> None:
+async def _pilihan_salah(update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak) -> None:
+    await jawab_tombol(update, layanan(context).render.label("galat.pilihan_salah"))
+
+
+@tombol(PilihPeran, "undang", ditolak=None, saat_ditolak=_pilihan_salah)
+async def pilih_peran(update: Update, context: Konteks, aktor: Aktor, t: PilihPeran) -> None:
     """Single or multiple use."""
     r = layanan(context).render
-    assert update.callback_query is not None and update.callback_query.data is not None
-    try:
-        peran = Peran(update.callback_query.data.split(":")[2])
-    except ValueError:
-        await jawab_tombol(update, r.label("galat.pilihan_salah"))
-        return
     await jawab_tombol(update)
-    pilihan = undangan.pilihan_pakai(peran)
-    tombol = papan(
+    pilihan = undangan.pilihan_pakai(t.peran)
+    tombol_pakai = papan(
         [
             [
                 (
                     r.label("tombol.sekali_pakai")
                     if maks == 1
                     else r.label("tombol.banyak_pakai", maks=maks),
-                    f"und:b:{peran}:{maks}",
+                    Buat(t.peran, maks),
                 )
             ]
             for maks in pilihan
         ]
     )
-    teks = r.pesan("undang/pilih_pakai", peran=peran, hanya_sekali=pilihan == (1,))
-    await ubah(update, teks, tombol)
+    teks = r.pesan("undang/pilih_pakai", peran=t.peran, hanya_sekali=pilihan == (1,))
+    await ubah(update, teks, tombol_pakai)
 
 
-@akses("undang", ditolak=None)
-async def buat(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Buat, "undang", ditolak=None, saat_ditolak=_pilihan_salah)
+async def buat(update: Update, context: Konteks, aktor: Aktor, t: Buat) -> None:
     """Create the code; a doubled press shows the same code."""
     lay = layanan(context)
     query = update.callback_query
-    assert query is not None and query.data is not None and query.message is not None
-    _, _, peran, pakai = query.data.split(":")
-    try:
-        u = await undangan.buat(
-            lay,
-            aktor,
-            Peran(peran),
-            int(pakai),
-            f"{query.message.chat.id}:{query.message.message_id}",
-        )
-    except (Ditolak, ValueError):
-        await jawab_tombol(update, lay.render.label("galat.pilihan_salah"))
-        return
+    assert query is not None and query.message is not None
+    asal = f"{query.message.chat.id}:{query.message.message_id}"
+    u = await undangan.buat(lay, aktor, t.peran, t.pakai, asal)
     await jawab_tombol(update)
     tautan = f"https://t.me/{context.bot.username}?start={u.kode}"
     teks = lay.render.pesan("undang/kode", u=u, tautan=tautan, zona=await _zona(context, aktor))
     await ubah(update, teks, papan([[_tombol_cabut(context, u)]]))
 
 
-@akses("undang", ditolak=None)
-async def cabut(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(Cabut, "undang", ditolak=None, di_tombol=True)
+async def cabut(update: Update, context: Konteks, aktor: Aktor, t: Cabut) -> None:
     """Revoke one code of the actor's school."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    try:
-        u = await undangan.cabut(lay, aktor, int(update.callback_query.data.split(":")[2]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    u = await undangan.cabut(lay, aktor, t.undangan_id)
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("undang/dicabut", u=u))
 
 
-@akses("undang", ditolak=None)
-async def daftar_kode(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(DaftarKode, "undang", ditolak=None, di_tombol=True)
+async def daftar_kode(update: Update, context: Konteks, aktor: Aktor, t: DaftarKode) -> None:
     """The codes that still work, each with a revoke button."""
     await jawab_tombol(update)
     lay = layanan(context)
     daftar = await undangan.aktif(lay, aktor)
     zona = await _zona(context, aktor)
     teks = lay.render.pesan("undang/daftar_kode", daftar=daftar, maks=MAKS_KODE, zona=zona)
-    tombol = papan([[_tombol_cabut(context, u)] for u in daftar[:MAKS_KODE]]) if daftar else None
-    await balas(update, context, teks, tombol)
+    tombol_cabut = (
+        papan([[_tombol_cabut(context, u)] for u in daftar[:MAKS_KODE]]) if daftar else None
+    )
+    await balas(update, context, teks, tombol_cabut)
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
-    """/undang and its buttons."""
+    """/undang and its buttons, one handler per kind."""
     return [
         CommandHandler("undang", undang, filters=PRIBADI),
-        CallbackQueryHandler(pilih_peran, pattern=r"^und:p:\w+$"),
-        CallbackQueryHandler(buat, pattern=r"^und:b:\w+:\d+$"),
-        CallbackQueryHandler(cabut, pattern=r"^und:c:\d+$"),
-        CallbackQueryHandler(daftar_kode, pattern=r"^und:l$"),
+        *(penangan_tombol(f) for f in (pilih_peran, buat, cabut, daftar_kode)),
     ]

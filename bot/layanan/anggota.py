@@ -3,19 +3,18 @@ kepala_sekolah. Everything a change undoes is scoped to the one school it happen
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu.peran import PENGELOLA, Peran, boleh
 from db import audit, keanggotaan, pengguna, undangan
 from db import komitmen as db_komitmen
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
+from db.jenis import AsyncConnection, Row
 
 
 @dataclass(frozen=True)
@@ -86,9 +85,21 @@ async def _cabut_undangan(
         )
 
 
+# Outbox kinds (bot/layanan/kabar.py): a member is told of a new role, or of being removed.
+# Each change is one event (a doubled press is refused or changes nothing before the notice
+# is planned), so its key need only be unique: the clock may not move between two events.
+KABAR_PERAN = "kabar_peran"
+KABAR_KELUAR = "kabar_keluar"
+
+
+def _nama_sekolah(aktor: Aktor) -> str:
+    return aktor.aktif.sekolah_nama if aktor.aktif else ""
+
+
 async def ubah_peran(lay: Layanan, aktor: Aktor, keanggotaan_id: int, peran: Peran) -> Anggota:
     """Give a member another role; the school always keeps a kepala_sekolah. A member whose
-    new role may not invite loses the codes they made for this school."""
+    new role may not invite loses the codes they made for this school. The member (when not
+    the actor) is told through the outbox, in the transaction of the change."""
     sasaran = await ambil(lay, aktor, keanggotaan_id)
     if sasaran.peran is peran:
         return sasaran
@@ -108,6 +119,18 @@ async def ubah_peran(lay: Layanan, aktor: Aktor, keanggotaan_id: int, peran: Per
             objek_id=keanggotaan_id,
             rincian={"dari": sasaran.peran, "ke": peran, "anggota": sasaran.pengguna_id},
         )
+        if sasaran.pengguna_id != aktor.pengguna_id:
+            await kabar.kabari(
+                conn,
+                lay,
+                kunci=f"peran:{keanggotaan_id}:{secrets.token_hex(8)}",
+                pengguna_id=sasaran.pengguna_id,
+                jenis=KABAR_PERAN,
+                templat="anggota/kabar_peran",
+                konteks={"sekolah": _nama_sekolah(aktor), "peran": peran},
+                sekolah_id=aktor.sekolah_id,
+                rujukan=f"pengguna:{sasaran.pengguna_id}",
+            )
     lay.lupakan_aktor(sasaran.pengguna_id)
     return replace(sasaran, peran=peran)
 
@@ -115,8 +138,8 @@ async def ubah_peran(lay: Layanan, aktor: Aktor, keanggotaan_id: int, peran: Per
 async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
     """Remove a member from the school; the last kepala_sekolah cannot be removed. They stay
     out (no code brings them back) until a kepala_sekolah re-admits them; the codes they made
-    are revoked and their waiting reminders of this school cancelled. Their other schools
-    keep everything."""
+    are revoked and their waiting reminders of this school cancelled (then they are told,
+    through the outbox, in the same transaction). Their other schools keep everything."""
     sasaran = await ambil(lay, aktor, keanggotaan_id)
     waktu = lay.sekarang()
     async with lay.mesin.begin() as conn:
@@ -140,6 +163,17 @@ async def keluarkan(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> Anggota:
             objek_id=keanggotaan_id,
             rincian={"peran": sasaran.peran, "anggota": sasaran.pengguna_id},
         )
+        if sasaran.pengguna_id != aktor.pengguna_id:
+            await kabar.kabari(  # no school on it: nothing of this school's may cancel it
+                conn,
+                lay,
+                kunci=f"keluar:{keanggotaan_id}:{secrets.token_hex(8)}",
+                pengguna_id=sasaran.pengguna_id,
+                jenis=KABAR_KELUAR,
+                templat="anggota/kabar_keluar",
+                konteks={"sekolah": _nama_sekolah(aktor)},
+                rujukan=f"pengguna:{sasaran.pengguna_id}",
+            )
     lay.lupakan_aktor(sasaran.pengguna_id)
     return sasaran
 
@@ -170,17 +204,14 @@ async def izinkan_kembali(lay: Layanan, aktor: Aktor, keanggotaan_id: int) -> An
                 objek_id=keanggotaan_id,
                 rincian={"anggota": baris.pengguna_id},
             )
-            await db_pengingat.rencanakan(
+            await kabar.kabari(
                 conn,
+                lay,
                 kunci=f"izin_kembali:{keanggotaan_id}:{waktu.isoformat()}",
                 pengguna_id=baris.pengguna_id,
                 jenis=KABAR_DIIZINKAN,
-                isi={
-                    "templat": "gabung/kabar_diizinkan",
-                    "konteks": {"sekolah": aktor.aktif.sekolah_nama if aktor.aktif else ""},
-                },
-                jatuh_tempo=waktu,
-                waktu=waktu,
+                templat="gabung/kabar_diizinkan",
+                konteks={"sekolah": _nama_sekolah(aktor)},
                 sekolah_id=sekolah_id,
                 rujukan=f"pengguna:{baris.pengguna_id}",
             )

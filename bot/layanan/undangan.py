@@ -6,22 +6,20 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from bot.layanan import Ditolak, Layanan
+from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import PERAN_UNDANGAN, Peran
 from db import audit, keanggotaan, pengguna, sekolah, undangan
-from db import pengingat as db_pengingat
+from db.jenis import AsyncConnection, Row
 
 MASA_BERLAKU = timedelta(days=7)
 MAKS_PAKAI_BANYAK = 50
 # Roles that manage the school or see it from outside: a code for them is meant for one
 # named person, so a forwarded code cannot bring in a second one.
 PERAN_SEKALI_PAKAI = frozenset({Peran.KOORDINATOR, Peran.PENGAWAS})
-# Outbox kind (db/pengingat.py): a removed member tried a code.
+# Outbox kinds (bot/layanan/kabar.py): a removed member tried a code; someone joined.
 KABAR_COBA_KEMBALI = "kabar_coba_kembali"
+KABAR_GABUNG = "kabar_gabung"
 # No 0/O, 1/I/L: a code is read aloud and typed from paper.
 _HURUF_KODE = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 PANJANG_KODE = 8
@@ -41,22 +39,12 @@ class Undangan:
 
 
 @dataclass(frozen=True)
-class KabarGabung:
-    """Who is told of a join; `pengundang` names the code's maker to those who did not make
-    it (None for the maker)."""
-
-    pengguna_id: int
-    pengundang: str | None
-
-
-@dataclass(frozen=True)
 class HasilGabung:
     """Where a code brought the user."""
 
     sekolah_id: int
     sekolah_nama: str
     peran: Peran
-    kabar: tuple[KabarGabung, ...]
 
 
 def _undangan(baris: Row) -> Undangan:
@@ -156,8 +144,8 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
     school the user already belongs to, raises `Ditolak` and changes nothing. A member the
     kepala_sekolah removed is refused whatever the code (`Ditolak("dikeluarkan")`), and the
     school's kepala_sekolah are told of the attempt (through the outbox, committed before
-    the refusal). A join returns who is to hear of it: every kepala_sekolah and the code's
-    maker."""
+    the refusal). Every kepala_sekolah and the code's maker hear of a join, through the
+    outbox, in the transaction of the join."""
     async with lay.mesin.begin() as conn:
         baris = await undangan.cari(conn, kode)
         if baris is None:
@@ -168,21 +156,20 @@ async def gabung(lay: Layanan, pengguna_id: int, kode: str) -> HasilGabung:
         # Checked before the code's own state: a removed member's own code is revoked, and
         # the kepala_sekolah should hear of the attempt all the same.
         ditahan = lama is not None and lama.dikeluarkan
-        kabar: tuple[KabarGabung, ...] = ()
         if ditahan:
             assert lama is not None
             await _kabar_coba_kembali(conn, lay, lama, baris, data_sekolah.nama)
         else:
-            kabar = await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)
+            await _pakai_kode(conn, lay, pengguna_id, baris, data_sekolah.nama)
     if ditahan:  # after the commit: the notices above are kept, nothing else changed
         raise Ditolak("dikeluarkan", sekolah=data_sekolah.nama)
     lay.lupakan_aktor(pengguna_id)
-    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran), kabar)
+    return HasilGabung(baris.sekolah_id, data_sekolah.nama, Peran(baris.peran))
 
 
 async def _pakai_kode(
     conn: AsyncConnection, lay: Layanan, pengguna_id: int, baris: Row, nama_sekolah: str
-) -> tuple[KabarGabung, ...]:
+) -> None:
     waktu = lay.sekarang()
     kode = baris.kode
     if baris.dicabut_pada is not None:
@@ -214,7 +201,7 @@ async def _pakai_kode(
         objek_id=baris.id,
         rincian={"peran": baris.peran},
     )
-    return await _penerima_kabar(conn, pengguna_id, baris)
+    await _kabar_gabung(conn, lay, pengguna_id, baris, nama_sekolah)
 
 
 async def _nama(conn: AsyncConnection, pengguna_id: int) -> str:
@@ -222,21 +209,37 @@ async def _nama(conn: AsyncConnection, pengguna_id: int) -> str:
     return data.nama if data is not None else ""
 
 
-async def _penerima_kabar(
-    conn: AsyncConnection, pengguna_id: int, baris: Row
-) -> tuple[KabarGabung, ...]:
+async def _kabar_gabung(
+    conn: AsyncConnection, lay: Layanan, pengguna_id: int, baris: Row, nama_sekolah: str
+) -> None:
     """Every kepala_sekolah hears of a join, and the code's maker while still a member; one
-    message each, so a kepala who made the code is told once."""
+    message each, so a kepala who made the code is told once. Those who did not make the
+    code are told who did."""
     penerima = await keanggotaan.pemegang_peran(conn, baris.sekolah_id, Peran.KEPALA_SEKOLAH)
     pembuat = baris.dibuat_oleh
     if pembuat not in penerima and await keanggotaan.peran_di(conn, pembuat, baris.sekolah_id):
         penerima.append(pembuat)
-    nama_pembuat = await _nama(conn, pembuat)
-    return tuple(
-        KabarGabung(uid, None if uid == pembuat else nama_pembuat)
-        for uid in penerima
-        if uid != pengguna_id
-    )
+    nama, nama_pembuat = await _nama(conn, pengguna_id), await _nama(conn, pembuat)
+    peristiwa = secrets.token_hex(8)  # one join (a second is refused): the key need be unique
+    for uid in penerima:
+        if uid == pengguna_id:
+            continue
+        await kabar.kabari(
+            conn,
+            lay,
+            kunci=f"gabung:{baris.sekolah_id}:{pengguna_id}:{uid}:{peristiwa}",
+            pengguna_id=uid,
+            jenis=KABAR_GABUNG,
+            templat="gabung/kabar_gabung",
+            konteks={
+                "nama": nama,
+                "sekolah": nama_sekolah,
+                "peran": Peran(baris.peran),
+                "pengundang": None if uid == pembuat else nama_pembuat,
+            },
+            sekolah_id=baris.sekolah_id,
+            rujukan=f"pengguna:{pengguna_id}",
+        )
 
 
 async def _kabar_coba_kembali(
@@ -247,24 +250,21 @@ async def _kabar_coba_kembali(
     waktu = lay.sekarang()
     nama, nama_pembuat = await _nama(conn, lama.pengguna_id), await _nama(conn, baris.dibuat_oleh)
     for uid in await keanggotaan.pemegang_peran(conn, baris.sekolah_id, Peran.KEPALA_SEKOLAH):
-        await db_pengingat.rencanakan(
+        await kabar.kabari(
             conn,
+            lay,
             kunci=f"coba_kembali:{lama.id}:{uid}:{waktu.date().isoformat()}",
             pengguna_id=uid,
             jenis=KABAR_COBA_KEMBALI,
-            isi={
-                "templat": "gabung/kabar_coba_kembali",
-                "konteks": {
-                    "nama": nama,
-                    "sekolah": nama_sekolah,
-                    "kode": baris.kode,
-                    "peran": baris.peran,
-                    "pengundang": nama_pembuat,
-                },
-                "tombol": [[{"label": "tombol.izinkan_kembali", "data": f"gbk:{lama.id}"}]],
+            templat="gabung/kabar_coba_kembali",
+            konteks={
+                "nama": nama,
+                "sekolah": nama_sekolah,
+                "kode": baris.kode,
+                "peran": baris.peran,
+                "pengundang": nama_pembuat,
             },
-            jatuh_tempo=waktu,
-            waktu=waktu,
+            tombol=[[("tombol.izinkan_kembali", f"gbk:{lama.id}")]],  # percakapan/gabung.py
             sekolah_id=baris.sekolah_id,
             rujukan=f"pengguna:{lama.pengguna_id}",
         )

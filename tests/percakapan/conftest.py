@@ -191,12 +191,16 @@ async def daftarkan_sekolah(
 async def undang(pengundang: Pengguna, peran_label: str, sekali: bool = True) -> str:
     """Create an invite by buttons and return its code."""
     await pengundang.kirim("/undang")
-    await pengundang.balasan_berisi("Pilih peran")
-    await pengundang.tekan(peran_label)
+    # The question is edited in place into the code; a join notice from the outbox may
+    # arrive in between, so the message is followed by its id.
+    pilih = await pengundang.balasan_berisi("Pilih peran")
+    await pengundang.tekan(peran_label, pilih)
     await pengundang.api.idle()
-    await pengundang.tekan("Sekali pakai" if sekali else "Banyak pakai")
+    await pengundang.tekan(
+        "Sekali pakai" if sekali else "Banyak pakai", pengundang.pesan(pilih.message_id)
+    )
     await pengundang.api.idle()
-    pesan = pengundang.pesan_terakhir()
+    pesan = pengundang.pesan(pilih.message_id)
     assert pesan is not None and "Kode:" in pesan.teks, pesan
     return pesan.teks.split("Kode: ")[1].split()[0]
 

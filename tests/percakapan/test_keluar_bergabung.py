@@ -255,7 +255,7 @@ async def test_kode_sekali_pakai_ditekan_dua_orang_bersamaan_hanya_satu_yang_mas
 
 
 async def test_setiap_yang_bergabung_dikabarkan_ke_semua_kepala_sekolah(
-    bot: Any, orang: Callable[[str], Pengguna]
+    bot: Any, orang: Callable[[str], Pengguna], kirim_kabar: Kabar
 ) -> None:
     kepala, kepala2, koor, guru = (
         orang("Pak Budi"),
@@ -267,6 +267,7 @@ async def test_setiap_yang_bergabung_dikabarkan_ke_semua_kepala_sekolah(
     await _tambah_kepala(bot, kepala2, 1)
     await gabung(koor, await undang(kepala, "Koordinator TPMPS"))
     await gabung(guru, await undang(koor, "Guru"))
+    await kirim_kabar()  # the notices go through the outbox
     await kepala.api.idle()
 
     def kabar(p: Pengguna) -> list[str]:
