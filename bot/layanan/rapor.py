@@ -16,7 +16,7 @@ from bot.mutu.rapor_impor import TidakTerbaca
 from db import audit
 from db import rapor as db_rapor
 from db import sekolah as db_sekolah
-from db.jenis import Row
+from db.jenis import AsyncConnection, Row
 from db.rapor_katalog import baca_akar_masalah, baca_katalog
 
 
@@ -265,3 +265,28 @@ async def pratinjau_ketik(
 async def npsn_sekolah(lay: Layanan, aktor: Aktor) -> str:
     """The NPSN of the actor's school (to name it beside another school's file)."""
     return str((await _sekolah(lay, wajib_peran(aktor))).npsn)
+
+
+async def impor_siklus(
+    lay: Layanan, sekolah_id: int, tahun_ajaran: str, conn: AsyncConnection | None = None
+) -> Row[Any] | None:
+    """The school's import that serves a cycle of `tahun_ajaran` (`rp.edisi_siklus`), or None.
+    Pass the connection you hold, if any."""
+    edisi = rp.edisi_siklus(tahun_ajaran)
+    if conn is not None:
+        return await db_rapor.impor_untuk_edisi(conn, sekolah_id, edisi)
+    async with lay.mesin.connect() as sendiri:
+        return await db_rapor.impor_untuk_edisi(sendiri, sekolah_id, edisi)
+
+
+async def peta_siklus(lay: Layanan, sekolah_id: int, tahun_ajaran: str) -> rp.PetaRapor | None:
+    """The Rapor Pendidikan part of a cycle's quality map, or None when the school holds no
+    edition for that cycle."""
+    sekolah = await _sekolah(lay, sekolah_id)
+    async with lay.mesin.connect() as conn:
+        impor = await impor_siklus(lay, sekolah_id, tahun_ajaran, conn)
+        if impor is None:
+            return None
+        baris = await db_rapor.capaian_impor(conn, impor.id)
+    capaian = {k: capaian_dari(b._asdict()) for k, b in baris.items()}
+    return rp.susun_peta(impor.edisi, capaian, katalog(), sekolah.jenjang)
