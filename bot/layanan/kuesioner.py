@@ -72,9 +72,11 @@ async def buka_sesi(lay: Layanan, aktor: Aktor) -> Sesi:
         raise Ditolak("bukan_responden")
     async with lay.mesin.connect() as conn:
         siklus = await db_siklus.terbuka(conn, aktor.aktif.sekolah_id)
+    if siklus is not None and siklus.tahap != 1:  # closed, with or without the questionnaire
+        raise Ditolak("pemetaan_ditutup")
     if siklus is None or siklus.pemetaan_dibuka_pada is None:
         raise Ditolak("pemetaan_belum_dibuka")
-    if siklus.tahap != 1 or siklus.instrumen_versi is None:
+    if siklus.instrumen_versi is None:
         raise Ditolak("pemetaan_ditutup")
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     return Sesi(siklus.id, siklus.sekolah_id, aktor.pengguna_id, RESPONDEN[aktor.peran], inst)

@@ -1,0 +1,191 @@
+"""Stage 1 on Rapor Pendidikan over HTTP: a koordinator closes stage 1 on the school's
+Rapor Pendidikan alone (the edition of the cycle, not an older one), the quality map shows the
+report's labels first (red, yellow, green, with change and rank), and the Profil Mutu Sekolah
+reads back with the report's indicators; with the school's own evaluation (Evaluasi Diri
+Sekolah) too, the map and the document hold both parts, the star categories with the note
+that they are unofficial. Refusals change nothing."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from typing import Any
+
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from bot.akses import KUNCI_LAYANAN
+from db.tabel import audit, siklus
+from tests import rapor_contoh as contoh
+from tests.fakes.pengguna import Pengguna, Pesan
+from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+NPSN = "20512345"  # the school daftarkan_sekolah registers
+TUTUP_RP = "Tutup tahap 1 dengan Rapor Pendidikan"
+PROFIL = "Profil Mutu Sekolah (PDF)"
+
+
+async def _siklus(app: Any) -> Any:
+    async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        (c,) = list(await conn.execute(select(siklus)))
+    return c
+
+
+async def _sekolah(orang: Callable[[str], Pengguna]) -> tuple[Pengguna, Pengguna, Pengguna]:
+    kepala, koor, guru = orang("Pak Budi"), orang("Bu Rina"), orang("Bu Sari")
+    await daftarkan_sekolah(kepala)
+    await gabung(koor, await undang(kepala, "Koordinator TPMPS"))
+    await gabung(guru, await undang(kepala, "Guru"))
+    await kepala.api.idle()
+    for p in (kepala, koor, guru):
+        await p.semua_balasan()
+    return kepala, koor, guru
+
+
+async def _impor(p: Pengguna, isi: bytes, nama: str) -> None:
+    await p.kirim("/rapor")
+    await p.balasan_berisi("Kirim berkas Excel")
+    await p.kirim_dokumen(isi, nama, XLSX)
+    await p.tekan("Simpan", await p.balasan_berisi("Periksa dulu"))
+    await p.balasan_berisi("Tersimpan.")
+
+
+def _teks_pdf(isi: bytes | None) -> str:
+    halaman = PdfReader(io.BytesIO(isi or b"")).pages
+    return " ".join(" ".join(h.extract_text() for h in halaman).split())
+
+
+async def _profil(p: Pengguna) -> str:
+    await p.kirim("/laporan")
+    daftar = await p.balasan_berisi("Dokumen")
+    await p.tekan(PROFIL, daftar)
+    while True:
+        pesan = await p.balasan()
+        if pesan.dokumen_nama:
+            assert pesan.dokumen_nama.startswith("Profil-Mutu_")
+            return _teks_pdf(pesan.dokumen)
+
+
+async def test_tahap1_ditutup_dengan_rapor_pendidikan_saja(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala, koor, guru = await _sekolah(orang)
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Pemetaan mutu")
+    assert "Rapor Pendidikan untuk siklus ini belum tersimpan" in panel.teks
+    assert TUTUP_RP not in panel.tombol_datar
+    # A crafted close before any report: refused, nothing changes.
+    qid = await koor.tekan_data("pmk:tutup_ya", panel)
+    teks = (await koor.jawaban_callback(qid)).params["text"]
+    assert "Rapor Pendidikan 2026 atau 2025" in teks
+    assert (await _siklus(bot)).tahap == 1
+
+    # An older edition does not describe this school year: still no close.
+    await _impor(koor, contoh.buku_2023(npsn=NPSN), "RAPOR-PBD.xlsx")
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Pemetaan mutu")
+    assert TUTUP_RP not in panel.tombol_datar
+    qid = await koor.tekan_data("pmk:tutup_ya", panel)
+    assert "Rapor Pendidikan 2026" in (await koor.jawaban_callback(qid)).params["text"]
+    assert (await _siklus(bot)).tahap == 1
+
+    # The 2025 edition serves the cycle 2026/2027.
+    await _impor(koor, contoh.buku_2025(npsn=NPSN), "RAPOR-PBD-2025.xlsx")
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Pemetaan mutu")
+    assert "Rapor Pendidikan 2025 tersimpan" in panel.teks
+    # A teacher's crafted press is refused by role; nothing changes.
+    await guru.kirim("/pemetaan")
+    qid = await guru.tekan_data("pmk:tutup_ya", await guru.balasan())
+    assert (await guru.jawaban_callback(qid)).params["text"].startswith("Maaf")
+    await guru.balasan_berisi("hanya untuk Kepala Sekolah dan Koordinator")
+    assert (await _siklus(bot)).tahap == 1
+
+    await koor.tekan(TUTUP_RP, panel)
+    await koor.api.idle()
+    konfirmasi = koor.pesan(panel.message_id)
+    assert "Rapor Pendidikan 2025" in konfirmasi.teks
+    assert "Evaluasi Diri Sekolah tidak dijalankan" in konfirmasi.teks
+    await koor.tekan("Ya, tutup tahap 1", konfirmasi)
+    await koor.api.idle()
+    peta = koor.pesan(panel.message_id).teks
+    # The report's labels first: the priority indicators red, then yellow, then green.
+    assert peta.startswith("Peta Mutu SMP Negeri 1 Sleman · 2026/2027")
+    baris = peta.split("Indikator prioritas")[1].split("Indikator lain")[0]
+    urutan = [baris.index(k) for k in ("🔴 D.4 ", "🔴 A.1 ", "🟡 D.1 ", "🟡 A.2 ", "🟢 A.3 ")]
+    assert urutan == sorted(urutan), baris
+    # Within red: the lower rank group first, then the larger drop.
+    assert "🔴 D.4 Iklim keamanan satuan pendidikan: Kurang · 44,00 · Turun 8,00" in peta
+    assert "🔴 A.1 Kemampuan literasi: Kurang · 38,50% · Turun 5,20 · nasional" in peta
+    assert "D.2 Refleksi dan perbaikan pembelajaran oleh guru" in peta.split("Indikator lain")[1]
+    assert "Evaluasi Diri Sekolah (8 SNP) tidak dijalankan" in peta
+    assert "Menuju SNP" not in peta and "Skor sekolah" not in peta
+    assert "Siklus pindah ke tahap 2" in peta
+    assert len(peta) <= 4096
+    await koor.tidak_ada_balasan()  # no radar chart without answers
+    # The kepala, another manager, gets the map too.
+    assert "🔴 A.1 Kemampuan literasi" in (await kepala.balasan_berisi("Peta Mutu")).teks
+
+    c = await _siklus(bot)
+    assert c.tahap == 2 and c.pemetaan_dibuka_pada is None and c.instrumen_versi is not None
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        (a,) = list(await conn.execute(select(audit).where(audit.c.aksi == "pemetaan.tutup")))
+    assert a.rincian == {"rapor_edisi": "Rapor Pendidikan 2025", "eds": False}
+
+    # A doubled press changes nothing; the teacher has no questionnaire to answer.
+    qid = await koor.tekan_data("pmk:tutup_ya", konfirmasi)
+    assert "sudah ditutup" in (await koor.jawaban_callback(qid)).params["text"]
+    await guru.kirim("/lanjut")
+    assert "sudah ditutup" in (await guru.balasan()).teks
+    # /pemetaan now shows the map again.
+    await koor.kirim("/pemetaan")
+    assert "1. Rapor Pendidikan" in (await koor.balasan_berisi("Peta Mutu")).teks
+
+    teks = await _profil(koor)
+    assert "PROFIL MUTU SEKOLAH" in teks and "RAPOR MUTU" not in teks
+    assert "2. Rapor Pendidikan" in teks and "Rapor Pendidikan 2025" in teks
+    assert "A.1 Kemampuan literasi (prioritas) Kurang 38,50% Turun 5,20" in teks
+    assert teks.index("D.4 Iklim keamanan") < teks.index("A.2 Kemampuan numerasi")
+    assert teks.index("A.2 Kemampuan numerasi") < teks.index("A.3 Karakter")
+    assert "Evaluasi Diri Sekolah (8 SNP) tidak dijalankan pada siklus ini" in teks
+    assert "Menuju SNP" not in teks
+
+
+async def test_peta_dan_profil_memuat_kedua_bagian(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    kepala, koor, guru = await _sekolah(orang)
+    await _impor(koor, contoh.buku_2025(npsn=NPSN), "RAPOR-PBD-2025.xlsx")
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Pemetaan mutu")
+    await koor.tekan("Kirim Evaluasi Diri Sekolah (opsional)", panel)
+    undangan = await guru.balasan_berisi("Evaluasi Diri Sekolah")
+    await guru.tekan("Mulai isi evaluasi diri", undangan)
+    soal: Pesan = await guru.balasan_berisi("pertanyaan 1 dari")
+    await guru.tekan("Sering", soal)
+    await guru.balasan_berisi("pertanyaan 2 dari")
+
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Sedang mengisi (1)")
+    assert "Rapor Pendidikan 2025 tersimpan" in panel.teks
+    await koor.tekan("Tutup tahap 1", panel)
+    await koor.api.idle()
+    konfirmasi = koor.pesan(panel.message_id)
+    assert "Yang belum selesai menjawab" in konfirmasi.teks
+    await koor.tekan("Ya, tutup tahap 1", konfirmasi)
+    foto = await koor.balasan()
+    assert foto.foto is not None  # the 8-standard chart, since the evaluation ran
+    peta = koor.pesan(panel.message_id).teks
+    assert peta.index("1. Rapor Pendidikan") < peta.index("🔴 A.1")
+    assert peta.index("🔴 A.1") < peta.index("2. Evaluasi Diri Sekolah · profil 8 SNP")
+    assert "Menuju SNP" in peta and "Kategori ini tidak resmi" in peta
+    assert len(peta) <= 4096
+
+    teks = await _profil(koor)
+    assert teks.index("2. Rapor Pendidikan") < teks.index("3. Ringkasan Evaluasi Diri Sekolah")
+    assert "A.1 Kemampuan literasi (prioritas) Kurang" in teks
+    assert "Standar Kompetensi Lulusan" in teks
+    # Wherever a star category stands, the note says it is unofficial.
+    assert "Menuju SNP" in teks
+    assert teks.count("Kategori ini tidak resmi") >= 2
