@@ -7,15 +7,18 @@ that they are unofficial. Refusals change nothing."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from typing import Any
 
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from bot.akses import KUNCI_LAYANAN
-from db.tabel import audit, siklus
+from db import instrumen as db_instrumen
+from db.berkas_instrumen import INSTRUMEN_ARSIP
+from db.tabel import audit, jawaban, siklus
 from tests import rapor_contoh as contoh
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
@@ -189,3 +192,55 @@ async def test_peta_dan_profil_memuat_kedua_bagian(
     # Wherever a star category stands, the note says it is unofficial.
     assert "Menuju SNP" in teks
     assert teks.count("Kategori ini tidak resmi") >= 2
+
+
+async def test_siklus_berjalan_dengan_versi_lama_tetap_memakai_versi_itu(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """A school mid-way in a cycle sent out with the earlier instrument (PMP-era wording)
+    finishes it on that version: the questions, the answers and the map read it, nothing is
+    converted to the new version."""
+    kepala, koor, guru = await _sekolah(orang)
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    teks_lama = INSTRUMEN_ARSIP["2026.11-1"].read_text(encoding="utf-8")
+    async with lay.mesin.begin() as conn:
+        await db_instrumen.daftarkan(
+            conn,
+            "2026.11-1",
+            teks_lama,
+            hashlib.sha256(teks_lama.encode()).hexdigest(),
+            lay.sekarang(),
+        )
+        await conn.execute(
+            update(siklus).values(instrumen_versi="2026.11-1", pemetaan_dibuka_pada=lay.sekarang())
+        )
+    await kepala.kirim("/lanjut")
+    soal = await kepala.balasan_berisi("pertanyaan 1 dari")
+    assert "Apakah sekolah menjalankan program pembiasaan karakter" in soal.teks
+    await kepala.kirim("/lanjut")  # the same question again, to answer below
+    await guru.kirim("/lanjut")
+    soal = await guru.balasan_berisi("pertanyaan 1 dari")
+    # The old wording, as the cycle asked it.
+    assert "Seberapa sering siswa di kelas Bapak/Ibu" in soal.teks
+    await guru.tekan("Sering", soal)
+    await guru.balasan_berisi("pertanyaan 2 dari")
+    # The kepala's question the new version dropped is still asked in this cycle.
+    await kepala.tekan("Ya", await kepala.balasan_berisi("pertanyaan 1 dari"))
+    await kepala.balasan_berisi("Berapa persen siswa yang tuntas")
+    await kepala.kirim("72")
+    assert "label capaian literasi" in (await kepala.balasan_berisi("pertanyaan 3 dari")).teks
+    async with lay.mesin.connect() as conn:
+        kode = {b.pertanyaan_kode for b in await conn.execute(select(jawaban))}
+    assert kode == {"1.1-01", "1.1-03", "1.2-01"}
+    await koor.kirim("/pemetaan")
+    panel = await koor.balasan_berisi("Sedang mengisi (2)")
+    await koor.tekan("Tutup tahap 1", panel)
+    await koor.api.idle()
+    await koor.tekan("Ya, tutup tahap 1", koor.pesan(panel.message_id))
+    await koor.balasan()  # the chart
+    peta = koor.pesan(panel.message_id).teks
+    assert "2. Evaluasi Diri Sekolah · profil 8 SNP" in peta
+    # 1.1: "Sering" 4,67 and "Ya" 7 -> 5,83; 1.2: 72% of 7 = 5,04; the standard 5,44.
+    assert "Standar Kompetensi Lulusan: 5,44" in peta  # "Sering" = 2/3 of 7, the old way
+    c = await _siklus(bot)
+    assert c.tahap == 2 and c.instrumen_versi == "2026.11-1"
