@@ -4,11 +4,12 @@ and correct a value later (audited). For the kepala_sekolah and koordinator of t
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from bot.dokumen.rapor_impor import BerkasDitolak, baca_berkas_async
+from bot.dokumen.rapor_impor import BATAS_BERKAS, BerkasDitolak, baca_berkas_async
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu import rapor as rp
@@ -290,3 +291,25 @@ async def peta_siklus(lay: Layanan, sekolah_id: int, tahun_ajaran: str) -> rp.Pe
         baris = await db_rapor.capaian_impor(conn, impor.id)
     capaian = {k: capaian_dari(b._asdict()) for k, b in baris.items()}
     return rp.susun_peta(impor.edisi, capaian, katalog(), sekolah.jenjang)
+
+
+async def baca_unggahan(
+    lay: Layanan,
+    aktor: Aktor,
+    ukuran: int | None,
+    unduh: Callable[[], Awaitable[bytes]],
+    nama_berkas: str | None,
+) -> Pratinjau | str:
+    """An uploaded file read for the preview, or why it cannot be read (a key of galat.*: the
+    user is told and offered to type instead). A file over the limit is refused before it is
+    downloaded. Nothing is stored."""
+    if (ukuran or 0) > BATAS_BERKAS:
+        return "rapor_besar"
+    wajib_peran(aktor)
+    isi = await unduh()
+    try:
+        return await pratinjau(lay, aktor, isi, nama_berkas)
+    except Ditolak as tolak:
+        if tolak.alasan == "bukan_pengelola":
+            raise
+        return tolak.alasan

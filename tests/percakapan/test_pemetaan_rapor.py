@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from bot.akses import KUNCI_LAYANAN
 from db import instrumen as db_instrumen
 from db.berkas_instrumen import INSTRUMEN_ARSIP
-from db.tabel import audit, jawaban, siklus
+from db.tabel import audit, jawaban, rapor_impor, siklus
 from tests import rapor_contoh as contoh
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
@@ -244,3 +244,27 @@ async def test_siklus_berjalan_dengan_versi_lama_tetap_memakai_versi_itu(
     assert "Standar Kompetensi Lulusan: 5,44" in peta  # "Sering" = 2/3 of 7, the old way
     c = await _siklus(bot)
     assert c.tahap == 2 and c.instrumen_versi == "2026.11-1"
+
+
+async def test_tombol_rapor_rakitan_atau_usang_ditolak_tanpa_perubahan(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """Typed /rapor buttons: a label that does not exist, another indicator's button, a rank
+    group out of range, a step's button out of turn: each gets the stale-button message and
+    the step in front of the user still works."""
+    kepala = orang("Bu Ani")
+    await daftarkan_sekolah(kepala, npsn="20599999", nama="SMP Negeri 2 Depok")
+    await kepala.kirim("/rapor")
+    await kepala.balasan_berisi("Belum ada Rapor Pendidikan")
+    await kepala.tekan("Ketik sendiri")
+    await kepala.tekan("Rapor Pendidikan 2026", await kepala.balasan_berisi("6 indikator"))
+    soal = await kepala.balasan_berisi("A.1")
+    for data in ("rpr:kl:A.1:ungu", "rpr:kl:A.2:kurang", "rpr:kp:A.1:9", "rpr:y", "rpr:ke:2020"):
+        await kepala.tekan_data(data, soal)
+        assert "sudah tidak berlaku" in (await kepala.balasan()).teks, data
+    await kepala.tekan("Kurang", soal)
+    await kepala.balasan_berisi("Ketik")
+    await kepala.kirim("38,5")
+    await kepala.balasan_berisi("perubahannya")
+    async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+        assert list(await conn.execute(select(rapor_impor))) == []
