@@ -266,7 +266,14 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
     respons = hitung_respons(tuple(kemajuan_responden(inst, anggota, semua, siklus)))
     peta = skor.hitung(inst, jawaban, jumlah_prioritas)
-    rapor = await lay_rapor.peta_siklus(lay, siklus.sekolah_id, siklus.tahun_ajaran)
+    # Stage 1 open: the edition it would close on; closed: the one it closed on (none for a
+    # cycle closed before the report counted, whose map keeps no such part).
+    if siklus.tahap == 1:
+        rapor = await lay_rapor.peta_siklus(lay, siklus.sekolah_id, siklus.tahun_ajaran)
+    elif siklus.rapor_edisi is not None:
+        rapor = await lay_rapor.peta_edisi(lay, siklus.sekolah_id, siklus.rapor_edisi)
+    else:
+        rapor = None
     eds = siklus.pemetaan_dibuka_pada is not None
     return PetaSekolah(
         sekolah.nama, siklus.tahun_ajaran, inst, peta, respons, target, rapor=rapor, eds=eds
@@ -292,6 +299,7 @@ async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
             await db_siklus.tetapkan_instrumen(conn, siklus.id, inst.versi)
         if not await db_siklus.pindah_tahap(conn, siklus.id, 1, 2):
             raise Ditolak("pemetaan_ditutup")
+        await db_siklus.catat_rapor_edisi(conn, siklus.id, impor.edisi if impor else None)
         await audit.catat(
             conn,
             waktu=lay.sekarang(),

@@ -281,11 +281,21 @@ async def impor_siklus(
 
 
 async def peta_siklus(lay: Layanan, sekolah_id: int, tahun_ajaran: str) -> rp.PetaRapor | None:
-    """The Rapor Pendidikan part of a cycle's quality map, or None when the school holds no
-    edition for that cycle."""
+    """The Rapor Pendidikan part of the quality map of an open stage 1, or None when the
+    school holds no edition for that cycle."""
+    return await _peta(lay, sekolah_id, rp.edisi_siklus(tahun_ajaran))
+
+
+async def peta_edisi(lay: Layanan, sekolah_id: int, edisi: str) -> rp.PetaRapor | None:
+    """The Rapor Pendidikan part of the map of a cycle closed on `edisi` (None if the school's
+    import of it is gone)."""
+    return await _peta(lay, sekolah_id, (edisi,))
+
+
+async def _peta(lay: Layanan, sekolah_id: int, edisi: tuple[str, ...]) -> rp.PetaRapor | None:
     sekolah = await _sekolah(lay, sekolah_id)
     async with lay.mesin.connect() as conn:
-        impor = await impor_siklus(lay, sekolah_id, tahun_ajaran, conn)
+        impor = await db_rapor.impor_untuk_edisi(conn, sekolah_id, edisi)
         if impor is None:
             return None
         baris = await db_rapor.capaian_impor(conn, impor.id)

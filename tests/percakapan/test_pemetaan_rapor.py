@@ -17,6 +17,7 @@ from sqlalchemy import select, update
 
 from bot.akses import KUNCI_LAYANAN
 from db import instrumen as db_instrumen
+from db import rapor as db_rapor
 from db.berkas_instrumen import INSTRUMEN_ARSIP
 from db.tabel import audit, jawaban, rapor_impor, siklus
 from tests import rapor_contoh as contoh
@@ -141,9 +142,24 @@ async def test_tahap1_ditutup_dengan_rapor_pendidikan_saja(
     assert "sudah ditutup" in (await koor.jawaban_callback(qid)).params["text"]
     await guru.kirim("/lanjut")
     assert "sudah ditutup" in (await guru.balasan()).teks
+    assert c.rapor_edisi == "Rapor Pendidikan 2025"
+    # A newer edition imported later does not change the map stage 1 closed on.
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        await db_rapor.simpan_impor(
+            conn,
+            sekolah_id=c.sekolah_id,
+            edisi="Rapor Pendidikan 2026",
+            sumber="ketik",
+            katalog_versi="uji",
+            pengguna_id=koor.id,
+            waktu=lay.sekarang(),
+            capaian=[{"kode": "A.1", "label": "baik", "nilai": 80.0}],
+        )
     # /pemetaan now shows the map again.
     await koor.kirim("/pemetaan")
-    assert "1. Rapor Pendidikan" in (await koor.balasan_berisi("Peta Mutu")).teks
+    lagi = (await koor.balasan_berisi("Peta Mutu")).teks
+    assert "1. Rapor Pendidikan · Rapor Pendidikan 2025" in lagi and "🔴 A.1" in lagi
 
     teks = await _profil(koor)
     assert "PROFIL MUTU SEKOLAH" in teks and "RAPOR MUTU" not in teks
