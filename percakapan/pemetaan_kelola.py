@@ -215,8 +215,7 @@ async def konfirmasi_tutup(
     """Say what stage 1 closes on (the Rapor Pendidikan edition, who has not answered)."""
     lay = layanan(context)
     k = await pemetaan.kemajuan(lay, aktor)
-    if k.tahap != 1:
-        raise Ditolak("pemetaan_ditutup")
+    pemetaan.periksa_bisa_ditutup(k)
     await jawab_tombol(update)
     r = lay.render
     tombol_ya = papan(

@@ -294,7 +294,7 @@ async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
         impor = await lay_rapor.impor_siklus(lay, sekolah_id, siklus.tahun_ajaran, conn)
         eds = siklus.pemetaan_dibuka_pada is not None
         if not eds and impor is None:
-            raise Ditolak("pemetaan_perlu_rapor", edisi=_edisi_teks(siklus.tahun_ajaran))
+            raise Ditolak("pemetaan_perlu_rapor", edisi=edisi_teks(siklus.tahun_ajaran))
         if not eds:
             await db_siklus.tetapkan_instrumen(conn, siklus.id, inst.versi)
         if not await db_siklus.pindah_tahap(conn, siklus.id, 1, 2):
@@ -316,7 +316,16 @@ async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
     return ps
 
 
-def _edisi_teks(tahun_ajaran: str) -> str:
+def periksa_bisa_ditutup(k: Kemajuan) -> None:
+    """`Ditolak` when stage 1 has nothing to close on: neither the school's Rapor Pendidikan
+    for the cycle nor its own evaluation sent out (or it is closed already)."""
+    if k.tahap != 1:
+        raise Ditolak("pemetaan_ditutup")
+    if not k.dibuka and k.rapor_edisi is None:
+        raise Ditolak("pemetaan_perlu_rapor", edisi=edisi_teks(k.tahun_ajaran))
+
+
+def edisi_teks(tahun_ajaran: str) -> str:
     """The editions that serve a cycle, for the refusal's message ("2026 atau 2025")."""
     tahun = [e.removeprefix(EDISI_AWALAN) for e in edisi_siklus(tahun_ajaran)]
     return " atau ".join(tahun) or tahun_ajaran

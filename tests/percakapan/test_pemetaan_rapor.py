@@ -79,10 +79,12 @@ async def test_tahap1_ditutup_dengan_rapor_pendidikan_saja(
     panel = await koor.balasan_berisi("Pemetaan mutu")
     assert "Rapor Pendidikan untuk siklus ini belum tersimpan" in panel.teks
     assert TUTUP_RP not in panel.tombol_datar
-    # A crafted close before any report: refused, nothing changes.
-    qid = await koor.tekan_data("pmk:tutup_ya", panel)
-    teks = (await koor.jawaban_callback(qid)).params["text"]
-    assert "Rapor Pendidikan 2026 atau 2025" in teks
+    # A crafted close (or its confirmation) before any report: refused, nothing changes.
+    for data in ("pmk:tutup", "pmk:tutup_ya"):
+        qid = await koor.tekan_data(data, panel)
+        teks = (await koor.jawaban_callback(qid)).params["text"]
+        assert "Rapor Pendidikan 2026 atau 2025" in teks, data
+    assert "Pemetaan mutu" in koor.pesan(panel.message_id).teks  # the panel stays
     assert (await _siklus(bot)).tahap == 1
 
     # An older edition does not describe this school year: still no close.
