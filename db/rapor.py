@@ -151,3 +151,20 @@ async def ubah_capaian(
         .values(**isi, diperbarui_oleh=pengguna_id, diperbarui_pada=waktu)
     )
     return {b: getattr(baris, b) for b in isi}
+
+
+async def impor_untuk_edisi(
+    conn: AsyncConnection, sekolah_id: int, edisi: Iterable[str]
+) -> Row[Any] | None:
+    """The school's import of the first of `edisi` it holds (the editions in the order the
+    caller prefers them), or None."""
+    urutan = list(edisi)
+    if not urutan:
+        return None
+    hasil = await conn.execute(
+        select(rapor_impor).where(
+            rapor_impor.c.sekolah_id == sekolah_id, rapor_impor.c.edisi.in_(urutan)
+        )
+    )
+    baris = list(hasil)
+    return min(baris, key=lambda b: urutan.index(b.edisi)) if baris else None

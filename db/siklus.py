@@ -62,3 +62,20 @@ async def pindah_tahap(conn: AsyncConnection, siklus_id: int, dari: int, ke: int
 async def simpan_peta(conn: AsyncConnection, siklus_id: int, peta: dict[str, object]) -> None:
     """Keep the quality map's summary as it stood when stage 1 closed."""
     await conn.execute(update(siklus).where(siklus.c.id == siklus_id).values(peta=peta))
+
+
+async def catat_rapor_edisi(conn: AsyncConnection, siklus_id: int, edisi: str | None) -> None:
+    """Keep the Rapor Pendidikan edition stage 1 closed on: the map reads that edition later,
+    whatever the school imports afterwards."""
+    await conn.execute(update(siklus).where(siklus.c.id == siklus_id).values(rapor_edisi=edisi))
+
+
+async def tetapkan_instrumen(conn: AsyncConnection, siklus_id: int, instrumen_versi: str) -> None:
+    """Fix the cycle's instrument version when stage 1 closes without the questionnaire (on
+    Rapor Pendidikan alone): later stages read the 8-standard frame from it. A version fixed
+    before is kept."""
+    await conn.execute(
+        update(siklus)
+        .where(siklus.c.id == siklus_id, siklus.c.instrumen_versi.is_(None))
+        .values(instrumen_versi=instrumen_versi)
+    )

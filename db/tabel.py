@@ -145,6 +145,8 @@ siklus = Table(
     # The quality map as it stood when stage 1 closed (school score, per standard, the red
     # indicators): what summaries across many schools read instead of every answer.
     Column("peta", JSON),
+    # The Rapor Pendidikan edition stage 1 closed on (null: none, or closed before it counted).
+    Column("rapor_edisi", String(40)),
     CheckConstraint("tahap BETWEEN 1 AND 5", name="tahap"),
     CheckConstraint("status IN ('terbuka','selesai')", name="status"),
 )

@@ -1,5 +1,6 @@
-"""/pemetaan for the kepala_sekolah and koordinator: open stage 1, follow who has answered,
-nudge, send one answer back with a comment, and close it into the quality map."""
+"""/pemetaan for the kepala_sekolah and koordinator: close stage 1 on the school's Rapor
+Pendidikan, or send the school's own evaluation (Evaluasi Diri Sekolah) out, follow who has
+answered, nudge, send one answer back with a comment, and close it into the quality map."""
 
 from __future__ import annotations
 
@@ -10,15 +11,26 @@ from typing import Any
 from telegram import Update
 from telegram.constants import ChatAction
 from telegram.error import TelegramError
-from telegram.ext import BaseHandler, CallbackQueryHandler, ConversationHandler
+from telegram.ext import BaseHandler, ConversationHandler
 
-from bot.akses import akses
+from bot.akses import akses, tombol
 from bot.dokumen import grafik
 from bot.layanan import Ditolak, anggota, draf, pemetaan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah
 from bot.pengingat import kirim_segera
-from percakapan._umum import Konteks, balas, galat, jawab_tombol, layanan, papan, ubah
+from percakapan import pemetaan_tombol as tb
+from percakapan._umum import (
+    Konteks,
+    TombolPapan,
+    balas,
+    galat,
+    jawab_tombol,
+    layanan,
+    papan,
+    penangan_tombol,
+    ubah,
+)
 from percakapan.pemetaan_tampil import (
     MAKS_NAMA,
     tampilan_panel,
@@ -35,11 +47,7 @@ DRAF_KEMBALIKAN = "kembalikan"
 async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
     """The stage-1 panel; after stage 1, the quality map again."""
     lay = layanan(context)
-    try:
-        k = await pemetaan.kemajuan(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
+    k = await pemetaan.kemajuan(lay, aktor)
     if k.tahap != 1:
         assert update.effective_chat is not None
         ps = await pemetaan.peta_siklus(lay, k.siklus_id)
@@ -49,14 +57,17 @@ async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
 
 
 async def kirim_peta(context: Konteks, chat_id: int, ps: PetaSekolah, *, lanjut: bool) -> None:
-    """The quality map as a message, then as a radar chart."""
+    """The quality map as a message, then (when the school's own evaluation ran) as a radar
+    chart."""
     teks = layanan(context).render.pesan("pemetaan/peta", ps=ps, lanjut=lanjut)
     await context.bot.send_message(chat_id, teks)
     await kirim_grafik(context, chat_id, ps)
 
 
 async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
-    """The radar chart of the 8 standards, drawn off the event loop."""
+    """The radar chart of the 8 standards, drawn off the event loop; none without answers."""
+    if not ps.eds:
+        return
     r = layanan(context).render
     await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO)
     png = await asyncio.to_thread(
@@ -71,23 +82,19 @@ async def kirim_grafik(context: Konteks, chat_id: int, ps: PetaSekolah) -> None:
     await context.bot.send_photo(chat_id, png, caption=keterangan)
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def buka(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Open stage 1 and tell every respondent, once."""
+@tombol(tb.Buka, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def buka(update: Update, context: Konteks, aktor: Aktor, t: tb.Buka) -> None:
+    """Send the school's own evaluation out and tell every respondent, once."""
     lay = layanan(context)
-    try:
-        await pemetaan.buka(lay, aktor)  # the invitations are in the outbox with it
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    await pemetaan.buka(lay, aktor)  # the invitations are in the outbox with it
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
     await ubah(update, *tampilan_panel(lay, k))
     kirim_segera(context.application)
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(tb.Ingatkan, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def ingatkan(update: Update, context: Konteks, aktor: Aktor, t: tb.Ingatkan) -> None:
     """Nudge everyone who has not started; a doubled press nudges nobody twice."""
     lay = layanan(context)
     query = update.callback_query
@@ -95,8 +102,7 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     kunci = f"{query.message.chat.id}:{query.message.message_id}"
     terkirim = await pemetaan.ingatkan(lay, aktor, kunci)  # into the outbox, once
     if terkirim is None:
-        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
-        return
+        raise Ditolak("tombol_usang")
     kirim_segera(context.application)
     await jawab_tombol(update)
     k = await pemetaan.kemajuan(lay, aktor)
@@ -104,54 +110,39 @@ async def ingatkan(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, lay.render.pesan("pemetaan/nudge_terkirim", jumlah=terkirim))
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def pilih_responden(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Whose answer to send back."""
+@tombol(tb.PilihResponden, "pemetaan_kelola", ditolak=None)
+async def pilih_responden(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.PilihResponden
+) -> None:
+    """Whose answer to send back; another page in place."""
     lay = layanan(context)
     await jawab_tombol(update)
-    try:
-        k = await pemetaan.kemajuan(lay, aktor)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    if query.data.startswith("pmk:krh:"):  # another page, in place
-        await ubah(update, *tampilan_pilih_responden(lay, k, int(query.data.split(":")[2])))
+    k = await pemetaan.kemajuan(lay, aktor)
+    if t.halaman is not None:
+        await ubah(update, *tampilan_pilih_responden(lay, k, t.halaman))
         return
     await balas(update, context, *tampilan_pilih_responden(lay, k, 0))
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def responden(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(tb.DaftarResponden, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def responden(update: Update, context: Konteks, aktor: Aktor, t: tb.DaftarResponden) -> None:
     """Every respondent's progress, a page at a time, in place of the panel."""
     lay = layanan(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    try:
-        k = await pemetaan.kemajuan(lay, aktor)
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    k = await pemetaan.kemajuan(lay, aktor)
     await jawab_tombol(update)
-    await ubah(update, *tampilan_responden(lay, k, int(query.data.split(":")[2])))
+    await ubah(update, *tampilan_responden(lay, k, t.halaman))
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def pilih_jawaban(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(tb.JawabanResponden, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def pilih_jawaban(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.JawabanResponden
+) -> None:
     """A respondent's answers, one standard at a time, each with a button."""
     lay = layanan(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    bagian = query.data.split(":")
-    try:
-        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, int(bagian[2]))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, t.pengguna_id)
     await jawab_tombol(update)
-    if len(bagian) == 3:  # choose the standard first
-        tombol = [
+    if t.standar is None:  # choose the standard first
+        tombol_st: list[list[TombolPapan]] = [
             [
                 (
                     lay.render.label(
@@ -159,42 +150,35 @@ async def pilih_jawaban(update: Update, context: Konteks, aktor: Aktor) -> None:
                         nomor=i,
                         nama=lay.render.label(f"standar_pendek.{kode}"),
                     ),
-                    f"pmk:kr:{bagian[2]}:{kode}",
+                    tb.JawabanResponden(t.pengguna_id, kode),
                 )
             ]
             for i, (kode, _) in enumerate(per_standar, 1)
         ]
-        await ubah(update, lay.render.pesan("pemetaan/pilih_responden"), papan(tombol))
+        await ubah(update, lay.render.pesan("pemetaan/pilih_responden"), papan(tombol_st))
         return
-    daftar = dict(per_standar).get(bagian[3], [])
-    tombol = [
-        [(p.kode, f"pmk:kj:{bagian[2]}:{p.kode}") for p, _ in daftar[i : i + 4]]
+    daftar = dict(per_standar).get(t.standar, [])
+    tombol_p: list[list[TombolPapan]] = [
+        [(p.kode, tb.Kembalikan(t.pengguna_id, p.kode)) for p, _ in daftar[i : i + 4]]
         for i in range(0, len(daftar), 4)
     ]
-    await ubah(
-        update, lay.render.pesan("pemetaan/pilih_jawaban", nama=nama, daftar=daftar), papan(tombol)
-    )
+    teks = lay.render.pesan("pemetaan/pilih_jawaban", nama=nama, daftar=daftar)
+    await ubah(update, teks, papan(tombol_p))
 
 
-@akses("pemetaan_kelola")
-async def minta_komentar(update: Update, context: Konteks, aktor: Aktor) -> str | int:
+@tombol(tb.Kembalikan, "pemetaan_kelola", di_tombol=True)
+async def minta_komentar(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.Kembalikan
+) -> str | int:
     """Ask the coordinator for the comment that goes with the returned answer."""
     lay = layanan(context)
-    query = update.callback_query
-    assert query is not None and query.data is not None
-    _, _, uid, kode = query.data.split(":", 3)
-    try:
-        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, int(uid))
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return END
-    p = next((p for _, daftar in per_standar for p, _ in daftar if p.kode == kode), None)
+    nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, t.pengguna_id)
+    p = next((p for _, daftar in per_standar for p, _ in daftar if p.kode == t.kode), None)
     if p is None:
-        await jawab_tombol(update, lay.render.label("notifikasi.tombol_usang"))
-        return END
+        raise Ditolak("tombol_usang")
     await jawab_tombol(update)
     await draf.simpan(
-        lay, aktor.pengguna_id, DRAF_KEMBALIKAN, {"pengguna_id": int(uid), "kode": kode}
+        lay, aktor.pengguna_id, DRAF_KEMBALIKAN, {"pengguna_id": t.pengguna_id, "kode": t.kode}
     )
     await balas(update, context, lay.render.pesan("pemetaan/tanya_komentar", nama=nama, p=p))
     return KOMENTAR
@@ -213,12 +197,8 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     if not komentar:
         await galat(update, context, "komentar_kosong")
         return KOMENTAR
-    try:
-        nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, isi["pengguna_id"])
-        await pemetaan.kembalikan(lay, aktor, isi["pengguna_id"], isi["kode"], komentar)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    nama, per_standar = await pemetaan.jawaban_responden(lay, aktor, isi["pengguna_id"])
+    await pemetaan.kembalikan(lay, aktor, isi["pengguna_id"], isi["kode"], komentar)
     await draf.simpan(lay, aktor.pengguna_id, DRAF_KEMBALIKAN, None)
     p, tampil = next(
         (p, t) for _, daftar in per_standar for p, t in daftar if p.kode == isi["kode"]
@@ -228,35 +208,30 @@ async def terima_komentar(update: Update, context: Konteks, aktor: Aktor) -> str
     return END
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def konfirmasi_tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Say who has not answered before closing."""
+@tombol(tb.KonfirmasiTutup, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def konfirmasi_tutup(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.KonfirmasiTutup
+) -> None:
+    """Say what stage 1 closes on (the Rapor Pendidikan edition, who has not answered)."""
     lay = layanan(context)
-    try:
-        k = await pemetaan.kemajuan(lay, aktor)
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    k = await pemetaan.kemajuan(lay, aktor)
+    pemetaan.periksa_bisa_ditutup(k)
     await jawab_tombol(update)
     r = lay.render
-    tombol = papan(
+    tombol_ya = papan(
         [
-            [(r.label("tombol.ya_tutup_tahap1"), "pmk:tutup_ya")],
-            [(r.label("tombol.batal"), "pmk:panel")],
+            [(r.label("tombol.ya_tutup_tahap1"), tb.Tutup())],
+            [(r.label("tombol.batal"), tb.Panel())],
         ]
     )
-    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k, maks=MAKS_NAMA), tombol)
+    await ubah(update, r.pesan("pemetaan/konfirmasi_tutup", k=k, maks=MAKS_NAMA), tombol_ya)
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(tb.Tutup, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def tutup(update: Update, context: Konteks, aktor: Aktor, t: tb.Tutup) -> None:
     """Close stage 1: the quality map to every manager of the school; on to stage 2."""
     lay = layanan(context)
-    try:
-        ps = await pemetaan.tutup(lay, aktor)
-    except Ditolak as tolak:
-        await jawab_tombol(update, lay.render.label(f"galat.{tolak.alasan}"))
-        return
+    ps = await pemetaan.tutup(lay, aktor)
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("pemetaan/peta", ps=ps, lanjut=True))
     for uid in await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0):
@@ -269,8 +244,8 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor) -> None:
     await kirim_grafik(context, update.effective_chat.id, ps)
 
 
-@akses("pemetaan_kelola", ditolak=None)
-async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(tb.Panel, "pemetaan_kelola", ditolak=None, di_tombol=True)
+async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor, t: tb.Panel) -> None:
     """Back from a confirmation to the panel."""
     lay = layanan(context)
     await jawab_tombol(update)
@@ -278,15 +253,18 @@ async def kembali_ke_panel(update: Update, context: Konteks, aktor: Aktor) -> No
     await ubah(update, *tampilan_panel(lay, k))
 
 
+TOMBOL = (
+    buka,
+    ingatkan,
+    pilih_responden,
+    responden,
+    pilih_jawaban,
+    konfirmasi_tutup,
+    tutup,
+    kembali_ke_panel,
+)
+
+
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """The coordinator's buttons (the comment step lives in the /pemetaan conversation)."""
-    return [
-        CallbackQueryHandler(buka, pattern=r"^pmk:buka$"),
-        CallbackQueryHandler(ingatkan, pattern=r"^pmk:ingat$"),
-        CallbackQueryHandler(pilih_responden, pattern=r"^pmk:kr(h:\d+)?$"),
-        CallbackQueryHandler(responden, pattern=r"^pmk:d:\d+$"),
-        CallbackQueryHandler(pilih_jawaban, pattern=r"^pmk:kr:\d+(:\w+)?$"),
-        CallbackQueryHandler(konfirmasi_tutup, pattern=r"^pmk:tutup$"),
-        CallbackQueryHandler(tutup, pattern=r"^pmk:tutup_ya$"),
-        CallbackQueryHandler(kembali_ke_panel, pattern=r"^pmk:panel$"),
-    ]
+    return [penangan_tombol(f) for f in TOMBOL]

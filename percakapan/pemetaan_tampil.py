@@ -8,7 +8,8 @@ from telegram import InlineKeyboardMarkup
 from bot.layanan import Layanan
 from bot.layanan.pemetaan import Kemajuan
 from percakapan import daftar
-from percakapan._umum import papan
+from percakapan import pemetaan_tombol as tb
+from percakapan._umum import TombolPapan, papan
 
 # Names shown per status on the panel and the close confirmation; the rest are counted, and
 # the whole list is paged behind a button (150 names would pass Telegram's 4096 characters).
@@ -20,16 +21,20 @@ def tampilan_panel(lay: Layanan, k: Kemajuan) -> tuple[str, InlineKeyboardMarkup
     button away, paged), and the actions."""
     r = lay.render
     teks = r.pesan("pemetaan/panel", k=k, maks=MAKS_NAMA)
+    baris: list[list[TombolPapan]] = []
     if not k.dibuka:
-        return teks, papan([[(r.label("tombol.buka_pemetaan"), "pmk:buka")]])
-    baris = [[(r.label("tombol.isi_kuesioner_saya"), "pm:mulai")]]
+        if k.rapor_edisi is not None:
+            baris.append([(r.label("tombol.tutup_dengan_rapor"), tb.KonfirmasiTutup())])
+        baris.append([(r.label("tombol.buka_pemetaan"), tb.Buka())])
+        return teks, papan(baris)
+    baris.append([(r.label("tombol.isi_kuesioner_saya"), tb.Mulai())])
     belum = len(k.dengan_status("belum"))
     if belum:
-        baris.append([(r.label("tombol.ingatkan_belum", jumlah=belum), "pmk:ingat")])
+        baris.append([(r.label("tombol.ingatkan_belum", jumlah=belum), tb.Ingatkan())])
     if len(k.responden) > MAKS_NAMA:
-        baris.append([(r.label("tombol.daftar_responden"), "pmk:d:0")])
-    baris.append([(r.label("tombol.kembalikan_jawaban"), "pmk:kr")])
-    baris.append([(r.label("tombol.tutup_tahap1"), "pmk:tutup")])
+        baris.append([(r.label("tombol.daftar_responden"), tb.DaftarResponden(0))])
+    baris.append([(r.label("tombol.kembalikan_jawaban"), tb.PilihResponden())])
+    baris.append([(r.label("tombol.tutup_tahap1"), tb.KonfirmasiTutup())])
     return teks, papan(baris)
 
 
@@ -37,9 +42,9 @@ def tampilan_responden(lay: Layanan, k: Kemajuan, nomor: int) -> tuple[str, Inli
     """Every respondent with their progress, a page at a time (those not finished first)."""
     urut = sorted(k.responden, key=lambda r: (r.status == "selesai", r.status == "berjalan"))
     h = daftar.potong(urut, nomor)
-    baris = [
-        daftar.navigasi(lay.render, h, "pmk:d:"),
-        [(lay.render.label("tombol.kembali"), "pmk:panel")],
+    baris: list[list[TombolPapan]] = [
+        [*daftar.navigasi(lay.render, h, tb.DaftarResponden.awalan + ":")],
+        [(lay.render.label("tombol.kembali"), tb.Panel())],
     ]
     teks = lay.render.pesan("pemetaan/responden", k=k, h=h)
     return teks, papan([b for b in baris if b])
@@ -50,18 +55,18 @@ def tampilan_pilih_responden(
 ) -> tuple[str, InlineKeyboardMarkup]:
     """Whose answer to send back: a button per respondent who answered, a page at a time."""
     h = daftar.potong([r for r in k.responden if r.terjawab], nomor)
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 lay.render.label(
                     "tombol.responden_baris", nama=r.nama, terjawab=r.terjawab, total=r.total
                 ),
-                f"pmk:kr:{r.pengguna_id}",
+                tb.JawabanResponden(r.pengguna_id),
             )
         ]
         for r in h.isi
     ]
-    navigasi = daftar.navigasi(lay.render, h, "pmk:krh:")
+    navigasi = daftar.navigasi(lay.render, h, tb.PilihResponden.awalan + ":")
     if navigasi:
-        baris.append(navigasi)
+        baris.append([*navigasi])
     return lay.render.pesan("pemetaan/pilih_responden", h=h), papan(baris)

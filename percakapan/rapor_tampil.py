@@ -1,6 +1,6 @@
 """What /rapor shows: the panel of the school's latest Rapor Pendidikan, the preview of a file
-or of typed values before saving, and the questions of typing and correcting. Buttons carry
-what they act on (`rpr:<aksi>:<kode>:<nilai>`), well within Telegram's 64 bytes."""
+or of typed values before saving, and the questions of typing and correcting. Buttons are
+typed (percakapan/rapor_tombol.py) and carry what they act on."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from telegram import Update
 from bot.layanan import rapor as lay_rapor
 from bot.layanan.aktor import Aktor
 from bot.mutu import rapor as rp
-from percakapan._umum import Konteks, balas, layanan, papan
+from percakapan import rapor_tombol as tb
+from percakapan._umum import Konteks, TombolPapan, balas, layanan, papan
 
 LABEL_PILIHAN = (rp.Label.BAIK, rp.Label.SEDANG, rp.Label.KURANG, rp.Label.TIDAK_TERSEDIA)
 ARAH_PILIHAN = (rp.Arah.NAIK, rp.Arah.TURUN, rp.Arah.TETAP)
@@ -21,9 +22,11 @@ def _r(context: Konteks) -> Any:
     return layanan(context).render
 
 
-def _tombol_label(r: Any, aksi: str, kode: str) -> list[list[tuple[str, str]]]:
+def _tombol_label(
+    r: Any, jenis: type[tb.Label] | type[tb.KoreksiLabel], kode: str
+) -> list[list[TombolPapan]]:
     return [
-        [(f"{r.label('rapor.warna.' + x)} {r.label('rapor.label.' + x)}", f"rpr:{aksi}:{kode}:{x}")]
+        [(f"{r.label('rapor.warna.' + x)} {r.label('rapor.label.' + x)}", jenis(kode, x.value))]
         for x in LABEL_PILIHAN
     ]
 
@@ -35,9 +38,9 @@ async def panel(
     lay = layanan(context)
     r = lay.render
     tersimpan = await lay_rapor.terbaru(lay, aktor)
-    baris = [[(r.label("rapor.tombol.ketik"), "rpr:k")]]
+    baris: list[list[TombolPapan]] = [[(r.label("rapor.tombol.ketik"), tb.Ketik())]]
     if tersimpan is not None:
-        baris.append([(r.label("rapor.tombol.koreksi"), "rpr:c")])
+        baris.append([(r.label("rapor.tombol.koreksi"), tb.Koreksi())])
     assert aktor.aktif is not None
     teks = r.pesan(
         "rapor/panel",
@@ -52,7 +55,7 @@ async def tidak_terbaca(update: Update, context: Konteks, alasan: str) -> None:
     """A file that cannot be read: why, what was looked for, and the offer to type."""
     r = _r(context)
     teks = r.pesan("rapor/tidak_terbaca", galat=r.label(f"galat.{alasan}"))
-    await balas(update, context, teks, papan([[(r.label("rapor.tombol.ketik"), "rpr:k")]]))
+    await balas(update, context, teks, papan([[(r.label("rapor.tombol.ketik"), tb.Ketik())]]))
 
 
 async def pratinjau(
@@ -61,21 +64,21 @@ async def pratinjau(
     """What was read (or typed), with the confirm button; another school's file asks for an
     explicit confirmation."""
     r = _r(context)
-    simpan = (
-        (r.label("rapor.tombol.simpan_sekolah_lain"), "rpr:yb")
+    simpan: TombolPapan = (
+        (r.label("rapor.tombol.simpan_sekolah_lain"), tb.SimpanSekolahLain())
         if p.beda_sekolah
-        else (r.label("rapor.tombol.simpan"), "rpr:y")
+        else (r.label("rapor.tombol.simpan"), tb.Simpan())
     )
     teks = r.pesan("rapor/pratinjau", p=p, npsn_sekolah=npsn_sekolah)
     await balas(
-        update, context, teks, papan([[simpan], [(r.label("rapor.tombol.batal"), "rpr:n")]])
+        update, context, teks, papan([[simpan], [(r.label("rapor.tombol.batal"), tb.Batal())]])
     )
 
 
 async def ketik_edisi(update: Update, context: Konteks, tahun: int, jumlah: int) -> None:
     """Which edition is being typed: this year's or last year's."""
     r = _r(context)
-    baris = [[(r.label("rapor.tombol.edisi", tahun=t), f"rpr:ke:{t}")] for t in (tahun, tahun - 1)]
+    baris = [[(r.label("rapor.tombol.edisi", tahun=t), tb.Edisi(t))] for t in (tahun, tahun - 1)]
     await balas(update, context, r.pesan("rapor/ketik_edisi", jumlah=jumlah), papan(baris))
 
 
@@ -90,7 +93,7 @@ async def ketik_label(
     """The label of the next priority indicator, by button."""
     r = _r(context)
     teks = r.pesan("rapor/ketik_label", b=b, nomor=nomor, jumlah=jumlah, pesan_atas=pesan_atas)
-    await balas(update, context, teks, papan(_tombol_label(r, "kl", b.kode)))
+    await balas(update, context, teks, papan(_tombol_label(r, tb.Label, b.kode)))
 
 
 async def ketik_nilai(
@@ -105,24 +108,28 @@ async def ketik_nilai(
 async def ketik_arah(update: Update, context: Konteks, b: lay_rapor.Baris) -> None:
     """The change from last year, by button (or skipped)."""
     r = _r(context)
-    baris = [[(r.label(f"rapor.arah.{a}"), f"rpr:ka:{b.kode}:{a}")] for a in ARAH_PILIHAN]
-    baris.append([(r.label("rapor.tombol.lewati"), f"rpr:ka:{b.kode}:x")])
+    baris: list[list[TombolPapan]] = [
+        [(r.label(f"rapor.arah.{a}"), tb.Arah(b.kode, a.value))] for a in ARAH_PILIHAN
+    ]
+    baris.append([(r.label("rapor.tombol.lewati"), tb.Arah(b.kode))])
     await balas(update, context, r.pesan("rapor/ketik_arah", b=b), papan(baris))
 
 
 async def ketik_peringkat(update: Update, context: Konteks, b: lay_rapor.Baris) -> None:
     """The national rank group, by button, or skipped."""
     r = _r(context)
-    baris = [[(r.label(f"rapor.peringkat.{q}"), f"rpr:kp:{b.kode}:{q}")] for q in range(1, 6)]
-    baris.append([(r.label("rapor.tombol.lewati"), f"rpr:kp:{b.kode}:x")])
+    baris: list[list[TombolPapan]] = [
+        [(r.label(f"rapor.peringkat.{q}"), tb.Peringkat(b.kode, q))] for q in range(1, 6)
+    ]
+    baris.append([(r.label("rapor.tombol.lewati"), tb.Peringkat(b.kode))])
     await balas(update, context, r.pesan("rapor/ketik_peringkat", b=b), papan(baris))
 
 
 async def koreksi_pilih(update: Update, context: Konteks, t: lay_rapor.Tersimpan) -> None:
     """The priority indicators to pick one to correct."""
     r = _r(context)
-    baris = [
-        [(r.label("rapor.tombol.indikator", kode=b.kode, nama=b.nama), f"rpr:ck:{b.kode}")]
+    baris: list[list[TombolPapan]] = [
+        [(r.label("rapor.tombol.indikator", kode=b.kode, nama=b.nama), tb.KoreksiPilih(b.kode))]
         for b in t.prioritas
     ]
     await balas(update, context, r.pesan("rapor/koreksi_pilih", edisi=t.impor.edisi), papan(baris))
@@ -132,5 +139,8 @@ async def koreksi_label(update: Update, context: Konteks, b: lay_rapor.Baris) ->
     """The correct label of one indicator, by button."""
     r = _r(context)
     await balas(
-        update, context, r.pesan("rapor/koreksi_label", b=b), papan(_tombol_label(r, "cl", b.kode))
+        update,
+        context,
+        r.pesan("rapor/koreksi_label", b=b),
+        papan(_tombol_label(r, tb.KoreksiLabel, b.kode)),
     )

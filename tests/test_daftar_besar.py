@@ -250,7 +250,8 @@ TETAP: dict[str, str] = {
     "rapor/pratinjau": "the priority indicators (6, or 8 for SMK)",
     "akses_ditolak": "the roles (5)",
     "bantuan": "the commands of one role",
-    "pemetaan/peta": "8 standards, the respondent groups, the instrument's priorities",
+    "pemetaan/peta": "Rapor Pendidikan priorities (6-8), other indicators cut at 8 per label "
+    "(tests/percakapan/test_peta_ukuran.py), 8 standards, respondent groups",
     "pemetaan/rekap": "8 standards",
     "pemetaan/rekap_standar": "the instrument's questions of one standard",
     "pemetaan/pilih_jawaban": "the instrument's questions of one standard",

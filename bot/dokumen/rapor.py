@@ -1,9 +1,12 @@
-"""The school's quality report of stage 1 (Rapor Mutu Sekolah) as PDF.
+"""The school's quality profile of stage 1 (Profil Mutu Sekolah) as PDF: first the school's
+Rapor Pendidikan indicators by label, then, when the school's own evaluation (Evaluasi Diri
+Sekolah) ran, its 8-standard profile. The name is not the retired ministry "Rapor Mutu".
 
 The texts are prepared here (`_isi`) and laid out by `templat/dokumen/rapor.html`; the words
 come from `templat/dokumen/label_dokumen.yaml` (`rapor:`). What the instrument does not confirm
 (an indicator name rebuilt from secondary sources, the category thresholds, questions written by
-the team) is marked where it is shown and explained in the method section.
+the team) is marked where it is shown and explained in the method section; the star categories
+of the retired PMP thresholds carry the note that they are unofficial wherever they appear.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from bot.dokumen.pdf import (
     tanda_tangan_sekolah,
     waktu_dibuat,
 )
+from bot.mutu.rapor import Arah, PetaRapor
 from bot.render import angka
 
 # The mark put after what the instrument does not confirm, explained in the method section.
@@ -73,7 +77,7 @@ class KategoriRapor:
 
 @dataclass(frozen=True)
 class DokumenRapor:
-    """Everything the Rapor Mutu shows."""
+    """Everything the Profil Mutu Sekolah shows."""
 
     sekolah_nama: str
     npsn: str
@@ -97,6 +101,23 @@ class DokumenRapor:
     tempat: str
     tanggal: date
     dibuat_pada: datetime  # the school's local time
+    # The Rapor Pendidikan part, shown first; None when the school holds no edition for it.
+    rapor: PetaRapor | None = None
+    # Whether the school's own evaluation ran (else the 8-standard part is left out).
+    eds: bool = True
+
+
+@dataclass(frozen=True)
+class _BarisRapor:
+    """A row of the Rapor Pendidikan table."""
+
+    kode: str
+    nama: str
+    label: str
+    warna: str  # baik, sedang, kurang, tidak_tersedia: the row's colour class
+    nilai: str
+    perubahan: str
+    peringkat: str
 
 
 @dataclass(frozen=True)
@@ -128,10 +149,12 @@ class _Isi:
     catatan_tanda: tuple[str, ...]  # what the mark means, each a sentence
     tanda_tangan: tuple[word.BlokTandaTangan, ...]
     catatan_kaki: str
+    rapor_edisi: str | None
+    rapor: tuple[_BarisRapor, ...]
 
 
 def nama_berkas(d: DokumenRapor) -> str:
-    """'Rapor-Mutu_SMP-Negeri-1-Sleman_2026-12-07.pdf': ASCII, no spaces."""
+    """'Profil-Mutu_SMP-Negeri-1-Sleman_2026-12-07.pdf': ASCII, no spaces."""
     sekolah = nama_ascii(d.sekolah_nama) or nama_ascii(d.npsn) or "-"
     return f"{label('rapor.nama_berkas')}_{sekolah}_{d.tanggal.isoformat()}.pdf"
 
@@ -166,6 +189,8 @@ def _rentang_kategori(d: DokumenRapor) -> tuple[tuple[str, str], ...]:
 
 
 def _grafik(d: DokumenRapor) -> str:
+    if not d.eds:
+        return ""
     png = grafik.radar(
         [s.nama_pendek for s in d.standar],
         [s.skor for s in d.standar],
@@ -196,6 +221,28 @@ def _indikator(d: DokumenRapor) -> tuple[_Baris, ...]:
     return tuple(hasil)
 
 
+def _baris_rapor(p: PetaRapor | None) -> tuple[_BarisRapor, ...]:
+    if p is None:
+        return ()
+    hasil = []
+    for b in p.baris:
+        c = b.capaian
+        lab = c.label.value if c.label else "tidak_tersedia"
+        nilai = "" if c.nilai is None else skor(c.nilai) + ("%" if b.kode in ("A.1", "A.2") else "")
+        ubah = ""
+        if c.arah is not None:
+            ubah = label(f"rapor.rp.arah.{c.arah.value}")
+            if c.perubahan is not None and c.arah is not Arah.TETAP:
+                ubah = f"{ubah} {skor(c.perubahan)}"
+        q = c.peringkat_nasional or c.peringkat_daerah
+        peringkat = label(f"rapor.rp.peringkat.{q}") if q else ""
+        nama = label("rapor.rp.prioritas", nama=b.nama) if b.prioritas else b.nama
+        hasil.append(
+            _BarisRapor(b.kode, nama, label(f"rapor.rp.label.{lab}"), lab, nilai, ubah, peringkat)
+        )
+    return tuple(hasil)
+
+
 def _catatan_tanda(d: DokumenRapor) -> tuple[str, ...]:
     """One sentence per kind of unconfirmed item actually present in this report."""
     hasil = []
@@ -205,6 +252,7 @@ def _catatan_tanda(d: DokumenRapor) -> tuple[str, ...]:
         hasil.append(label("rapor.tanda.indikator", kode=kode, tanda=TANDA))
     if not d.kategori_confirmed:
         hasil.append(label("rapor.tanda.kategori", tanda=TANDA))
+    hasil.append(label("rapor.bintang_tidak_resmi"))
     if not d.pertanyaan_confirmed:
         hasil.append(label("rapor.tanda.pertanyaan"))
     return tuple(hasil)
@@ -282,9 +330,11 @@ def _isi(d: DokumenRapor) -> _Isi:
             "rapor", d.tempat, d.tanggal, d.kepala_sekolah, d.ketua_tpmps
         ),
         catatan_kaki=label("umum.dibuat_oleh", waktu=waktu_dibuat(d.dibuat_pada)),
+        rapor_edisi=d.rapor.edisi if d.rapor else None,
+        rapor=_baris_rapor(d.rapor),
     )
 
 
 def buat_pdf(d: DokumenRapor) -> bytes:
-    """The Rapor Mutu as a portrait A4 PDF. CPU work: call it through `asyncio.to_thread`."""
+    """The Profil Mutu Sekolah as a portrait A4 PDF. CPU work: run it in a thread."""
     return pdf_dari_templat("rapor", d=d, isi=_isi(d))

@@ -4,8 +4,10 @@ next question is chosen, and the next question is always derived from stored ans
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Awaitable
+from dataclasses import dataclass, field, replace
 from datetime import datetime
+from typing import Any
 
 from bot.layanan import Ditolak, Layanan, bukti
 from bot.layanan.aktor import Aktor
@@ -54,6 +56,9 @@ class Langkah:
     terjawab: int = 0
     total: int = 0
     sisa_lewatan: int = 0
+    # Why the input just sent was not taken (a key of galat.*), shown above the question.
+    galat: str | None = None
+    rincian: dict[str, Any] = field(default_factory=dict)
 
     @property
     def selesai(self) -> bool:
@@ -67,9 +72,11 @@ async def buka_sesi(lay: Layanan, aktor: Aktor) -> Sesi:
         raise Ditolak("bukan_responden")
     async with lay.mesin.connect() as conn:
         siklus = await db_siklus.terbuka(conn, aktor.aktif.sekolah_id)
+    if siklus is not None and siklus.tahap != 1:  # closed, with or without the questionnaire
+        raise Ditolak("pemetaan_ditutup")
     if siklus is None or siklus.pemetaan_dibuka_pada is None:
         raise Ditolak("pemetaan_belum_dibuka")
-    if siklus.tahap != 1 or siklus.instrumen_versi is None:
+    if siklus.instrumen_versi is None:
         raise Ditolak("pemetaan_ditutup")
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     return Sesi(siklus.id, siklus.sekolah_id, aktor.pengguna_id, RESPONDEN[aktor.peran], inst)
@@ -197,8 +204,10 @@ async def _pertanyaan_sekarang(conn: AsyncConnection, sesi: Sesi, kode: str | No
     if siklus is None or siklus.tahap != 1 or siklus.status != "terbuka":
         raise Ditolak("pemetaan_ditutup")
     posisi = await db_jawaban.posisi(conn, sesi.siklus_id, sesi.pengguna_id)
-    if posisi is None or (kode is not None and kode != posisi):
+    if posisi is None:
         raise Ditolak("tombol_usang")
+    if kode is not None and kode != posisi:
+        raise Ditolak("tombol_usang_pertanyaan")
     return sesi.instrumen.pertanyaan(posisi)
 
 
@@ -285,3 +294,62 @@ async def rekap(lay: Layanan, sesi: Sesi) -> list[tuple[str, list[tuple[Pertanya
         tampil = mi.tampil_jawaban(p, nilai) if nilai is not None else None
         hasil.setdefault(p.standar_kode, []).append((p, tampil))
     return list(hasil.items())
+
+
+# --- typed input: what was not taken comes back as the question again, with why ---------
+
+
+async def _lagi(lay: Layanan, sesi: Sesi, tolak: Ditolak) -> Langkah:
+    """The current question again with why the input was not taken; with nothing in front
+    of the respondent, simply the next question."""
+    lk = await lanjut(lay, sesi)
+    if tolak.alasan == "tombol_usang":
+        return lk
+    return replace(lk, galat=tolak.alasan, rincian=dict(tolak.rincian))
+
+
+async def jawab_ketikan(lay: Layanan, sesi: Sesi, masukan: str) -> Langkah:
+    """A typed answer to the current question: the next step once stored, or the question
+    again with why the text was not taken (nothing stored)."""
+    try:
+        return (await jawab(lay, sesi, None, masukan)).berikut
+    except Ditolak as tolak:
+        return await _lagi(lay, sesi, tolak)
+
+
+async def jawab_berkas(lay: Layanan, sesi: Sesi, unduhan: Awaitable[Berkas]) -> Langkah:
+    """An evidence file for the current question, as its download (refused when too big):
+    the next step once stored, or the question again with why the file was not taken
+    (nothing stored)."""
+    try:
+        return (await simpan_bukti(lay, sesi, await unduhan)).berikut
+    except Ditolak as tolak:
+        return await _lagi(lay, sesi, tolak)
+
+
+async def lewati_atau_lanjut(lay: Layanan, sesi: Sesi) -> Langkah:
+    """Skip the current question; with none in front of the respondent, the next one."""
+    try:
+        return await lewati(lay, sesi)
+    except Ditolak:
+        return await lanjut(lay, sesi)
+
+
+async def kembali_atau_ulang(lay: Layanan, sesi: Sesi) -> Langkah:
+    """The question before; at the first, that question again saying so."""
+    try:
+        return await kembali(lay, sesi)
+    except Ditolak as tolak:
+        return await _lagi(lay, sesi, tolak)
+
+
+async def jawab_tombol(lay: Layanan, sesi: Sesi, kode: str, masukan: str) -> Terjawab | str:
+    """A pressed choice for question `kode`: the stored answer, or (a button of another
+    question, or pressed twice) the key of the short notice to answer the press with; nothing
+    is stored then."""
+    try:
+        return await jawab(lay, sesi, kode, masukan)
+    except Ditolak as tolak:
+        if tolak.alasan in ("tombol_usang", "tombol_usang_pertanyaan"):
+            return f"galat.{tolak.alasan}"
+        raise

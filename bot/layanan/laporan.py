@@ -201,7 +201,7 @@ def _indikator(inst: Instrumen, i: skor.HasilIndikator) -> IndikatorRapor:
 
 
 async def dokumen_rapor(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenRapor:
-    """The Rapor Mutu of the active school's open cycle (or of its cycle `siklus_id`), once
+    """The Profil Mutu Sekolah of the active school's open cycle (or of its cycle `siklus_id`), once
     stage 1 is closed."""
     if aktor.sekolah_id is None:
         raise Ditolak("tanpa_sekolah")
@@ -254,4 +254,6 @@ async def dokumen_rapor(lay: Layanan, aktor: Aktor, siklus_id: int | None = None
         tempat=s.kabupaten,
         tanggal=lokal.date(),
         dibuat_pada=lokal,
+        rapor=ps.rapor,
+        eds=ps.eds,
     )

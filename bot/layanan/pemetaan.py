@@ -6,22 +6,22 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan, kabar
+from bot.layanan import rapor as lay_rapor
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.instrumen import daftarkan_bawaan, untuk_versi
 from bot.layanan.kuesioner import Keadaan, Sesi, daftar_pertanyaan
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen, Pertanyaan, tampil_jawaban
 from bot.mutu.peran import RESPONDEN, Peran
+from bot.mutu.rapor import EDISI_AWALAN, PetaRapor, edisi_siklus
 from bot.mutu.ringkasan import ringkas_peta
 from db import audit
 from db import jawaban as db_jawaban
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
+from db.jenis import AsyncConnection, Row
 
 DETIK_PER_PERTANYAAN = 12
 KELOMPOK_CHAT = ("kepala_sekolah", "guru", "tendik")
@@ -60,6 +60,8 @@ class Kemajuan:
     tahap: int
     dibuka: bool
     responden: tuple[Responden, ...]
+    # The Rapor Pendidikan edition the school holds for this cycle: stage 1 can close on it.
+    rapor_edisi: str | None = None
 
     def dengan_status(self, status: str) -> list[Responden]:
         """Members with that status."""
@@ -92,6 +94,10 @@ class PetaSekolah:
     respons: tuple[TingkatRespons, ...]
     # The school's own target per standard code, set in the previous cycle's stage 5.
     target: dict[str, float] = field(default_factory=dict)
+    # The Rapor Pendidikan part (shown first), None when the school holds no edition for it.
+    rapor: PetaRapor | None = None
+    # Whether the school's own evaluation (the questionnaire) ran in this cycle.
+    eds: bool = True
 
 
 async def _siklus(conn: AsyncConnection, sekolah_id: int) -> Row:
@@ -130,6 +136,7 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
         sekolah = await db_sekolah.ambil(conn, sekolah_id)
         anggota = await db_jawaban.responden_sekolah(conn, sekolah_id)
         semua = await db_jawaban.siklus_semua(conn, siklus.id)
+        impor = await lay_rapor.impor_siklus(lay, sekolah_id, siklus.tahun_ajaran, conn)
     assert sekolah is not None
     dibuka = siklus.pemetaan_dibuka_pada is not None
     inst = await untuk_versi(lay, siklus.instrumen_versi) if dibuka else await daftarkan_bawaan(lay)
@@ -140,6 +147,7 @@ async def kemajuan(lay: Layanan, aktor: Aktor) -> Kemajuan:
         siklus.tahap,
         dibuka,
         tuple(kemajuan_responden(inst, anggota, semua, siklus)),
+        impor.edisi if impor is not None else None,
     )
 
 
@@ -258,18 +266,40 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
     respons = hitung_respons(tuple(kemajuan_responden(inst, anggota, semua, siklus)))
     peta = skor.hitung(inst, jawaban, jumlah_prioritas)
-    return PetaSekolah(sekolah.nama, siklus.tahun_ajaran, inst, peta, respons, target)
+    # Stage 1 open: the edition it would close on; closed: the one it closed on (none for a
+    # cycle closed before the report counted, whose map keeps no such part).
+    if siklus.tahap == 1:
+        rapor = await lay_rapor.peta_siklus(lay, siklus.sekolah_id, siklus.tahun_ajaran)
+    elif siklus.rapor_edisi is not None:
+        rapor = await lay_rapor.peta_edisi(lay, siklus.sekolah_id, siklus.rapor_edisi)
+    else:
+        rapor = None
+    eds = siklus.pemetaan_dibuka_pada is not None
+    return PetaSekolah(
+        sekolah.nama, siklus.tahun_ajaran, inst, peta, respons, target, rapor=rapor, eds=eds
+    )
 
 
 async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
-    """Close stage 1 with what is there; the cycle moves to stage 2."""
+    """Close stage 1 with what is there (the school's Rapor Pendidikan for the cycle, the
+    answers of its own evaluation, or both); the cycle moves to stage 2. Without the
+    questionnaire the cycle still fixes the instrument version, the 8-standard frame of the
+    later stages."""
     sekolah_id = wajib_peran(aktor)
+    inst = await daftarkan_bawaan(lay)
     async with lay.mesin.begin() as conn:
         siklus = await _siklus(conn, sekolah_id)
-        if siklus.pemetaan_dibuka_pada is None:
-            raise Ditolak("pemetaan_belum_dibuka")
+        if siklus.tahap != 1:
+            raise Ditolak("pemetaan_ditutup")
+        impor = await lay_rapor.impor_siklus(lay, sekolah_id, siklus.tahun_ajaran, conn)
+        eds = siklus.pemetaan_dibuka_pada is not None
+        if not eds and impor is None:
+            raise Ditolak("pemetaan_perlu_rapor", edisi=edisi_teks(siklus.tahun_ajaran))
+        if not eds:
+            await db_siklus.tetapkan_instrumen(conn, siklus.id, inst.versi)
         if not await db_siklus.pindah_tahap(conn, siklus.id, 1, 2):
             raise Ditolak("pemetaan_ditutup")
+        await db_siklus.catat_rapor_edisi(conn, siklus.id, impor.edisi if impor else None)
         await audit.catat(
             conn,
             waktu=lay.sekarang(),
@@ -278,11 +308,27 @@ async def tutup(lay: Layanan, aktor: Aktor) -> PetaSekolah:
             sekolah_id=sekolah_id,
             objek="siklus",
             objek_id=siklus.id,
+            rincian={"rapor_edisi": impor.edisi if impor else None, "eds": eds},
         )
     ps = await peta_siklus(lay, siklus.id)
     async with lay.mesin.begin() as conn:
         await db_siklus.simpan_peta(conn, siklus.id, ringkas_peta(ps.instrumen, ps.peta))
     return ps
+
+
+def periksa_bisa_ditutup(k: Kemajuan) -> None:
+    """`Ditolak` when stage 1 has nothing to close on: neither the school's Rapor Pendidikan
+    for the cycle nor its own evaluation sent out (or it is closed already)."""
+    if k.tahap != 1:
+        raise Ditolak("pemetaan_ditutup")
+    if not k.dibuka and k.rapor_edisi is None:
+        raise Ditolak("pemetaan_perlu_rapor", edisi=edisi_teks(k.tahun_ajaran))
+
+
+def edisi_teks(tahun_ajaran: str) -> str:
+    """The editions that serve a cycle, for the refusal's message ("2026 atau 2025")."""
+    tahun = [e.removeprefix(EDISI_AWALAN) for e in edisi_siklus(tahun_ajaran)]
+    return " atau ".join(tahun) or tahun_ajaran
 
 
 async def jawaban_responden(

@@ -4,11 +4,12 @@ and correct a value later (audited). For the kepala_sekolah and koordinator of t
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from bot.dokumen.rapor_impor import BerkasDitolak, baca_berkas_async
+from bot.dokumen.rapor_impor import BATAS_BERKAS, BerkasDitolak, baca_berkas_async
 from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.mutu import rapor as rp
@@ -16,7 +17,7 @@ from bot.mutu.rapor_impor import TidakTerbaca
 from db import audit
 from db import rapor as db_rapor
 from db import sekolah as db_sekolah
-from db.jenis import Row
+from db.jenis import AsyncConnection, Row
 from db.rapor_katalog import baca_akar_masalah, baca_katalog
 
 
@@ -265,3 +266,60 @@ async def pratinjau_ketik(
 async def npsn_sekolah(lay: Layanan, aktor: Aktor) -> str:
     """The NPSN of the actor's school (to name it beside another school's file)."""
     return str((await _sekolah(lay, wajib_peran(aktor))).npsn)
+
+
+async def impor_siklus(
+    lay: Layanan, sekolah_id: int, tahun_ajaran: str, conn: AsyncConnection | None = None
+) -> Row[Any] | None:
+    """The school's import that serves a cycle of `tahun_ajaran` (`rp.edisi_siklus`), or None.
+    Pass the connection you hold, if any."""
+    edisi = rp.edisi_siklus(tahun_ajaran)
+    if conn is not None:
+        return await db_rapor.impor_untuk_edisi(conn, sekolah_id, edisi)
+    async with lay.mesin.connect() as sendiri:
+        return await db_rapor.impor_untuk_edisi(sendiri, sekolah_id, edisi)
+
+
+async def peta_siklus(lay: Layanan, sekolah_id: int, tahun_ajaran: str) -> rp.PetaRapor | None:
+    """The Rapor Pendidikan part of the quality map of an open stage 1, or None when the
+    school holds no edition for that cycle."""
+    return await _peta(lay, sekolah_id, rp.edisi_siklus(tahun_ajaran))
+
+
+async def peta_edisi(lay: Layanan, sekolah_id: int, edisi: str) -> rp.PetaRapor | None:
+    """The Rapor Pendidikan part of the map of a cycle closed on `edisi` (None if the school's
+    import of it is gone)."""
+    return await _peta(lay, sekolah_id, (edisi,))
+
+
+async def _peta(lay: Layanan, sekolah_id: int, edisi: tuple[str, ...]) -> rp.PetaRapor | None:
+    sekolah = await _sekolah(lay, sekolah_id)
+    async with lay.mesin.connect() as conn:
+        impor = await db_rapor.impor_untuk_edisi(conn, sekolah_id, edisi)
+        if impor is None:
+            return None
+        baris = await db_rapor.capaian_impor(conn, impor.id)
+    capaian = {k: capaian_dari(b._asdict()) for k, b in baris.items()}
+    return rp.susun_peta(impor.edisi, capaian, katalog(), sekolah.jenjang)
+
+
+async def baca_unggahan(
+    lay: Layanan,
+    aktor: Aktor,
+    ukuran: int | None,
+    unduh: Callable[[], Awaitable[bytes]],
+    nama_berkas: str | None,
+) -> Pratinjau | str:
+    """An uploaded file read for the preview, or why it cannot be read (a key of galat.*: the
+    user is told and offered to type instead). A file over the limit is refused before it is
+    downloaded. Nothing is stored."""
+    if (ukuran or 0) > BATAS_BERKAS:
+        return "rapor_besar"
+    wajib_peran(aktor)
+    isi = await unduh()
+    try:
+        return await pratinjau(lay, aktor, isi, nama_berkas)
+    except Ditolak as tolak:
+        if tolak.alasan == "bukan_pengelola":
+            raise
+        return tolak.alasan

@@ -204,6 +204,18 @@ class Responden:
 
 
 @dataclass(frozen=True, slots=True)
+class Dihapus:
+    """A question of an earlier version left out of this one, with why (kept as data, so the
+    instrument says what it no longer asks)."""
+
+    kode: str
+    versi: str  # the last version that asked it
+    alasan: str
+    rapor: tuple[str, ...] = ()  # the Rapor Pendidikan indicators that measure it instead
+    pengganti: str | None = None  # the question of this version that replaces it
+
+
+@dataclass(frozen=True, slots=True)
 class Instrumen:
     """The whole instrument of one version, with lookups by code."""
 
@@ -220,6 +232,7 @@ class Instrumen:
     bobot_responden: Mapping[str, float] = field(hash=False)
     responden: tuple[Responden, ...]
     standar: DaftarStandar
+    dihapus: tuple[Dihapus, ...] = ()
     _pertanyaan: dict[str, Pertanyaan] = field(init=False, repr=False, compare=False)
     _indikator: dict[str, Indikator] = field(init=False, repr=False, compare=False)
 

@@ -15,6 +15,7 @@ import yaml
 from bot.mutu.instrumen import (
     LABEL_YA_TIDAK,
     DaftarStandar,
+    Dihapus,
     Indikator,
     Instrumen,
     InstrumenRusak,
@@ -57,6 +58,14 @@ _SKEMA_META = {
     "kategori": _PETA,
     "bobot_responden": _PETA,
     "responden": _DAFTAR,
+    "dihapus": _Bidang("daftar", wajib=False),
+}
+_SKEMA_DIHAPUS = {
+    "kode": _TEKS,
+    "versi": _TEKS,
+    "alasan": _TEKS,
+    "rapor": _Bidang("daftar", wajib=False),
+    "pengganti": _TEKS_OPSI,
 }
 _SKEMA_SKALA = {"min": _ANGKA, "maks": _ANGKA}
 _SKEMA_KATEGORI = {**_SUMBER, "catatan": _TEKS_OPSI, "kelas": _DAFTAR}
@@ -276,7 +285,17 @@ class _Pembangun:
         bagian = self.meta(v["meta"])
         self.baca_label_skala(v["label_skala"])
         bagian["standar"] = self.semua_standar(v["standar"], akar)
+        self.periksa_dihapus(bagian["dihapus"], v["meta"])
         return None if self.masalah else Instrumen(**bagian)
+
+    def periksa_dihapus(self, dihapus: tuple[Dihapus, ...], meta: PetaBaris) -> None:
+        """A dropped question is not asked again under its code; a replacement exists."""
+        di = _Tempat(meta.baris, "meta.dihapus")
+        for d in dihapus:
+            if f"pertanyaan {d.kode}" in self.baris_kode:
+                self.catat(di, f"pertanyaan {d.kode} dihapus tetapi masih ada")
+            if d.pengganti is not None and f"pertanyaan {d.pengganti}" not in self.baris_kode:
+                self.catat(di, f"pengganti {d.pengganti} untuk {d.kode} tidak ada")
 
     def meta(self, meta: PetaBaris) -> dict[str, Any]:
         di = _Tempat(meta.baris, "meta")
@@ -294,7 +313,23 @@ class _Pembangun:
             **self.kategori(v["kategori"], di),
             "bobot_responden": self.bobot(v["bobot_responden"], di),
             "responden": tuple(self.responden.values()),
+            "dihapus": self.semua_dihapus(v["dihapus"] or [], di),
         }
+
+    def semua_dihapus(self, daftar: list[Any], induk: _Tempat) -> tuple[Dihapus, ...]:
+        hasil = []
+        for item in daftar:
+            di = induk.anak(item, "meta.dihapus")
+            v, ok = self.bidang(item, _SKEMA_DIHAPUS, di, "meta.dihapus")
+            rapor = v["rapor"] or []
+            if not all(isinstance(k, str) for k in rapor):
+                self.catat(di, "'rapor' harus berupa daftar kode indikator")
+                ok = False
+            if ok:
+                hasil.append(
+                    Dihapus(v["kode"], v["versi"], v["alasan"], tuple(rapor), v["pengganti"])
+                )
+        return tuple(hasil)
 
     def baca_skala(self, skala: PetaBaris, tempat: _Tempat) -> None:
         v, ok = self.bidang(skala, _SKEMA_SKALA, tempat, "meta.skala")

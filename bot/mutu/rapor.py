@@ -284,3 +284,76 @@ def kode_dari(teks: object) -> str | None:
 def nilai_sah(kode: str, nilai: float | None) -> bool:
     """Whether a value fits its scale: 0-100 (a percentage for A.1/A.2, an index otherwise)."""
     return nilai is None or 0 <= nilai <= 100
+
+
+# --- Stage 1 on Rapor Pendidikan -------------------------------------------------------------
+
+EDISI_AWALAN = "Rapor Pendidikan "
+URUTAN_LABEL = (Label.KURANG, Label.SEDANG, Label.BAIK, Label.TIDAK_TERSEDIA)
+
+
+def edisi_siklus(tahun_ajaran: str) -> tuple[str, ...]:
+    """The editions that can close stage 1 of a cycle, newest first. The report of year A comes
+    out in March A, so a cycle of "A/A+1" plans from edition A, or from A-1 while A is not out
+    yet; an older report describes another school year. () for a year it cannot read."""
+    awal = tahun_ajaran.split("/", 1)[0].strip()
+    if not awal.isdigit():
+        return ()
+    tahun = int(awal)
+    return (f"{EDISI_AWALAN}{tahun}", f"{EDISI_AWALAN}{tahun - 1}")
+
+
+@dataclass(frozen=True, slots=True)
+class BarisPeta:
+    """One indicator of the quality map: code, official name, whether it is a priority
+    indicator, and what the report says."""
+
+    kode: str
+    nama: str
+    prioritas: bool
+    capaian: Capaian
+
+
+@dataclass(frozen=True, slots=True)
+class PetaRapor:
+    """The Rapor Pendidikan part of the quality map: the level-1 indicators the report labels,
+    red first, then yellow, green and not available; priority indicators first within a label,
+    then the lower rank group, then the larger drop."""
+
+    edisi: str
+    baris: tuple[BarisPeta, ...]
+
+    def dengan_label(self, label: Label) -> list[BarisPeta]:
+        """The indicators with that label, in map order."""
+        return [b for b in self.baris if b.capaian.label is label]
+
+    @property
+    def prioritas(self) -> list[BarisPeta]:
+        """The priority indicators, in map order."""
+        return [b for b in self.baris if b.prioritas]
+
+
+def _kunci_peta(b: BarisPeta) -> tuple[int, int, int, float, str]:
+    c = b.capaian
+    urut = URUTAN_LABEL.index(c.label) if c.label in URUTAN_LABEL else len(URUTAN_LABEL)
+    peringkat = c.peringkat_nasional or c.peringkat_daerah or 0
+    turun = (c.perubahan or 0.0) if c.arah is Arah.TURUN else 0.0
+    return (urut, 0 if b.prioritas else 1, -peringkat, -turun, b.kode)
+
+
+def susun_peta(
+    edisi: str, capaian: Mapping[str, Capaian], katalog: Katalog, jenjang: str
+) -> PetaRapor:
+    """The map's Rapor Pendidikan part from the values of one import. Sub-indicators and
+    indicators the report gives no label are left to the document; codes outside the catalogue
+    are kept under their code (a new edition may add some)."""
+    prioritas = set(katalog.prioritas(jenjang))
+    baris = []
+    for kode, c in capaian.items():
+        ind = katalog.cari(kode, jenjang)
+        if c.label is None or (ind is not None and ind.induk is not None):
+            continue
+        if ind is None and kode.count(".") != 1:
+            continue
+        baris.append(BarisPeta(kode, ind.nama if ind else kode, kode in prioritas, c))
+    return PetaRapor(edisi, tuple(sorted(baris, key=_kunci_peta)))

@@ -17,7 +17,7 @@ from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
 from tests.percakapan.test_monev_pengaturan import _disetujui_dan_diterima
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
 
-RAPOR = "Rapor Mutu Sekolah (PDF)"
+RAPOR = "Profil Mutu Sekolah (PDF)"
 RENCANA = "Rencana Pemenuhan Mutu (DOCX dan PDF)"
 MONEV = "Laporan Monev (PDF)"
 REKAP = "Rekap data (XLSX)"
@@ -53,14 +53,14 @@ async def test_koordinator_menerima_setiap_dokumen(
 
     await koor.tekan(RAPOR, daftar)
     rapor = await _dokumen(koor)
-    assert rapor.dokumen_nama == "Rapor-Mutu_SMP-Negeri-1-Sleman_2026-11-23.pdf"
+    assert rapor.dokumen_nama == "Profil-Mutu_SMP-Negeri-1-Sleman_2026-11-23.pdf"
     teks = _teks_pdf(rapor.dokumen)
     for isi in (
         "SMP NEGERI 1 SLEMAN",
-        "RAPOR MUTU SEKOLAH",
+        "PROFIL MUTU SEKOLAH",
         "Standar Kompetensi Lulusan",
         "Standar Pembiayaan",
-        "5. Indikator Prioritas",
+        "6. Indikator Prioritas",
         "Kepala Sekolah 0 1 1 0%",
         "Guru 0 0 2 0%",
         "Pak Budi",
@@ -129,7 +129,7 @@ async def test_guru_ditolak_dan_dokumen_menurut_tahap(
     await kepala.kirim("/laporan")
     daftar = await kepala.balasan_berisi("Dokumen")
     assert daftar.tombol_datar == [REKAP, REKAP_NAMA]
-    assert "Rapor Mutu setelah tahap 1 ditutup" in daftar.teks
+    assert "Profil Mutu Sekolah setelah tahap 1 ditutup" in daftar.teks
     await kepala.tekan_data(f"lap:rapor:{_sekolah_id(daftar)}", daftar)
     await kepala.balasan_berisi("belum atau tidak lagi tersedia")
     # A button of another school (from before a change of active school) is stale.

@@ -43,10 +43,10 @@ async def sekolah(bot: Any, orang: Callable[[str], Pengguna]) -> Sekolah:
     await gabung(guru2, await undang(kepala, "Guru"))
     await kepala.kirim("/pemetaan")
     await kepala.tekan(
-        "Buka pemetaan (kirim kuesioner)", await kepala.balasan_berisi("belum dibuka")
+        "Kirim Evaluasi Diri Sekolah (opsional)", await kepala.balasan_berisi("belum dibuka")
     )
     for p in (kepala, guru, guru2):
-        await p.balasan_berisi("Kuesioner pemetaan mutu")
+        await p.balasan_berisi("Evaluasi Diri Sekolah")
     await kepala.api.idle()
     return Sekolah(bot, kepala, guru, guru2)
 

@@ -38,24 +38,24 @@ async def test_satu_sekolah_menjawab_seluruh_instrumen_dengan_restart(
         await gabung(rina, await undang(kepala, "Guru"))
 
         await kepala.kirim("/pemetaan")
-        panel = await kepala.balasan_berisi("Tahap 1 belum dibuka")
-        await kepala.tekan("Buka pemetaan (kirim kuesioner)", panel)
-        kabar = await sari.balasan_berisi("Kuesioner pemetaan mutu")
+        panel = await kepala.balasan_berisi("Evaluasi Diri Sekolah (opsional) belum dibuka")
+        await kepala.tekan("Kirim Evaluasi Diri Sekolah (opsional)", panel)
+        kabar = await sari.balasan_berisi("Evaluasi Diri Sekolah")
         awal_guru = len([p for p in inst.pertanyaan_untuk("guru") if p.jika is None])
         assert f"Ada {awal_guru} pertanyaan untuk Anda" in kabar.teks
-        await rina.balasan_berisi("Kuesioner pemetaan mutu")
+        await rina.balasan_berisi("Evaluasi Diri Sekolah")
 
         # The principal answers everything by the top level; evidence as photos.
         await kepala.api.idle()
-        await kepala.balasan_berisi("Kuesioner pemetaan mutu")  # he answers too
-        await kepala.tekan("Isi kuesioner saya", kepala.pesan(panel.message_id))
+        await kepala.balasan_berisi("Evaluasi Diri Sekolah")  # he answers too
+        await kepala.tekan("Isi evaluasi diri saya", kepala.pesan(panel.message_id))
         pertama = await kepala.balasan()
         kepala_soal = "Standar 1 dari 8 - Standar Kompetensi Lulusan - pertanyaan 1 dari"
         assert pertama.teks.startswith(kepala_soal)
         await pj_kepala.sampai_selesai(pertama)
 
         # Bu Sari: 15 answers, skips one, 5 more, then the bot restarts.
-        await sari.tekan("Mulai isi kuesioner", kabar)
+        await sari.tekan("Mulai isi evaluasi diri", kabar)
         pesan = await sari.balasan()
         for _ in range(15):
             await pj_sari.jawab(pesan)

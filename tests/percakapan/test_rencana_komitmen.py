@@ -25,7 +25,7 @@ async def _ke_tahap_2(kepala: Pengguna) -> None:
     """Open stage 1 (the answers are then stored straight in the database, and it is closed)."""
     await kepala.kirim("/pemetaan")
     await kepala.tekan(
-        "Buka pemetaan (kirim kuesioner)", await kepala.balasan_berisi("belum dibuka")
+        "Kirim Evaluasi Diri Sekolah (opsional)", await kepala.balasan_berisi("belum dibuka")
     )
     await kepala.api.idle()
 

@@ -76,9 +76,9 @@ async def test_ringkasan_sekolah_untuk_koordinator(
     assert [teks.index(u) for u in urutan] == sorted(teks.index(u) for u in urutan)
     assert "Kepala Sekolah: 0 dari 1 selesai (0%)" in teks  # answered in part
     assert "Guru: 0 dari 2 selesai (0%)" in teks
-    assert "Skor 8 standar (0-7) · sekolah 4,25 (Menuju SNP 3)" in teks
-    assert "1. SKL: 1,63 · Menuju SNP 1" in teks
-    assert "• 9 indikator merah" in teks
+    assert "Skor 8 standar (0-7) · sekolah 4,39 (Menuju SNP 3)" in teks
+    assert "1. SKL: 3,27 · Menuju SNP 2" in teks
+    assert "• 10 indikator merah" in teks
     assert "Rencana: 1 kegiatan · 0% selesai" in teks
     assert "Terlambat 1" in teks
     assert "Tanyakan kendala kegiatan yang terlambat, mulai dari Bu Sari" in teks

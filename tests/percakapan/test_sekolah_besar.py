@@ -180,10 +180,10 @@ async def test_pemetaan_150_anggota_dibuka_dipantau_diingatkan_dan_ditutup(
     await kepala.kirim("/pemetaan")
     panel = muat(await kepala.balasan_berisi("belum dibuka"))
     assert "setiap anggota (150 orang)" in panel.teks and "- Guru (120 orang)" in panel.teks
-    await kepala.tekan("Buka pemetaan (kirim kuesioner)", panel)
-    await besar.anggota[-1].balasan_berisi("Kuesioner pemetaan mutu", timeout=60)
+    await kepala.tekan("Kirim Evaluasi Diri Sekolah (opsional)", panel)
+    await besar.anggota[-1].balasan_berisi("Evaluasi Diri Sekolah", timeout=60)
     await kepala.api.idle(timeout=60)
-    await besar.anggota[3].balasan_berisi("Kuesioner pemetaan mutu")
+    await besar.anggota[3].balasan_berisi("Evaluasi Diri Sekolah")
 
     await _isi_jawaban(app, besar.anggota[2:42], sebagian=False)
     await _isi_jawaban(app, besar.anggota[42:72], sebagian=True)

@@ -74,7 +74,7 @@ async def test_satu_siklus_penuh_lalu_siklus_berikut(
     await gabung(sari, await undang(kepala, "Guru"))
     await koor.semua_balasan()
     teks = await _ringkasan(koor, "Tahap 1 · Pemetaan mutu")
-    assert "Kirim kuesioner pemetaan mutu" in teks
+    assert "Simpan Rapor Pendidikan sekolah lewat /rapor" in teks
 
     # Stage 1: the questionnaire goes out, the principal answers, stage 1 closes.
     await _ke_tahap_2(kepala)
@@ -83,9 +83,9 @@ async def test_satu_siklus_penuh_lalu_siklus_berikut(
     teks = await _ringkasan(koor, "Tahap 2 · Perencanaan")
     assert "Skor 8 standar" in teks and "Susun rencana pemenuhan mutu" in teks
     daftar = await _laporan(koor)
-    (rapor,) = await _unduh(koor, daftar, "Rapor Mutu Sekolah (PDF)")
+    (rapor,) = await _unduh(koor, daftar, "Profil Mutu Sekolah (PDF)")
     isi = _teks_pdf(rapor.dokumen)
-    assert "RAPOR MUTU SEKOLAH" in isi and "Standar Kompetensi Lulusan" in isi
+    assert "PROFIL MUTU SEKOLAH" in isi and "Standar Kompetensi Lulusan" in isi
 
     # Stage 2: a plan of two programs, approved by the principal; stage 3: commitments.
     await _rencana_dua_program(bot, koor, sari)
@@ -144,9 +144,9 @@ async def test_satu_siklus_penuh_lalu_siklus_berikut(
     assert "Siklus 2027/2028" in teks
     daftar = await _laporan(koor)
     assert "Laporan Siklus SPMI (PDF)" in daftar.tombol_datar
-    # Until the new cycle has its own map, the last cycle's Rapor Mutu stays at hand.
-    assert "Rapor Mutu Sekolah (PDF)" not in daftar.tombol_datar
-    (rapor_lalu,) = await _unduh(koor, daftar, "Rapor Mutu siklus lalu (PDF)")
+    # Until the new cycle has its own map, the last cycle's Profil Mutu stays at hand.
+    assert "Profil Mutu Sekolah (PDF)" not in daftar.tombol_datar
+    (rapor_lalu,) = await _unduh(koor, daftar, "Profil Mutu siklus lalu (PDF)")
     isi = _teks_pdf(rapor_lalu.dokumen)
     assert "Tahun Ajaran 2026/2027" in isi and "Standar Kompetensi Lulusan" in isi
     (siklus,) = await _unduh(koor, daftar, "Laporan Siklus SPMI (PDF)")

@@ -1,4 +1,4 @@
-"""The Rapor Mutu PDF read back: header, chart, scores and categories per standard and
+"""The Profil Mutu Sekolah PDF read back: header, chart, scores and categories per standard and
 indicator, priorities, response rates, and the method with the unconfirmed marks."""
 
 import io
@@ -119,7 +119,7 @@ def _teks(pdf: bytes) -> str:
 
 
 def test_nama_berkas() -> None:
-    assert nama_berkas(_rapor()) == "Rapor-Mutu_SMP-Negeri-1-Sleman_2026-12-07.pdf"
+    assert nama_berkas(_rapor()) == "Profil-Mutu_SMP-Negeri-1-Sleman_2026-12-07.pdf"
 
 
 def test_pdf_memuat_seluruh_isi(caplog: pytest.LogCaptureFixture) -> None:
@@ -131,19 +131,21 @@ def test_pdf_memuat_seluruh_isi(caplog: pytest.LogCaptureFixture) -> None:
         "SMP Negeri 1 Sleman",
         "NPSN 20400123",
         "Sleman, Daerah Istimewa Yogyakarta",
-        "RAPOR MUTU SEKOLAH",
+        "PROFIL MUTU SEKOLAH",
         "Hasil Pemetaan Mutu Tahun Ajaran 2026/2027",
         "1. Identitas Sekolah",
-        "2. Ringkasan",
+        "2. Rapor Pendidikan",
+        "Rapor Pendidikan sekolah untuk siklus ini belum tersimpan.",
+        "3. Ringkasan Evaluasi Diri Sekolah",
         "Skor mutu sekolah : 3,83",
         "Kategori : Menuju SNP 3*",
         # 21 of 30 respondents finished.
         "Tingkat respons : 70%",
-        "3. Skor per Standar",
-        "4. Skor per Indikator",
-        "5. Indikator Prioritas",
-        "6. Tingkat Respons",
-        "7. Metode",
+        "4. Skor per Standar",
+        "5. Skor per Indikator",
+        "6. Indikator Prioritas",
+        "7. Tingkat Respons",
+        "8. Metode",
         # A standard with its score and category.
         "1 Standar Kompetensi Lulusan 3,37 Menuju SNP 2*",
         # An indicator row: code, name (user markup shown as text), score, category, basis.
@@ -154,8 +156,10 @@ def test_pdf_memuat_seluruh_isi(caplog: pytest.LogCaptureFixture) -> None:
         "6.3 Sarana lengkap dan layak* 4,10",
         "* Nama indikator 6.3 disusun ulang dari sumber sekunder dan belum terkonfirmasi",
         "* Ambang kategori (Menuju SNP 1-4, SNP) berasal dari sumber tidak resmi",
+        # The star categories say they are unofficial where they appear.
+        "Kategori ini tidak resmi",
         "bukan butir resmi kuesioner PMP",
-        "Instrumen: Instrumen Pemetaan Mutu 8 SNP (Asisten Mutu), versi 2026.11-1.",
+        "Evaluasi Diri Sekolah: Instrumen Pemetaan Mutu 8 SNP (Asisten Mutu), versi 2026.11-1.",
         "Menuju SNP 1* 0,00 - 2,04",
         "Menuju SNP 2* di atas 2,04 - 3,70",
         "SNP* di atas 6,66",
@@ -170,7 +174,7 @@ def test_pdf_memuat_seluruh_isi(caplog: pytest.LogCaptureFixture) -> None:
     ):
         assert isi in teks, isi
     # The priorities: the five weakest, weakest first.
-    prioritas = teks.split("5. Indikator Prioritas")[1].split("6. Tingkat Respons")[0]
+    prioritas = teks.split("6. Indikator Prioritas")[1].split("7. Tingkat Respons")[0]
     assert "1 1.1 Indikator contoh 1.1 <b>mutu</b> 1. Standar Kompetensi Lulusan 2,80" in prioritas
     assert prioritas.index("1.1 ") < prioritas.index("2.1 ") < prioritas.index("1.2 ")
 
@@ -178,7 +182,7 @@ def test_pdf_memuat_seluruh_isi(caplog: pytest.LogCaptureFixture) -> None:
 def test_pdf_ada_grafik_dan_a4_tegak() -> None:
     pdf = PdfReader(io.BytesIO(buat_pdf(_rapor())))
     assert pdf.metadata is not None
-    assert pdf.metadata.title == "Rapor Mutu SMP Negeri 1 Sleman 2026/2027"
+    assert pdf.metadata.title == "Profil Mutu SMP Negeri 1 Sleman 2026/2027"
     halaman = pdf.pages[0]
     assert (round(float(halaman.mediabox.width)), round(float(halaman.mediabox.height))) == (
         595,

@@ -20,7 +20,7 @@ from bot.mutu.instrumen import (
     tampil_jawaban,
 )
 from bot.mutu.instrumen_muat import muat_teks
-from db.berkas_instrumen import INSTRUMEN_BAWAAN
+from db.berkas_instrumen import INSTRUMEN_ARSIP, INSTRUMEN_BAWAAN
 
 TEKS_BAWAAN = INSTRUMEN_BAWAAN.read_text(encoding="utf-8")
 FREKUENSI = ("Tidak pernah", "Kadang-kadang", "Sering", "Selalu")
@@ -33,6 +33,11 @@ def inst() -> Instrumen:
 
 def p(kode: str) -> Pertanyaan:
     return bawaan().pertanyaan(kode)
+
+
+def lama(kode: str) -> Pertanyaan:
+    """A question of the archived version 2026.11-1 (cycles that used it still read it)."""
+    return muat(INSTRUMEN_ARSIP["2026.11-1"]).pertanyaan(kode)
 
 
 def baris(teks: str, potongan: str, ke: int = 1) -> int:
@@ -69,8 +74,9 @@ def test_berkas_bawaan_dimuat_utuh(inst: Instrumen) -> None:
     ]
     assert [s.nomor for s in inst.standar] == list(range(1, 9))
     assert sum(len(s.indikator) for s in inst.standar) == 29
-    assert len(inst.semua_pertanyaan()) == 118
-    assert inst.versi == "2026.11-1"
+    assert len(inst.semua_pertanyaan()) == 113
+    assert inst.versi == "2026.12-1"
+    assert inst.nama.startswith("Evaluasi Diri Sekolah")
     assert (inst.skala_min, inst.skala_maks) == (0, 7)
     assert inst.bobot_responden["guru"] == 1.0
     assert [r.kode for r in inst.responden if r.chat] == ["kepala_sekolah", "guru", "tendik"]
@@ -122,7 +128,7 @@ def test_urutan_berkas_dan_pertanyaan_per_responden(inst: Instrumen) -> None:
 def test_bentuk_pertanyaan_menurut_jenis(inst: Instrumen) -> None:
     assert p("1.1-01").label == FREKUENSI
     assert p("1.1-03").label == ("Ya", "Tidak")
-    assert p("1.2-03").label == ("Baik (hijau)", "Sedang (kuning)", "Kurang (merah)")
+    assert lama("1.2-03").label == ("Baik (hijau)", "Sedang (kuning)", "Kurang (merah)")
     assert p("1.2-01").angka == Rentang(0, 100, "%", ())
     rentang = p("3.3-01").angka
     assert rentang is not None and rentang.pita[-1].sampai is None
@@ -183,7 +189,7 @@ def test_jika_merujuk_pertanyaan_sesudahnya(tmp_path: Path) -> None:
 
 
 def test_label_skala_tak_dikenal(tmp_path: Path) -> None:
-    lama = 'jenis: skala\n            label: frekuensi\n            teks: "Seberapa sering siswa di'
+    lama = 'jenis: skala\n            label: frekuensi\n            teks: "Seberapa sering murid di'
     path, teks = tulis_rusak(tmp_path, lama, lama.replace("frekuensi", "frekwensi"))
     assert periksa(path) == [
         f"instrumen_snp.yaml baris {baris_kode(teks, '1.1-01')}: pertanyaan 1.1-01: "
@@ -193,11 +199,13 @@ def test_label_skala_tak_dikenal(tmp_path: Path) -> None:
 
 def test_skor_pilihan_di_luar_skala(tmp_path: Path) -> None:
     path, teks = tulis_rusak(
-        tmp_path, '{label: "Baik (hijau)", skor: 7}', '{label: "Baik (hijau)", skor: 9}'
+        tmp_path,
+        '{label: "Kepala sekolah saja", skor: 1}',
+        '{label: "Kepala sekolah saja", skor: 9}',
     )
     assert periksa(path) == [
-        f"instrumen_snp.yaml baris {baris_kode(teks, '1.2-03')}: pertanyaan 1.2-03: "
-        "skor pilihan ke-1 (Baik (hijau)) 9 di luar skala 0..7"
+        f"instrumen_snp.yaml baris {baris_kode(teks, '2.2-03')}: pertanyaan 2.2-03: "
+        "skor pilihan ke-1 (Kepala sekolah saja) 9 di luar skala 0..7"
     ]
 
 
@@ -407,7 +415,7 @@ def test_ya_tidak_skor_terbalik_dan_tampilan() -> None:
 
 
 def test_pilihan() -> None:
-    q = p("1.2-03")
+    q = lama("1.2-03")
     assert normalisasi(q, "sedang (kuning)") == "1"
     assert normalisasi(q, "2") == "2"
     assert tolak(q, "3").alasan == "bukan_pilihan"
@@ -483,7 +491,7 @@ def test_berlaku_mengikuti_jawaban_sebelumnya() -> None:
     assert not berlaku(q, {"3.3-02": "tidak"})
     assert not berlaku(q, {})
     assert berlaku(p("1.1-01"), {})
-    by_label = replace(q, jika=Syarat("1.2-03", frozenset({"Baik (hijau)"}), p("1.2-03").label))
+    by_label = replace(q, jika=Syarat("1.2-03", frozenset({"Baik (hijau)"}), lama("1.2-03").label))
     assert berlaku(by_label, {"1.2-03": "0"})
     assert not berlaku(by_label, {"1.2-03": "1"})
     assert not berlaku(by_label, {"1.2-03": "9"})
@@ -494,3 +502,38 @@ def test_berlaku_mengikuti_jawaban_sebelumnya() -> None:
 )
 def test_kanonik(angka: float, teks: str) -> None:
     assert kanonik(angka) == teks
+
+
+def test_versi_baru_menyebut_butir_yang_dihapus_dan_alasannya(inst: Instrumen) -> None:
+    """Items Rapor Pendidikan already measures are dropped, each with why and the indicator
+    that measures it; the dated standard-4 items are replaced by the current assessment
+    standard; the old version stays readable whole."""
+    dihapus = {d.kode: d for d in inst.dihapus}
+    assert set(dihapus) == {
+        "1.1-04",
+        "1.2-03",
+        "3.2-01",
+        "3.2-04",
+        "5.2-03",
+        "4.1-01",
+        "4.1-02",
+        "4.1-03",
+    }
+    assert dihapus["1.2-03"].rapor == ("A.1",) and "Rapor Pendidikan" in dihapus["1.2-03"].alasan
+    assert dihapus["4.1-01"].pengganti == "4.1-04" and "21/2022" in dihapus["4.1-01"].alasan
+    for d in dihapus.values():
+        assert d.versi == "2026.11-1" and d.alasan
+        with pytest.raises(KeyError):
+            inst.pertanyaan(d.kode)
+    assert "asesmen formatif" in p("4.1-04").teks and "murid" in p("4.1-05").teks
+    assert "21 Tahun 2022" in p("4.5-01").teks
+    assert not any("siswa" in q.teks.lower() for q in inst.semua_pertanyaan())
+    assert [r.nama for r in inst.responden if r.kode == "siswa"] == ["Murid"]
+    tua = muat(INSTRUMEN_ARSIP["2026.11-1"])
+    assert tua.versi == "2026.11-1" and len(tua.semua_pertanyaan()) == 118
+    assert "siswa" in tua.pertanyaan("1.1-01").teks  # the old text, as it was asked
+
+
+def test_butir_dihapus_yang_masih_ada_ditolak(tmp_path: Path) -> None:
+    path, _ = tulis_rusak(tmp_path, 'kode: "1.2-03", versi', 'kode: "1.2-01", versi')
+    assert any("pertanyaan 1.2-01 dihapus tetapi masih ada" in m for m in periksa(path))
