@@ -27,7 +27,7 @@ from bot.layanan import (
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
-from bot.mutu import bahasa
+from bot.mutu import bahasa, pbd
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA, Peran
 from bot.pengingat import kirim_segera
@@ -61,6 +61,9 @@ DRAF = "rencana"
 LANGKAH_KETIK = frozenset(
     {
         "akar_teks",
+        "akar_kode",
+        "k_biaya",
+        "k_arkas",
         "program",
         "k_deskripsi",
         "k_mulai",
@@ -158,9 +161,11 @@ async def _calon(update: Update, context: Konteks, aktor: Aktor) -> None:
     lay = layanan(context)
     calon = await rencana.calon_masalah(lay, aktor)
     inst = (await rencana.siklus_rencana(lay, aktor)).instrumen
+    edisi = await rencana.edisi_rapor(lay, aktor)
     teks = lay.render.pesan(
         "perencanaan/calon",
         calon=calon,
+        edisi=edisi,
         maks=rencana.MAKS_MASALAH,
         kategori=lambda s: inst.kategori_untuk(s).nama,
         standar=lambda k: inst.standar(k).nama,
@@ -215,12 +220,58 @@ async def tambah_masalah(update: Update, context: Konteks, aktor: Aktor, t: Any)
 
 @_susun(tb.PilihMasalah)
 async def pilih_masalah(update: Update, context: Konteks, aktor: Aktor, t: tb.PilihMasalah) -> None:
-    """A problem chosen: ask for the category of its root cause."""
+    """A problem chosen: for a Rapor Pendidikan one, the bot's root-cause suggestions (Refleksi);
+    else the category of its root cause."""
     lay = layanan(context)
-    inst_ind = await _indikator(lay, aktor, t.indikator)
+    calon = await _calon_dipilih(lay, aktor, t.indikator)
+    if calon.rapor:
+        await _lanjut(update, context, aktor, {"langkah": "akar_kode", "indikator": t.indikator})
+        return
+    inst_ind = (await rencana.siklus_rencana(lay, aktor)).instrumen.indikator(t.indikator)
     await _simpan(lay, aktor, {"langkah": "akar_kategori", "indikator": t.indikator})
     tombol = papan([[(lay.render.label(f"akar.{a}"), tb.Akar(a))] for a in rencana.AKAR_MASALAH])
     await ubah(update, lay.render.pesan("perencanaan/akar", ind=inst_ind), tombol)
+
+
+@_susun(tb.AkarKode)
+async def akar_kode(update: Update, context: Konteks, aktor: Aktor, t: tb.AkarKode) -> None:
+    """A suggested root-cause indicator picked (or none, to write it): ask the coarse tag."""
+    lay = layanan(context)
+    isi = await _langkah(lay, aktor, "akar_kode")
+    if t.kode is not None and t.kode not in {
+        s.kode for s in await rencana.saran_akar(lay, aktor, isi["indikator"])
+    }:
+        raise Ditolak("tombol_usang")
+    await _lanjut(update, context, aktor, {**isi, "akar_kode": t.kode, "langkah": "akar_kategori"})
+
+
+@_susun(tb.Biaya)
+async def biaya(update: Update, context: Konteks, aktor: Aktor, t: tb.Biaya) -> None:
+    """Benahi: does the activity need money? Yes: its ARKAS activity; no: no budget."""
+    isi = await _langkah(layanan(context), aktor, "k_biaya")
+    if t.ya:
+        k = {**isi["k"], "butuh_biaya": True}
+        await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": "k_arkas"})
+        return
+    k = {**isi["k"], "butuh_biaya": False, "anggaran": 0}
+    await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": "k_indikator"})
+
+
+@_susun(tb.Arkas)
+async def arkas(update: Update, context: Konteks, aktor: Aktor, t: tb.Arkas) -> None:
+    """Benahi: an ARKAS activity of the short list; then the budget."""
+    isi = await _langkah(layanan(context), aktor, "k_arkas")
+    pilihan = rencana.daftar_arkas().cari(t.kode)
+    if pilihan is None:
+        raise Ditolak("tombol_usang")
+    await _arkas_dipilih(update, context, aktor, isi, pilihan)
+
+
+async def _arkas_dipilih(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], a: pbd.KegiatanArkas
+) -> None:
+    k = {**isi["k"], "arkas_kode": a.kode, "arkas_nama": a.nama}
+    await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": "k_anggaran"})
 
 
 @_susun(tb.Akar)
@@ -389,7 +440,10 @@ async def usang(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 TOMBOL_SUSUN = (
     tambah_masalah,
     pilih_masalah,
+    akar_kode,
     akar,
+    biaya,
+    arkas,
     tambah_program,
     tambah_kegiatan,
     pic,
@@ -409,11 +463,11 @@ TOMBOL_SUSUN = (
 )
 
 
-async def _indikator(lay: Layanan, aktor: Aktor, kode: str) -> Any:
-    calon = {i.kode for i in await rencana.calon_masalah(lay, aktor)}
-    if kode not in calon:
+async def _calon_dipilih(lay: Layanan, aktor: Aktor, kode: str) -> pbd.CalonMasalah:
+    calon = next((i for i in await rencana.calon_masalah(lay, aktor) if i.kode == kode), None)
+    if calon is None:
         raise Ditolak("tombol_usang")
-    return (await rencana.siklus_rencana(lay, aktor)).instrumen.indikator(kode)
+    return calon
 
 
 async def _nama_program(lay: Layanan, aktor: Aktor, kode: str, urutan: int) -> str:
@@ -438,6 +492,12 @@ async def _lanjut(
     await _simpan(lay, aktor, isi)
     r = lay.render
     teks_galat = r.label(f"galat.{tolak.alasan}", **tolak.rincian) if tolak else None
+    if isi["langkah"] in ("akar_kode", "akar_kategori") and "indikator" in isi:
+        await _tanya_refleksi(update, context, aktor, isi, teks_galat)
+        return
+    rapor = pbd.adalah_kode_rapor(str(isi.get("indikator", "")))
+    arkas = rencana.daftar_arkas()
+    pilihan_arkas = arkas.untuk(isi.get("indikator")) if isi["langkah"] == "k_arkas" else ()
     skor_awal = ""
     if isi["langkah"] == "k_target":
         rc = await rencana.lihat(lay, aktor)
@@ -458,6 +518,9 @@ async def _lanjut(
         tahun=lain.get("tahun", ""),
         tanggal_dibaca=lain.get("tanggal"),
         di_luar_tahun=lain.get("di_luar_tahun", False),
+        rapor=rapor,
+        arkas=pilihan_arkas,
+        arkas_sumber=arkas.sumber,
     )
     tombol = None
     if isi["langkah"] in ("k_pic", "ubah_pic"):
@@ -465,12 +528,44 @@ async def _lanjut(
         staf = await rencana.anggota_aktif(lay, aktor)
         ubah_ = int(jenis is tb.UbahPic)
         tombol = papan_pilihan(r, _pilihan_pic(staf, jenis), 0, f"{tb.HalamanPic.awalan}:{ubah_}:")
+    elif isi["langkah"] == "k_biaya":
+        t = r.label
+        tombol = papan(
+            [[(t("tombol.biaya_ya"), tb.Biaya(True)), (t("tombol.biaya_tidak"), tb.Biaya(False))]]
+        )
+    elif isi["langkah"] == "k_arkas":
+        tombol = papan(
+            [[(f"{a.kode} {a.nama}"[:60], tb.Arkas(str(a.kode)))] for a in pilihan_arkas]
+        )
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
         tombol = papan(
             [[(ya, tb.Tanggal("ya")), (r.label("tombol.ubah_tanggal"), tb.Tanggal("ubah"))]]
         )
     await balas(update, context, teks, tombol)
+
+
+async def _tanya_refleksi(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], galat_: str | None
+) -> None:
+    """Refleksi of a Rapor Pendidikan problem: the bot's suggestions to pick from (akar_kode),
+    then the coarse category of the cause picked (akar_kategori)."""
+    lay = layanan(context)
+    r = lay.render
+    kode = isi["indikator"]
+    saran = await rencana.saran_akar(lay, aktor, kode)
+    if isi["langkah"] == "akar_kode":
+        calon = await _calon_dipilih(lay, aktor, kode)
+        teks = r.pesan("perencanaan/refleksi", calon=calon, saran=saran, galat=galat_)
+        baris: list[list[TombolPapan]] = [
+            [(f"{s.kode} {s.nama}"[:60], tb.AkarKode(s.kode))] for s in saran
+        ]
+        baris.append([(r.label("tombol.akar_sendiri"), tb.AkarKode())])
+    else:
+        nama = next((s.nama for s in saran if s.kode == isi.get("akar_kode")), "")
+        teks = r.pesan("perencanaan/akar_rapor", isi=isi, nama_akar=nama, galat=galat_)
+        baris = [[(r.label(f"akar.{a}"), tb.Akar(a))] for a in rencana.AKAR_MASALAH]
+    await balas(update, context, teks, papan(baris))
 
 
 async def _konfirmasi_tanggal(
@@ -485,12 +580,11 @@ async def _konfirmasi_tanggal(
     if bidang == "selesai" and "bawaan" in isi:
         await _simpan_bawaan(update, context, aktor, {**isi, "k": k})
         return
-    await _lanjut(
-        update,
-        context,
-        aktor,
-        {**isi, "k": k, "langkah": "k_selesai" if bidang == "mulai" else "k_anggaran"},
-    )
+    if bidang == "mulai":
+        berikut = "k_selesai"
+    else:  # PBD: a Rapor Pendidikan problem's activity says whether it needs money
+        berikut = "k_biaya" if pbd.adalah_kode_rapor(isi["indikator"]) else "k_anggaran"
+    await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": berikut})
 
 
 async def _lagi(
@@ -514,6 +608,11 @@ async def teks_susun(update: Update, context: Konteks, aktor: Aktor) -> int | st
     teks = " ".join(update.message.text.split())
     isi = await _isi(lay, aktor)
     langkah = isi.get("langkah")
+    if langkah in ("akar_kode", "k_biaya") or (
+        langkah == "akar_kategori" and pbd.adalah_kode_rapor(str(isi.get("indikator", "")))
+    ):
+        await _lanjut(update, context, aktor, isi, Ditolak("pakai_tombol"))
+        return SUSUN
     if langkah is None or langkah in (
         "akar_kategori",
         "k_pic",
@@ -546,7 +645,9 @@ async def _langkah_teks(
     teks: str,
 ) -> None:
     if langkah == "akar_teks":
-        await rencana.tambah_masalah(lay, aktor, isi["indikator"], isi["akar"], teks)
+        await rencana.tambah_masalah(
+            lay, aktor, isi["indikator"], isi["akar"], teks, isi.get("akar_kode")
+        )
         await _lanjut(update, context, aktor, {"langkah": "program", "indikator": isi["indikator"]})
     elif langkah == "program":
         nomor = await rencana.tambah_program(lay, aktor, isi["indikator"], teks)
@@ -566,6 +667,11 @@ async def _langkah_teks(
         await _lanjut(update, context, aktor, {**isi, "k": {"deskripsi": teks}, "langkah": "k_pic"})
     elif langkah in ("k_mulai", "k_selesai"):
         await _tanggal(update, context, aktor, isi, langkah[2:], teks)
+    elif langkah == "k_arkas":
+        pilihan = pbd.baca_arkas_ketik(teks)
+        if pilihan is None:
+            raise Ditolak("arkas_salah")
+        await _arkas_dipilih(update, context, aktor, isi, pilihan)
     elif langkah == "k_anggaran":
         nilai = bahasa.baca_rupiah(teks)
         if nilai is None:
@@ -618,10 +724,11 @@ async def _tanggal(
     )
 
 
-def _target(teks: str) -> float:
+def _target(teks: str, rapor: bool = False) -> float:
+    """A target: a 0-7 score of the own evaluation, or a 0-100 Rapor Pendidikan value."""
     nilai = baca_angka(teks)
-    if nilai is None or not 0 <= nilai <= 7:
-        raise Ditolak("target_salah")
+    if nilai is None or not 0 <= nilai <= (100 if rapor else 7):
+        raise Ditolak("target_salah_rapor" if rapor else "target_salah")
     return float(nilai)
 
 
@@ -635,6 +742,9 @@ def _kegiatan_baru(k: dict[str, Any], target_skor: float) -> KegiatanBaru:
         anggaran=k["anggaran"],
         indikator_keberhasilan=k["indikator_keberhasilan"],
         target_skor=target_skor,
+        butuh_biaya=k.get("butuh_biaya"),
+        arkas_kode=k.get("arkas_kode"),
+        arkas_nama=k.get("arkas_nama"),
     )
 
 
@@ -642,7 +752,7 @@ async def _simpan_kegiatan(
     update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
 ) -> None:
     lay = layanan(context)
-    baru = _kegiatan_baru(isi["k"], _target(teks))
+    baru = _kegiatan_baru(isi["k"], _target(teks, pbd.adalah_kode_rapor(isi["indikator"])))
     await rencana.tambah_kegiatan(lay, aktor, isi["indikator"], isi["program"], baru)
     await _simpan(lay, aktor, {**isi, "langkah": "selesai_kegiatan", "k": {}})
     staf = await rencana.anggota_aktif(lay, aktor)
@@ -796,7 +906,16 @@ async def _simpan_ubahan(
         if nilai is None:
             raise Ditolak("rupiah_salah", contoh=", ".join(bahasa.contoh_rupiah()))
     elif bidang == "target_skor":
-        nilai = _target(teks)
+        r = await rencana.lihat(lay, aktor)
+        kode = next(
+            (
+                m.indikator_kode
+                for m, _, k in (r.semua_kegiatan() if r else ())
+                if k.kunci == isi["ubah"]["kunci"]
+            ),
+            "",
+        )
+        nilai = _target(teks, pbd.adalah_kode_rapor(kode))
     await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], bidang, nilai)
     await _simpan(lay, aktor, None)
     await tampilkan_rencana(update, context, aktor)
