@@ -12,9 +12,6 @@ from datetime import date, datetime
 from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
 from bot.dokumen.rkt import BarisRkt, DokumenRkt
 from bot.layanan import Ditolak, Layanan, kabar
@@ -33,6 +30,7 @@ from db import rapor as db_rapor
 from db import rencana as db_rencana
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db.jenis import AsyncConnection, Row
 
 MAKS_MASALAH = 10
 AKAR_MASALAH: tuple[str, ...] = (
