@@ -70,7 +70,16 @@ async def salin(conn: AsyncConnection, dari: int, ke: int) -> None:
     for b in m:
         nilai = {
             c: getattr(b, c)
-            for c in ("indikator_kode", "skor_awal", "akar_kategori", "akar_penjelasan", "urutan")
+            for c in (
+                "indikator_kode",
+                "skor_awal",
+                "akar_kategori",
+                "akar_penjelasan",
+                "urutan",
+                "indikator_nama",
+                "capaian_label",
+                "akar_kode",
+            )
         }
         peta_m[b.id] = await _sisip(conn, masalah, {**nilai, "rencana_id": ke})
     peta_p: dict[int, int] = {}
@@ -91,6 +100,9 @@ async def salin(conn: AsyncConnection, dari: int, ke: int) -> None:
                 "indikator_keberhasilan",
                 "target_skor",
                 "urutan",
+                "butuh_biaya",
+                "arkas_kode",
+                "arkas_nama",
             )
         }
         await _sisip(conn, kegiatan, {**nilai, "program_id": peta_p[b.program_id]})
@@ -108,8 +120,12 @@ async def tambah_masalah(
     skor_awal: float | None,
     akar_kategori: str,
     akar_penjelasan: str,
+    *,
+    indikator_nama: str | None = None,
+    capaian_label: str | None = None,
+    akar_kode: str | None = None,
 ) -> int:
-    """Add a problem at the end of the plan."""
+    """Add a problem at the end of the plan (the keywords: a Rapor Pendidikan problem)."""
     urutan = await _berikut(conn, masalah.c.urutan, masalah.c.rencana_id == rencana_id)
     return await _sisip(
         conn,
@@ -121,6 +137,9 @@ async def tambah_masalah(
             "akar_kategori": akar_kategori,
             "akar_penjelasan": akar_penjelasan,
             "urutan": urutan,
+            "indikator_nama": indikator_nama,
+            "capaian_label": capaian_label,
+            "akar_kode": akar_kode,
         },
     )
 
@@ -143,6 +162,9 @@ async def tambah_kegiatan(
     anggaran: int,
     indikator_keberhasilan: str,
     target_skor: float,
+    butuh_biaya: bool | None = None,
+    arkas_kode: str | None = None,
+    arkas_nama: str | None = None,
 ) -> int:
     """Add a complete activity to a program."""
     urutan = await _berikut(conn, kegiatan.c.urutan, kegiatan.c.program_id == program_id)
@@ -160,6 +182,9 @@ async def tambah_kegiatan(
             "indikator_keberhasilan": indikator_keberhasilan,
             "target_skor": target_skor,
             "urutan": urutan,
+            "butuh_biaya": butuh_biaya,
+            "arkas_kode": arkas_kode,
+            "arkas_nama": arkas_nama,
         },
     )
 
@@ -208,3 +233,13 @@ async def ubah_masalah(conn: AsyncConnection, masalah_id: int, nilai: dict[str, 
 async def ubah_program(conn: AsyncConnection, program_id: int, nama: str) -> None:
     """Rename a program."""
     await conn.execute(update(program).where(program.c.id == program_id).values(nama=nama))
+
+
+async def kode_masalah(conn: AsyncConnection, rencana_id: int) -> list[str]:
+    """The indicator codes of a version's problems, in plan order."""
+    hasil = await conn.execute(
+        select(masalah.c.indikator_kode)
+        .where(masalah.c.rencana_id == rencana_id)
+        .order_by(masalah.c.urutan)
+    )
+    return [str(k) for k in hasil.scalars()]

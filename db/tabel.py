@@ -271,6 +271,12 @@ masalah = Table(
     Column("akar_kategori", String(20), nullable=False),
     Column("akar_penjelasan", Text, nullable=False),
     Column("urutan", Integer, nullable=False),
+    # PBD on Rapor Pendidikan (NULL for a problem from the school's own SNP evaluation): the
+    # indicator's official name and label when chosen, and the root-cause indicator picked
+    # from the bot's suggestions (NULL when the team wrote its own).
+    Column("indikator_nama", String(300)),
+    Column("capaian_label", String(20)),
+    Column("akar_kode", String(20)),
     UniqueConstraint("rencana_id", "indikator_kode", name="uq_masalah_indikator"),
 )
 Index("ix_masalah_rencana", masalah.c.rencana_id)
@@ -300,6 +306,11 @@ kegiatan = Table(
     Column("indikator_keberhasilan", Text, nullable=False),
     Column("target_skor", Float, nullable=False),
     Column("urutan", Integer, nullable=False),
+    # PBD Benahi: does it need money (NULL: not asked, a plan made before PBD), and the ARKAS
+    # activity it is budgeted under (code may be NULL when typed without one).
+    Column("butuh_biaya", Boolean),
+    Column("arkas_kode", String(20)),
+    Column("arkas_nama", String(300)),
     CheckConstraint("selesai >= mulai", name="tanggal"),
     CheckConstraint("anggaran >= 0", name="anggaran"),
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -27,8 +28,8 @@ from bot.layanan import (
 from bot.layanan.aktor import Aktor
 from bot.layanan.rencana import KegiatanBaru, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
-from bot.mutu import bahasa
-from bot.mutu.angka import baca_angka
+from bot.mutu import bahasa, pbd
+from bot.mutu import wizard_rencana as wz
 from bot.mutu.peran import PENGELOLA, Peran
 from bot.pengingat import kirim_segera
 from bot.tombol import Tombol
@@ -56,27 +57,10 @@ from percakapan.daftar import ganti_tombol, papan_pilihan
 SUSUN = "susun"
 END = -1
 DRAF = "rencana"
-# Steps answered by typing: only while one of these waits does the conversation hold the
-# chat; otherwise the plan's buttons work from anywhere and other commands go through.
-LANGKAH_KETIK = frozenset(
-    {
-        "akar_teks",
-        "program",
-        "k_deskripsi",
-        "k_mulai",
-        "k_selesai",
-        "k_anggaran",
-        "k_indikator",
-        "k_target",
-        "ubah_nilai",
-        "tinjau_komentar",
-        "ubah_bagian",
-    }
-)
 
 
 async def _status(lay: Layanan, aktor: Aktor) -> int | str:
-    return SUSUN if (await _isi(lay, aktor)).get("langkah") in LANGKAH_KETIK else END
+    return SUSUN if wz.Draf.dari(await _isi(lay, aktor)).langkah in wz.KETIK else END
 
 
 async def _isi(lay: Layanan, aktor: Aktor) -> dict[str, Any]:
@@ -158,9 +142,11 @@ async def _calon(update: Update, context: Konteks, aktor: Aktor) -> None:
     lay = layanan(context)
     calon = await rencana.calon_masalah(lay, aktor)
     inst = (await rencana.siklus_rencana(lay, aktor)).instrumen
+    edisi = await rencana.edisi_rapor(lay, aktor)
     teks = lay.render.pesan(
         "perencanaan/calon",
         calon=calon,
+        edisi=edisi,
         maks=rencana.MAKS_MASALAH,
         kategori=lambda s: inst.kategori_untuk(s).nama,
         standar=lambda k: inst.standar(k).nama,
@@ -199,12 +185,11 @@ def _susun(jenis: type[Tombol]) -> Callable[[PenanganSusun], Callable[[Update, K
     return hias
 
 
-async def _langkah(lay: Layanan, aktor: Aktor, *langkah: str) -> dict[str, Any]:
-    """The draft, when it waits at one of these steps; else the button is stale."""
-    isi = await _isi(lay, aktor)
-    if isi.get("langkah") not in langkah:
-        raise Ditolak("tombol_usang")
-    return isi
+async def _tekan(update: Update, context: Konteks, aktor: Aktor, masukan: wz.Masukan) -> None:
+    """A button of the wizard: the rule says what follows (a button of another step: stale)."""
+    lay = layanan(context)
+    draf = wz.Draf.dari(await _isi(lay, aktor))
+    await _jalankan(update, context, aktor, draf, wz.langkah(draf, masukan, _KONTEKS_TOMBOL))
 
 
 @_susun(tb.TambahMasalah)
@@ -215,19 +200,50 @@ async def tambah_masalah(update: Update, context: Konteks, aktor: Aktor, t: Any)
 
 @_susun(tb.PilihMasalah)
 async def pilih_masalah(update: Update, context: Konteks, aktor: Aktor, t: tb.PilihMasalah) -> None:
-    """A problem chosen: ask for the category of its root cause."""
+    """A problem chosen: for a Rapor Pendidikan one, the bot's root-cause suggestions (Refleksi);
+    else the category of its root cause."""
     lay = layanan(context)
-    inst_ind = await _indikator(lay, aktor, t.indikator)
+    calon = await _calon_dipilih(lay, aktor, t.indikator)
+    if calon.rapor:
+        await _lanjut(update, context, aktor, wz.mulai_masalah(t.indikator).isi())
+        return
+    inst_ind = (await rencana.siklus_rencana(lay, aktor)).instrumen.indikator(t.indikator)
     await _simpan(lay, aktor, {"langkah": "akar_kategori", "indikator": t.indikator})
     tombol = papan([[(lay.render.label(f"akar.{a}"), tb.Akar(a))] for a in rencana.AKAR_MASALAH])
     await ubah(update, lay.render.pesan("perencanaan/akar", ind=inst_ind), tombol)
 
 
+@_susun(tb.AkarKode)
+async def akar_kode(update: Update, context: Konteks, aktor: Aktor, t: tb.AkarKode) -> None:
+    """A suggested root-cause indicator picked (or none, to write it): ask the coarse tag."""
+    lay = layanan(context)
+    draf = wz.Draf.dari(await _isi(lay, aktor))
+    if t.kode is not None and t.kode not in {
+        s.kode for s in await rencana.saran_akar(lay, aktor, draf.indikator or "")
+    }:
+        raise Ditolak("tombol_usang")
+    await _tekan(update, context, aktor, wz.PilihAkarKode(t.kode))
+
+
+@_susun(tb.Biaya)
+async def biaya(update: Update, context: Konteks, aktor: Aktor, t: tb.Biaya) -> None:
+    """Benahi: does the activity need money? Yes: its ARKAS activity; no: no budget."""
+    await _tekan(update, context, aktor, wz.PilihBiaya(t.ya))
+
+
+@_susun(tb.Arkas)
+async def arkas(update: Update, context: Konteks, aktor: Aktor, t: tb.Arkas) -> None:
+    """Benahi: an ARKAS activity of the short list; then the budget."""
+    pilihan = rencana.daftar_arkas().cari(t.kode)
+    if pilihan is None:
+        raise Ditolak("tombol_usang")
+    await _tekan(update, context, aktor, wz.PilihArkas(pilihan.kode, pilihan.nama))
+
+
 @_susun(tb.Akar)
 async def akar(update: Update, context: Konteks, aktor: Aktor, t: tb.Akar) -> None:
     """The root cause's category: ask for its text."""
-    isi = await _langkah(layanan(context), aktor, "akar_kategori")
-    await _lanjut(update, context, aktor, {**isi, "akar": t.akar, "langkah": "akar_teks"})
+    await _tekan(update, context, aktor, wz.PilihAkar(t.akar))
 
 
 @_susun(tb.TambahProgram)
@@ -258,24 +274,23 @@ async def tambah_kegiatan(
 async def pic(update: Update, context: Konteks, aktor: Aktor, t: tb.Pic) -> None:
     """The new activity's PIC, who must still be an active member."""
     lay = layanan(context)
-    isi = await _langkah(lay, aktor, "k_pic")
+    if wz.Draf.dari(await _isi(lay, aktor)).langkah is not wz.Langkah.K_PIC:
+        raise Ditolak("tombol_usang")
     if t.pengguna_id not in await rencana.anggota_aktif(lay, aktor):
         raise Ditolak("pic_keluar")
-    k = {**isi["k"], "pic_id": t.pengguna_id}
-    await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": "k_mulai"})
+    await _tekan(update, context, aktor, wz.PilihPic(t.pengguna_id))
 
 
 @_susun(tb.Tanggal)
 async def tanggal(update: Update, context: Konteks, aktor: Aktor, t: tb.Tanggal) -> None:
     """A date as read confirmed, or to be typed again."""
-    isi = await _langkah(layanan(context), aktor, "k_mulai_ok", "k_selesai_ok")
-    await _konfirmasi_tanggal(update, context, aktor, isi, t.jawab == "ya")
+    await _tekan(update, context, aktor, wz.KonfirmasiTanggal(t.jawab == "ya"))
 
 
 @_susun(tb.Lagi)
 async def lagi(update: Update, context: Konteks, aktor: Aktor, t: tb.Lagi) -> None:
     """After an activity: another activity, program or problem."""
-    await _lagi(update, context, aktor, await _isi(layanan(context), aktor), t.apa)
+    await _tekan(update, context, aktor, wz.Lagi(t.apa))
 
 
 @_susun(tb.Lihat)
@@ -337,8 +352,10 @@ async def ubah_bidang(update: Update, context: Konteks, aktor: Aktor, t: tb.Ubah
 async def ubah_pic(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahPic) -> None:
     """An activity's new PIC."""
     lay = layanan(context)
-    isi = await _langkah(lay, aktor, "ubah_pic")
-    await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], "pic_id", t.pengguna_id)
+    draf = wz.Draf.dari(await _isi(lay, aktor))
+    if draf.langkah is not wz.Langkah.UBAH_PIC or draf.ubah is None:
+        raise Ditolak("tombol_usang")
+    await rencana.ubah_kegiatan(lay, aktor, draf.ubah["kunci"], "pic_id", t.pengguna_id)
     await _simpan(lay, aktor, None)
     await tampilkan_rencana(update, context, aktor)
 
@@ -389,7 +406,10 @@ async def usang(update: Update, context: Konteks, aktor: Aktor) -> int | str:
 TOMBOL_SUSUN = (
     tambah_masalah,
     pilih_masalah,
+    akar_kode,
     akar,
+    biaya,
+    arkas,
     tambah_program,
     tambah_kegiatan,
     pic,
@@ -409,11 +429,11 @@ TOMBOL_SUSUN = (
 )
 
 
-async def _indikator(lay: Layanan, aktor: Aktor, kode: str) -> Any:
-    calon = {i.kode for i in await rencana.calon_masalah(lay, aktor)}
-    if kode not in calon:
+async def _calon_dipilih(lay: Layanan, aktor: Aktor, kode: str) -> pbd.CalonMasalah:
+    calon = next((i for i in await rencana.calon_masalah(lay, aktor) if i.kode == kode), None)
+    if calon is None:
         raise Ditolak("tombol_usang")
-    return (await rencana.siklus_rencana(lay, aktor)).instrumen.indikator(kode)
+    return calon
 
 
 async def _nama_program(lay: Layanan, aktor: Aktor, kode: str, urutan: int) -> str:
@@ -438,6 +458,12 @@ async def _lanjut(
     await _simpan(lay, aktor, isi)
     r = lay.render
     teks_galat = r.label(f"galat.{tolak.alasan}", **tolak.rincian) if tolak else None
+    if isi["langkah"] in ("akar_kode", "akar_kategori") and "indikator" in isi:
+        await _tanya_refleksi(update, context, aktor, isi, teks_galat)
+        return
+    rapor = pbd.adalah_kode_rapor(str(isi.get("indikator", "")))
+    arkas = rencana.daftar_arkas()
+    pilihan_arkas = arkas.untuk(isi.get("indikator")) if isi["langkah"] == "k_arkas" else ()
     skor_awal = ""
     if isi["langkah"] == "k_target":
         rc = await rencana.lihat(lay, aktor)
@@ -458,6 +484,9 @@ async def _lanjut(
         tahun=lain.get("tahun", ""),
         tanggal_dibaca=lain.get("tanggal"),
         di_luar_tahun=lain.get("di_luar_tahun", False),
+        rapor=rapor,
+        arkas=pilihan_arkas,
+        arkas_sumber=arkas.sumber,
     )
     tombol = None
     if isi["langkah"] in ("k_pic", "ubah_pic"):
@@ -465,6 +494,15 @@ async def _lanjut(
         staf = await rencana.anggota_aktif(lay, aktor)
         ubah_ = int(jenis is tb.UbahPic)
         tombol = papan_pilihan(r, _pilihan_pic(staf, jenis), 0, f"{tb.HalamanPic.awalan}:{ubah_}:")
+    elif isi["langkah"] == "k_biaya":
+        t = r.label
+        tombol = papan(
+            [[(t("tombol.biaya_ya"), tb.Biaya(True)), (t("tombol.biaya_tidak"), tb.Biaya(False))]]
+        )
+    elif isi["langkah"] == "k_arkas":
+        tombol = papan(
+            [[(f"{a.kode} {a.nama}"[:60], tb.Arkas(str(a.kode)))] for a in pilihan_arkas]
+        )
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
         tombol = papan(
@@ -473,192 +511,147 @@ async def _lanjut(
     await balas(update, context, teks, tombol)
 
 
-async def _konfirmasi_tanggal(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], ya: bool
+async def _tanya_refleksi(
+    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], galat_: str | None
 ) -> None:
-    bidang = "mulai" if isi["langkah"] == "k_mulai_ok" else "selesai"
-    if not ya:
-        k = {key: v for key, v in isi["k"].items() if key != f"{bidang}_calon"}
-        await _lanjut(update, context, aktor, {**isi, "k": k, "langkah": f"k_{bidang}"})
-        return
-    k = {**isi["k"], bidang: isi["k"][f"{bidang}_calon"]}
-    if bidang == "selesai" and "bawaan" in isi:
-        await _simpan_bawaan(update, context, aktor, {**isi, "k": k})
-        return
-    await _lanjut(
-        update,
-        context,
-        aktor,
-        {**isi, "k": k, "langkah": "k_selesai" if bidang == "mulai" else "k_anggaran"},
-    )
-
-
-async def _lagi(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], apa: str
-) -> None:
-    if apa == "k":
-        await _lanjut(update, context, aktor, {**isi, "langkah": "k_deskripsi", "k": {}})
-    elif apa == "p":
-        await _lanjut(
-            update, context, aktor, {"langkah": "program", "indikator": isi.get("indikator")}
-        )
+    """Refleksi of a Rapor Pendidikan problem: the bot's suggestions to pick from (akar_kode),
+    then the coarse category of the cause picked (akar_kategori)."""
+    lay = layanan(context)
+    r = lay.render
+    kode = isi["indikator"]
+    saran = await rencana.saran_akar(lay, aktor, kode)
+    if isi["langkah"] == "akar_kode":
+        calon = await _calon_dipilih(lay, aktor, kode)
+        teks = r.pesan("perencanaan/refleksi", calon=calon, saran=saran, galat=galat_)
+        baris: list[list[TombolPapan]] = [
+            [(f"{s.kode} {s.nama}"[:60], tb.AkarKode(s.kode))] for s in saran
+        ]
+        baris.append([(r.label("tombol.akar_sendiri"), tb.AkarKode())])
     else:
-        await _calon(update, context, aktor)
+        nama = next((s.nama for s in saran if s.kode == isi.get("akar_kode")), "")
+        teks = r.pesan("perencanaan/akar_rapor", isi=isi, nama_akar=nama, galat=galat_)
+        baris = [[(r.label(f"akar.{a}"), tb.Akar(a))] for a in rencana.AKAR_MASALAH]
+    await balas(update, context, teks, papan(baris))
 
 
-@akses("perencanaan")
+@akses("perencanaan", ditolak=_status_setelah_tolak)
 async def teks_susun(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """A typed step: a cause, a name, a date, an amount, a target."""
     lay = layanan(context)
     assert update.message is not None and update.message.text is not None
-    teks = " ".join(update.message.text.split())
-    isi = await _isi(lay, aktor)
-    langkah = isi.get("langkah")
-    if langkah is None or langkah in (
-        "akar_kategori",
-        "k_pic",
-        "ubah_pic",
-        "k_mulai_ok",
-        "k_selesai_ok",
-    ):
-        if langkah is None:
-            await tampilkan_rencana(update, context, aktor)
-        else:
-            await galat(update, context, "pakai_tombol")
-        return await _status(lay, aktor)
-    if not teks:
-        await _lanjut(update, context, aktor, isi, Ditolak("teks_kosong"))
-        return SUSUN
-    try:
-        await _langkah_teks(update, context, aktor, lay, isi, langkah, teks[:500])
-    except Ditolak as tolak:
-        await _lanjut(update, context, aktor, isi, tolak)
+    draf = wz.Draf.dari(await _isi(lay, aktor))
+    kt = await _konteks(lay, aktor, draf)
+    await _jalankan(
+        update, context, aktor, draf, wz.langkah(draf, wz.Teks(update.message.text), kt)
+    )
     return await _status(lay, aktor)
 
 
-async def _langkah_teks(
-    update: Update,
-    context: Konteks,
-    aktor: Aktor,
-    lay: Layanan,
-    isi: dict[str, Any],
-    langkah: str,
-    teks: str,
-) -> None:
-    if langkah == "akar_teks":
-        await rencana.tambah_masalah(lay, aktor, isi["indikator"], isi["akar"], teks)
-        await _lanjut(update, context, aktor, {"langkah": "program", "indikator": isi["indikator"]})
-    elif langkah == "program":
-        nomor = await rencana.tambah_program(lay, aktor, isi["indikator"], teks)
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {
-                "langkah": "k_deskripsi",
-                "indikator": isi["indikator"],
-                "program": nomor,
-                "program_nama": teks,
-                "k": {},
-            },
-        )
-    elif langkah == "k_deskripsi":
-        await _lanjut(update, context, aktor, {**isi, "k": {"deskripsi": teks}, "langkah": "k_pic"})
-    elif langkah in ("k_mulai", "k_selesai"):
-        await _tanggal(update, context, aktor, isi, langkah[2:], teks)
-    elif langkah == "k_anggaran":
-        nilai = bahasa.baca_rupiah(teks)
-        if nilai is None:
-            raise Ditolak("rupiah_salah", contoh=", ".join(bahasa.contoh_rupiah()))
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {**isi, "k": {**isi["k"], "anggaran": nilai}, "langkah": "k_indikator"},
-        )
-    elif langkah == "k_indikator":
-        await _lanjut(
-            update,
-            context,
-            aktor,
-            {**isi, "k": {**isi["k"], "indikator_keberhasilan": teks}, "langkah": "k_target"},
-        )
-    elif langkah == "k_target":
-        await _simpan_kegiatan(update, context, aktor, isi, teks)
-    elif langkah == "ubah_nilai":
-        await _simpan_ubahan(update, context, aktor, isi, teks)
-    elif langkah == "tinjau_komentar":
-        await _simpan_tinjauan(update, context, aktor, teks)
-    elif langkah == "ubah_bagian":
-        await rencana.ubah_bagian(lay, aktor, isi["indikator"], isi.get("program"), teks)
-        await _simpan(lay, aktor, None)
-        await tampilkan_rencana(update, context, aktor)
+# Buttons need no date nor school year: a placeholder context.
+_KONTEKS_TOMBOL = wz.Konteks(date.min, (date.min, date.max))
 
 
-async def _tanggal(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], bidang: str, teks: str
+async def _konteks(lay: Layanan, aktor: Aktor, draf: wz.Draf) -> wz.Konteks:
+    """What the rule needs from outside, read only for the steps that use it."""
+    if draf.langkah in (wz.Langkah.K_MULAI, wz.Langkah.K_SELESAI):
+        siklus = await rencana.siklus_rencana(lay, aktor)
+        hari = await hari_ini(lay, aktor.sekolah_id or 0)
+        return wz.Konteks(hari, siklus.rentang, siklus.tahun_ajaran)
+    if draf.langkah is wz.Langkah.UBAH_NILAI and draf.ubah is not None:
+        r = await rencana.lihat(lay, aktor)
+        kode = next(
+            (
+                m.indikator_kode
+                for m, _, k in (r.semua_kegiatan() if r else ())
+                if k.kunci == draf.ubah["kunci"]
+            ),
+            "",
+        )
+        hari = await hari_ini(lay, aktor.sekolah_id or 0)
+        return wz.Konteks(hari, (date.min, date.max), ubah_rapor=pbd.adalah_kode_rapor(kode))
+    return _KONTEKS_TOMBOL
+
+
+async def _jalankan(
+    update: Update, context: Konteks, aktor: Aktor, draf: wz.Draf, hasil: wz.Hasil
 ) -> None:
+    """Carry out what the wizard's rule said: ask, ask again, or store and go on."""
     lay = layanan(context)
-    nilai = bahasa.baca_tanggal(teks, await hari_ini(lay, aktor.sekolah_id or 0))
-    if nilai is None:
-        raise Ditolak("tanggal_salah", contoh=", ".join(bahasa.contoh_tanggal()))
-    if bidang == "selesai" and nilai < date.fromisoformat(isi["k"]["mulai"]):
-        raise Ditolak("selesai_sebelum_mulai")
-    siklus = await rencana.siklus_rencana(lay, aktor)
-    awal, akhir = siklus.rentang
-    k = {**isi["k"], f"{bidang}_calon": nilai.isoformat()}
-    await _lanjut(
-        update,
-        context,
-        aktor,
-        {**isi, "k": k, "langkah": f"k_{bidang}_ok"},
-        tanggal=nilai,
-        di_luar_tahun=not awal <= nilai <= akhir,
-        tahun=siklus.tahun_ajaran,
-    )
-
-
-def _target(teks: str) -> float:
-    nilai = baca_angka(teks)
-    if nilai is None or not 0 <= nilai <= 7:
-        raise Ditolak("target_salah")
-    return float(nilai)
-
-
-def _kegiatan_baru(k: dict[str, Any], target_skor: float) -> KegiatanBaru:
-    """The activity typed step by step (kept in the draft as text), ready to be saved."""
-    return KegiatanBaru(
-        deskripsi=k["deskripsi"],
-        pic_id=k["pic_id"],
-        mulai=date.fromisoformat(k["mulai"]),
-        selesai=date.fromisoformat(k["selesai"]),
-        anggaran=k["anggaran"],
-        indikator_keberhasilan=k["indikator_keberhasilan"],
-        target_skor=target_skor,
-    )
+    match hasil:
+        case wz.Usang():
+            raise Ditolak("tombol_usang")
+        case wz.Lanjut(draf=berikut, tanggal=tanggal, di_luar_tahun=luar):
+            tahun = ""
+            if tanggal is not None:
+                tahun = (await rencana.siklus_rencana(lay, aktor)).tahun_ajaran
+            await _lanjut(
+                update,
+                context,
+                aktor,
+                berikut.isi(),
+                tanggal=tanggal,
+                di_luar_tahun=luar,
+                tahun=tahun,
+            )
+        case wz.Salah(draf=sama, alasan=alasan, rincian=rincian):
+            await _lanjut(update, context, aktor, sama.isi(), Ditolak(alasan, **rincian))
+        case wz.PakaiTombol():
+            await galat(update, context, "pakai_tombol")
+        case wz.LihatRencana():
+            await tampilkan_rencana(update, context, aktor)
+        case wz.PilihMasalahLain():
+            await _calon(update, context, aktor)
+        case wz.SimpanMasalah():
+            await rencana.tambah_masalah(
+                lay, aktor, hasil.indikator, hasil.akar, hasil.penjelasan, hasil.akar_kode
+            )
+            await _lanjut(update, context, aktor, hasil.berikut.isi())
+        case wz.SimpanProgram():
+            nomor = await rencana.tambah_program(lay, aktor, hasil.indikator, hasil.nama)
+            berikut = wz.setelah_program(hasil.draf, nomor, hasil.nama)
+            await _lanjut(update, context, aktor, berikut.isi())
+        case wz.SimpanKegiatan():
+            await _simpan_kegiatan(update, context, aktor, hasil)
+        case wz.SimpanUbahan():
+            await rencana.ubah_kegiatan(lay, aktor, hasil.kunci, hasil.bidang, hasil.nilai)
+            await _simpan(lay, aktor, None)
+            await tampilkan_rencana(update, context, aktor)
+        case wz.SimpanBagian():
+            await rencana.ubah_bagian(lay, aktor, hasil.indikator, hasil.program, hasil.teks)
+            await _simpan(lay, aktor, None)
+            await tampilkan_rencana(update, context, aktor)
+        case wz.SimpanTinjauan():
+            await _simpan_tinjauan(update, context, aktor, hasil.komentar)
 
 
 async def _simpan_kegiatan(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
+    update: Update, context: Konteks, aktor: Aktor, hasil: wz.SimpanKegiatan
 ) -> None:
+    """Store a complete activity (or a carried one), then offer what comes next."""
     lay = layanan(context)
-    baru = _kegiatan_baru(isi["k"], _target(teks))
-    await rencana.tambah_kegiatan(lay, aktor, isi["indikator"], isi["program"], baru)
-    await _simpan(lay, aktor, {**isi, "langkah": "selesai_kegiatan", "k": {}})
-    staf = await rencana.anggota_aktif(lay, aktor)
+    baru = KegiatanBaru(**asdict(hasil.kegiatan))
+    draf = hasil.draf
     t = lay.render.label
-    tombol = papan(
-        [
+    if draf.bawaan is not None:
+        await bawaan.masukkan(lay, aktor, draf.bawaan, baru)
+        await _simpan(lay, aktor, None)
+        baris: list[list[TombolPapan]] = [[(t("tombol.lihat_rencana"), tb.Lihat())]]
+        sisa = len(await bawaan.menunggu(lay, aktor))
+        if sisa:
+            baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=sisa), tb.Bawaan())])
+    else:
+        assert draf.indikator is not None and draf.program is not None
+        await rencana.tambah_kegiatan(lay, aktor, draf.indikator, draf.program, baru)
+        await _simpan(lay, aktor, hasil.berikut.isi() if hasil.berikut else None)
+        baris = [
             [(t("tombol.kegiatan_lain"), tb.Lagi("k"))],
             [(t("tombol.program_lain"), tb.Lagi("p"))],
             [(t("tombol.masalah_lain"), tb.Lagi("m"))],
             [(t("tombol.lihat_rencana"), tb.Lihat())],
         ]
-    )
-    teks_simpan = lay.render.pesan(
-        "perencanaan/kegiatan_tersimpan", k=baru, pic=staf.get(baru.pic_id, "")
-    )
-    await balas(update, context, teks_simpan, tombol)
+    staf = await rencana.anggota_aktif(lay, aktor)
+    teks = lay.render.pesan("perencanaan/kegiatan_tersimpan", k=baru, pic=staf.get(baru.pic_id, ""))
+    await balas(update, context, teks, papan(baris))
 
 
 async def _halaman_bawaan(
@@ -703,23 +696,6 @@ def _daftar_bawaan(
         jumlah_halaman=jumlah,
     )
     return teks, papan(baris)
-
-
-async def _simpan_bawaan(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any]
-) -> None:
-    lay = layanan(context)
-    baru = _kegiatan_baru(isi["k"], isi["k"]["target_skor"])
-    await bawaan.masukkan(lay, aktor, isi["bawaan"], baru)
-    await _simpan(lay, aktor, None)
-    staf = await rencana.anggota_aktif(lay, aktor)
-    t = lay.render.label
-    baris: list[list[TombolPapan]] = [[(t("tombol.lihat_rencana"), tb.Lihat())]]
-    sisa = len(await bawaan.menunggu(lay, aktor))
-    if sisa:
-        baris.insert(0, [(t("strategi.tombol.bawaan_rencana", jumlah=sisa), tb.Bawaan())])
-    teks = lay.render.pesan("perencanaan/kegiatan_tersimpan", k=baru, pic=staf.get(baru.pic_id, ""))
-    await balas(update, context, teks, papan(baris))
 
 
 async def _pilih_kegiatan(
@@ -779,27 +755,6 @@ async def _ubah_bidang(
     await _lanjut(
         update, context, aktor, {"langkah": langkah, "ubah": {"kunci": kunci, "bidang": bidang}}
     )
-
-
-async def _simpan_ubahan(
-    update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
-) -> None:
-    lay = layanan(context)
-    bidang = isi["ubah"]["bidang"]
-    nilai: object = teks
-    if bidang in ("mulai", "selesai"):
-        nilai = bahasa.baca_tanggal(teks, await hari_ini(lay, aktor.sekolah_id or 0))
-        if nilai is None:
-            raise Ditolak("tanggal_salah", contoh=", ".join(bahasa.contoh_tanggal()))
-    elif bidang == "anggaran":
-        nilai = bahasa.baca_rupiah(teks)
-        if nilai is None:
-            raise Ditolak("rupiah_salah", contoh=", ".join(bahasa.contoh_rupiah()))
-    elif bidang == "target_skor":
-        nilai = _target(teks)
-    await rencana.ubah_kegiatan(lay, aktor, isi["ubah"]["kunci"], bidang, nilai)
-    await _simpan(lay, aktor, None)
-    await tampilkan_rencana(update, context, aktor)
 
 
 @tombol(tb.Setujui, "rencana_setujui")

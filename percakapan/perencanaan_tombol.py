@@ -132,3 +132,25 @@ class KirimDokumen(Tombol, awalan="rcn:dok"):
 @dataclass(frozen=True)
 class Tinjau(Tombol, awalan="rcn:tinjau"):
     pass
+
+
+@dataclass(frozen=True)
+class AkarKode(Tombol, awalan="rcn:akk"):
+    """Refleksi of a Rapor Pendidikan problem: a suggested root-cause indicator ("D.1"), or
+    None to write the root cause without one."""
+
+    kode: str | None = None
+
+
+@dataclass(frozen=True)
+class Biaya(Tombol, awalan="rcn:by"):
+    """Benahi: does the activity need money (then an ARKAS activity is asked)."""
+
+    ya: bool
+
+
+@dataclass(frozen=True)
+class Arkas(Tombol, awalan="rcn:ark"):
+    """Benahi: an ARKAS activity of the shipped short list, by its code SS.KK.NN."""
+
+    kode: str

@@ -257,6 +257,8 @@ TETAP: dict[str, str] = {
     "pemetaan/pilih_jawaban": "the instrument's questions of one standard",
     "perencanaan/akar": "the instrument's good practices of one indicator",
     "perencanaan/calon": "the instrument's indicators",
+    "perencanaan/refleksi": "the shipped root-cause map of one indicator (db/rapor_akar_masalah)",
+    "perencanaan/tanya": "the shipped ARKAS short list (db/arkas_kegiatan.yaml, 22 entries)",
     "strategi/banding": "the instrument's standards and indicators (sent in parts)",
     "strategi/target": "8 standards",
     "ringkasan/sapa": "the kinds of attention (a handful)",

@@ -15,6 +15,7 @@ from bot.dokumen import monev as dok_monev
 from bot.dokumen import rapor as dok_rapor
 from bot.dokumen import rekap as dok_rekap
 from bot.dokumen import rencana as dok_rencana
+from bot.dokumen import rkt as dok_rkt
 from bot.dokumen import siklus as dok_siklus
 from bot.dokumen.rapor import (
     DokumenRapor,
@@ -29,7 +30,7 @@ from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
 from bot.layanan.rekap import data_rekap, data_rekap_pengawas
-from bot.mutu import skor
+from bot.mutu import pbd, skor
 from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import Peran
 from db import audit as db_audit
@@ -54,6 +55,7 @@ class Keadaan:
     ada_rencana: bool
     ada_komitmen: bool
     siklus_selesai_id: int | None = None  # the school's last closed cycle
+    ada_rkt: bool = False  # the plan holds a Rapor Pendidikan problem (PBD)
 
     @property
     def ada_siklus_selesai(self) -> bool:
@@ -88,6 +90,14 @@ async def _rencana(lay: Layanan, aktor: Aktor) -> Pembuat:
     return lambda: [
         (dok_rencana.nama_berkas(d, "docx"), dok_rencana.buat_docx(d)),
         (dok_rencana.nama_berkas(d, "pdf"), dok_rencana.buat_pdf(d)),
+    ]
+
+
+async def _rkt(lay: Layanan, aktor: Aktor) -> Pembuat:
+    d = await rencana.dokumen_rkt(lay, aktor)
+    return lambda: [
+        (dok_rkt.nama_berkas(d, "xlsx"), dok_rkt.buat_xlsx(d)),
+        (dok_rkt.nama_berkas(d, "docx"), dok_rkt.buat_docx(d)),
     ]
 
 
@@ -142,6 +152,7 @@ JENIS: tuple[JenisDokumen, ...] = (
         _rapor_lalu,
     ),
     JenisDokumen("rencana", frozenset({KS, KO, PG}), lambda k: k.ada_rencana, _rencana),
+    JenisDokumen("rkt", frozenset({KS, KO, PG}), lambda k: k.ada_rkt, _rkt),
     JenisDokumen("monev", frozenset({KS, KO}), lambda k: k.ada_komitmen, _monev),
     # The cycle in stage 5, else the last closed one (bot.layanan.strategi.dokumen_siklus).
     JenisDokumen(
@@ -163,10 +174,12 @@ async def keadaan(lay: Layanan, aktor: Aktor) -> Keadaan:
         selesai = lalu.id if lalu is not None else None
         if s is None or s.siklus_id is None:
             return Keadaan(None, False, False, False, selesai)
-        ada_rencana = await db_rencana.terbaru(conn, s.siklus_id) is not None
+        terbaru = await db_rencana.terbaru(conn, s.siklus_id)
+        kode = await db_rencana.kode_masalah(conn, terbaru.id) if terbaru is not None else []
         ada_komitmen = bool(await db_komitmen.per_kunci(conn, s.siklus_id))
     ada_peta = s.tahap >= 2 and s.instrumen_versi is not None
-    return Keadaan(s.tahap, ada_peta, ada_rencana, ada_komitmen, selesai)
+    ada_rkt = any(pbd.adalah_kode_rapor(k) for k in kode)
+    return Keadaan(s.tahap, ada_peta, terbaru is not None, ada_komitmen, selesai, ada_rkt)
 
 
 async def tersedia(lay: Layanan, aktor: Aktor) -> tuple[JenisDokumen, ...]:

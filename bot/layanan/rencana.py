@@ -9,24 +9,28 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import Row
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.dokumen.rencana import BarisKegiatan, DokumenRencana
+from bot.dokumen.rkt import BarisRkt, DokumenRkt
 from bot.layanan import Ditolak, Layanan, kabar
+from bot.layanan import rapor as lay_rapor
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import peta_siklus
-from bot.mutu import skor
+from bot.mutu import pbd, rapor_pbd
+from bot.mutu import rapor as rp
 from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
+from db import pbd as db_pbd
+from db import rapor as db_rapor
 from db import rencana as db_rencana
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db.jenis import AsyncConnection, Row
 
 MAKS_MASALAH = 10
 AKAR_MASALAH: tuple[str, ...] = (
@@ -62,6 +66,9 @@ class Kegiatan:
     anggaran: int
     indikator_keberhasilan: str
     target_skor: float
+    butuh_biaya: bool | None = None  # None: not asked (a problem of the SNP evaluation)
+    arkas_kode: str | None = None
+    arkas_nama: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,13 @@ class Masalah:
     akar_kategori: str
     akar_penjelasan: str
     program: tuple[Program, ...]
+    capaian_label: str | None = None  # the Rapor Pendidikan label when the problem was chosen
+    akar_kode: str | None = None  # the root-cause indicator picked from the bot's suggestions
+
+    @property
+    def rapor(self) -> bool:
+        """A problem of Rapor Pendidikan (PBD), not of the school's own SNP evaluation."""
+        return pbd.adalah_kode_rapor(self.indikator_kode)
 
 
 @dataclass(frozen=True)
@@ -148,6 +162,9 @@ async def susun_rencana(
                 b.anggaran,
                 b.indikator_keberhasilan,
                 b.target_skor,
+                b.butuh_biaya,
+                b.arkas_kode,
+                b.arkas_nama,
             )
         )
     per_masalah: dict[int, list[Program]] = {}
@@ -166,11 +183,13 @@ async def susun_rencana(
         tuple(
             Masalah(
                 b.indikator_kode,
-                inst.indikator(b.indikator_kode).nama,
+                b.indikator_nama or inst.indikator(b.indikator_kode).nama,
                 b.skor_awal,
                 b.akar_kategori,
                 b.akar_penjelasan,
                 tuple(per_masalah.get(b.id, [])),
+                b.capaian_label,
+                b.akar_kode,
             )
             for b in m
         ),
@@ -207,14 +226,72 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Rencana | None:
         return await susun_rencana(lay, conn, baris, siklus.instrumen_versi)
 
 
-async def calon_masalah(lay: Layanan, aktor: Aktor) -> list[skor.HasilIndikator]:
-    """Priority indicators of stage 1, weakest first, not yet in the plan (up to 10)."""
+async def rapor_sekolah(lay: Layanan, sekolah_id: int) -> tuple[str, dict[str, rp.Capaian]]:
+    """The school's jenjang and the values of its latest Rapor Pendidikan import ({} before
+    the first import)."""
+    async with lay.mesin.connect() as conn:
+        sekolah = await db_sekolah.ambil(conn, sekolah_id)
+        impor = await db_rapor.impor_terbaru(conn, sekolah_id)
+        baris = await db_rapor.capaian_impor(conn, impor.id) if impor is not None else {}
+    jenjang = str(sekolah.jenjang) if sekolah is not None else ""
+    return jenjang, {k: lay_rapor.capaian_dari(b._asdict()) for k, b in baris.items()}
+
+
+def _nama_rapor(kode: str, jenjang: str) -> str:
+    ind = lay_rapor.katalog().cari(kode, jenjang)
+    return ind.nama if ind else kode
+
+
+async def calon_masalah(lay: Layanan, aktor: Aktor) -> list[pbd.CalonMasalah]:
+    """Identifikasi: the priority indicators labelled Kurang or Sedang in the school's latest
+    Rapor Pendidikan import, in PBD order, then the weak indicators of stage 1's questionnaire
+    (weakest first, when it was answered); those already in the plan left out (up to 10)."""
     async with lay.mesin.connect() as conn:
         siklus = await siklus_terbuka(conn, aktor)
+    jenjang, capaian = await rapor_sekolah(lay, siklus.sekolah_id)
+    kandidat = rapor_pbd.identifikasi(capaian, lay_rapor.katalog().prioritas(jenjang))
     ps = await peta_siklus(lay, siklus.id, jumlah_prioritas=29)
     rencana = await lihat(lay, aktor)
-    sudah = {m.indikator_kode for m in rencana.masalah} if rencana else set()
-    return [i for i in ps.peta.prioritas if i.kode not in sudah][:MAKS_MASALAH]
+    return pbd.calon_masalah(
+        kandidat,
+        {k.kode: _nama_rapor(k.kode, jenjang) for k in kandidat},
+        [i for i in ps.peta.prioritas if i.skor is not None],
+        {m.indikator_kode for m in rencana.masalah} if rencana else (),
+        MAKS_MASALAH,
+    )
+
+
+@cache
+def daftar_arkas() -> pbd.DaftarArkas:
+    """The ARKAS short list shipped with the bot (unconfirmed; shown so)."""
+    return pbd.daftar_arkas_dari(db_pbd.baca_arkas())
+
+
+@dataclass(frozen=True)
+class SaranAkar:
+    """Refleksi: a root-cause indicator the bot suggests (not the ministry's card), with its
+    official name, the school's values, and the sub-indicators to check."""
+
+    kode: str
+    nama: str
+    capaian: rp.Capaian | None
+    sub: tuple[tuple[str, str, rp.Capaian | None], ...]
+
+
+async def saran_akar(lay: Layanan, aktor: Aktor, kode: str) -> list[SaranAkar]:
+    """The bot's root-cause suggestions for a Rapor Pendidikan problem, from the school's own
+    latest report."""
+    jenjang, capaian = await rapor_sekolah(lay, wajib_peran(aktor))
+    saran = rapor_pbd.refleksi(kode, capaian, lay_rapor.peta_akar(), lay_rapor.katalog(), jenjang)
+    return [
+        SaranAkar(
+            s.kode,
+            _nama_rapor(s.kode, jenjang),
+            s.capaian,
+            tuple((x, _nama_rapor(x, jenjang), c) for x, c in s.sub),
+        )
+        for s in saran
+    ]
 
 
 async def draf_rencana(conn: AsyncConnection, lay: Layanan, aktor: Aktor, siklus: Row) -> int:
@@ -252,12 +329,22 @@ async def catat_audit(
 
 
 async def tambah_masalah(
-    lay: Layanan, aktor: Aktor, indikator_kode: str, akar_kategori: str, akar_penjelasan: str
+    lay: Layanan,
+    aktor: Aktor,
+    indikator_kode: str,
+    akar_kategori: str,
+    akar_penjelasan: str,
+    akar_kode: str | None = None,
 ) -> None:
-    """Add a priority problem with its root cause."""
+    """Add a priority problem with its root cause (for a Rapor Pendidikan problem, optionally
+    the root-cause indicator picked from the bot's suggestions)."""
     wajib_peran(aktor, PENGELOLA)
     if akar_kategori not in AKAR_MASALAH:
         raise Ditolak("pilihan_salah")
+    if akar_kode is not None and akar_kode not in {
+        s.kode for s in await saran_akar(lay, aktor, indikator_kode)
+    }:
+        raise Ditolak("tombol_usang")
     calon = {i.kode: i for i in await calon_masalah(lay, aktor)}
     async with lay.mesin.begin() as conn:
         siklus = await siklus_terbuka(conn, aktor)
@@ -269,13 +356,17 @@ async def tambah_masalah(
             raise Ditolak("masalah_penuh")
         if indikator_kode not in calon:
             raise Ditolak("tombol_usang")
+        c = calon[indikator_kode]
         await db_rencana.tambah_masalah(
             conn,
             rencana_id,
             indikator_kode,
-            calon[indikator_kode].skor,
+            c.capaian.nilai if c.capaian else c.skor,
             akar_kategori,
             akar_penjelasan,
+            indikator_nama=c.nama if c.rapor else None,
+            capaian_label=c.capaian.label.value if c.capaian and c.capaian.label else None,
+            akar_kode=akar_kode,
         )
         await catat_audit(
             conn,
@@ -283,7 +374,7 @@ async def tambah_masalah(
             aktor,
             "rencana.tambah_masalah",
             rencana_id,
-            {"indikator": indikator_kode, "akar": akar_kategori},
+            {"indikator": indikator_kode, "akar": akar_kategori, "akar_kode": akar_kode},
         )
 
 
@@ -320,6 +411,9 @@ class KegiatanBaru:
     anggaran: int
     indikator_keberhasilan: str
     target_skor: float
+    butuh_biaya: bool | None = None
+    arkas_kode: str | None = None
+    arkas_nama: str | None = None
 
 
 async def anggota_aktif(lay: Layanan, aktor: Aktor) -> dict[int, str]:
@@ -518,3 +612,68 @@ async def ubah_bagian(
                 "ke": teks,
             }
         await catat_audit(conn, lay, aktor, "rencana.ubah_bagian", rencana_id, rincian)
+
+
+async def dokumen_rkt(lay: Layanan, aktor: Aktor) -> DokumenRkt:
+    """The newest version as the Lembar Kerja RKT: one row per kegiatan."""
+    rencana = await lihat(lay, aktor)
+    if rencana is None:
+        raise Ditolak("belum_ada_rencana")
+    async with lay.mesin.connect() as conn:
+        siklus = await siklus_terbuka(conn, aktor)
+        sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
+        impor = await db_rapor.impor_terbaru(conn, siklus.sekolah_id)
+    assert sekolah is not None
+    lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
+    akar = {m.akar_kode for m in rencana.masalah if m.akar_kode}
+    nama_akar = {k: _nama_rapor(k, sekolah.jenjang) for k in akar}
+    return DokumenRkt(
+        sekolah_nama=sekolah.nama,
+        npsn=sekolah.npsn,
+        kabupaten=sekolah.kabupaten,
+        provinsi=sekolah.provinsi,
+        tahun_ajaran=siklus.tahun_ajaran,
+        edisi_rapor=impor.edisi if impor is not None else None,
+        versi=rencana.versi,
+        status=lay.render.label(f"status_rencana.{rencana.status}"),
+        baris=tuple(
+            BarisRkt(
+                kode=m.indikator_kode,
+                nama=m.indikator_nama,
+                rapor=m.rapor,
+                capaian_label=m.capaian_label,
+                capaian_nilai=m.skor_awal,
+                persen=m.indikator_kode in rp.PERSEN,
+                akar_kode=m.akar_kode,
+                akar_nama=nama_akar.get(m.akar_kode or ""),
+                akar_penjelasan=m.akar_penjelasan,
+                akar_kategori=lay.render.label(f"akar.{m.akar_kategori}"),
+                program=p.nama,
+                kegiatan=k.deskripsi,
+                indikator_keberhasilan=k.indikator_keberhasilan,
+                butuh_biaya=k.butuh_biaya,
+                arkas_kode=k.arkas_kode,
+                arkas_nama=k.arkas_nama,
+                penanggung_jawab=k.pic_nama,
+                mulai=k.mulai,
+                selesai=k.selesai,
+                anggaran=k.anggaran,
+            )
+            for m, p, k in rencana.semua_kegiatan()
+        ),
+        tanggal=lokal.date(),
+        dibuat_pada=lokal,
+    )
+
+
+async def ada_masalah_rapor(lay: Layanan, aktor: Aktor) -> bool:
+    """Whether the plan holds a Rapor Pendidikan problem (then the RKT sheet goes with it)."""
+    r = await lihat(lay, aktor)
+    return r is not None and any(m.rapor for m in r.masalah)
+
+
+async def edisi_rapor(lay: Layanan, aktor: Aktor) -> str | None:
+    """The edition of the school's latest Rapor Pendidikan import, or None before the first."""
+    async with lay.mesin.connect() as conn:
+        impor = await db_rapor.impor_terbaru(conn, wajib_peran(aktor))
+    return str(impor.edisi) if impor is not None else None
