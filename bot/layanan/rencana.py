@@ -19,6 +19,7 @@ from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
+from bot.layanan.rapor import katalog
 from bot.layanan.pemetaan import peta_siklus
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen
@@ -71,6 +72,18 @@ class Program:
     urutan: int
     nama: str
     kegiatan: tuple[Kegiatan, ...]
+
+
+def nama_indikator(inst: Instrumen, kode: str) -> str:
+    """The name of a problem's indicator: the instrument's, else the Rapor Pendidikan
+    catalogue's (a problem may carry an RP code such as "A.1")."""
+    try:
+        return inst.indikator(kode).nama
+    except KeyError:
+        for (_, k), ind in katalog().indikator.items():
+            if k == kode:
+                return ind.nama
+        return kode
 
 
 @dataclass(frozen=True)
@@ -166,7 +179,7 @@ async def susun_rencana(
         tuple(
             Masalah(
                 b.indikator_kode,
-                inst.indikator(b.indikator_kode).nama,
+                nama_indikator(inst, b.indikator_kode),
                 b.skor_awal,
                 b.akar_kategori,
                 b.akar_penjelasan,
