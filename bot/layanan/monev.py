@@ -137,9 +137,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
             lay, sek.id, sek.jenjang, disetujui.disetujui_pada if disetujui else None, kode_rp
         )
         rapor = {k: rs.evaluasi(k) for k in kode_rp} if rs.ada else {}
-    return Monev(
-        tuple(baris), tuple(belum), tuple(evaluasi), tuple(program), gagal_kirim, rapor
-    )
+    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program), gagal_kirim, rapor)
 
 
 async def _sekolah(lay: Layanan, aktor: Aktor) -> Row:

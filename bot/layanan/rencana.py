@@ -19,8 +19,8 @@ from bot.layanan import Ditolak, Layanan, kabar
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
-from bot.layanan.rapor import katalog
 from bot.layanan.pemetaan import peta_siklus
+from bot.layanan.rapor import katalog
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import PENGELOLA, Peran

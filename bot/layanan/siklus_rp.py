@@ -75,7 +75,11 @@ class RaporSiklus:
 
 
 async def rapor_siklus(
-    lay: Layanan, sekolah_id: int, jenjang: str, batas: datetime | None, kode_lain: Sequence[str] = ()
+    lay: Layanan,
+    sekolah_id: int,
+    jenjang: str,
+    batas: datetime | None,
+    kode_lain: Sequence[str] = (),
 ) -> RaporSiklus:
     """The school's baseline edition (the newest imported by `batas`, the plan's approval) and
     the newer one, if any; `kode_lain` adds the codes programs target beyond the priority."""

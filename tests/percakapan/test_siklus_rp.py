@@ -73,7 +73,9 @@ async def _rencana_a1(app: Any, koor: Pengguna, pic: Pengguna) -> None:
         await conn.execute(update(masalah).values(indikator_kode="A.1", skor_awal=None))
 
 
-async def sampai_monev_a1(bot: Any, orang: Callable[[str], Pengguna], jam: Jam) -> dict[str, Pengguna]:
+async def sampai_monev_a1(
+    bot: Any, orang: Callable[[str], Pengguna], jam: Jam
+) -> dict[str, Pengguna]:
     """A school with the 2025 edition, a plan on A.1 approved, then the 2026 edition."""
     p = await _sekolah_di_tahap_2(bot, orang)
     await impor(bot, p["Pak Budi"], "Rapor Pendidikan 2025", RP_2025)
@@ -124,3 +126,62 @@ async def test_monev_menilai_program_a1_dari_dua_edisi(
 async def _teks_pdf(pesan: Pesan) -> str:
     halaman = PdfReader(io.BytesIO(pesan.dokumen or b"")).pages
     return " ".join(" ".join(h.extract_text() for h in halaman).split())
+
+
+async def test_strategi_target_per_indikator_grafik_dan_laporan_siklus(
+    bot: Any, orang: Callable[[str], Pengguna], jam: Jam
+) -> None:
+    p = await sampai_monev_a1(bot, orang, jam)
+    kepala, koor = p["Pak Budi"], p["Bu Koor"]
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    from bot.layanan import monev as layanan_monev
+
+    await layanan_monev.evaluasi(
+        lay, await kenali(lay, koor.id, koor.nama, None), "A.1", 1, "ya", "naik", "-", "lanjutkan"
+    )
+    await koor.kirim("/strategi")
+    await koor.tekan("Buka tahap 5 (strategi)", await koor.balasan_berisi("sedang di tahap 4"))
+    banding = await koor.balasan_berisi("Strategi dan standar baru")
+    assert "Rapor Pendidikan 2025 (awal siklus) → Rapor Pendidikan 2026" in banding.teks
+    assert "A.1 Kemampuan literasi: 🔴 Kurang 38,50% → 🟡 Sedang 51,00% ▲" in banding.teks
+    assert "D.1 Kualitas pembelajaran: 🟡 Sedang 55,00 → 🟢 Baik 70,00 ▲" in banding.teks
+    assert "A.2 Kemampuan numerasi: 🟡 Sedang 52,10% → 🟡 Sedang 50,00% ▼" in banding.teks
+    grafik = await koor.balasan_berisi("Rapor Pendidikan, indikator prioritas")
+    assert grafik.foto is not None and grafik.foto.startswith(b"\x89PNG")
+    assert "Rapor Pendidikan 2025 (abu-abu) dan Rapor Pendidikan 2026" in grafik.teks
+
+    langkah = await koor.balasan_berisi("Langkah tahap 5")
+    await koor.tekan("Target per standar", langkah)
+    target = await koor.balasan_berisi("Target per indikator Rapor Pendidikan")
+    assert "6,67" not in target.teks
+    assert (
+        "A.1 Kemampuan literasi: 🟡 Sedang 51,00% → target Baik, nilai sekurang-kurangnya 51,00%"
+    ) in target.teks
+    assert "D.4 Iklim keamanan satuan pendidikan: 🔴 Kurang 46,00 → target Sedang" in target.teks
+    assert "A.3 Karakter: 🟢 Baik 72,00 → target Baik" in target.teks
+    assert "belum diukur oleh sumber mana pun" in target.teks  # D.8: Tidak Tersedia
+    assert "ambang SNP versi PMP tidak dipakai" in target.teks
+
+    # A standard's target below the school's own score is refused without the threshold.
+    await koor.tekan("1. SKL", target)
+    tanya = await koor.balasan_berisi("Target Standar Kompetensi Lulusan")
+    assert "6,67" not in tanya.teks
+    await koor.kirim("0,5")
+    tolak = await koor.balasan_berisi("di bawah batas")
+    assert "skor yang sudah dicapai sekolah sendiri" in tolak.teks and "6,67" not in tolak.teks
+
+    # The kepala closes the cycle: the Laporan Siklus carries both editions and the chart.
+    await kepala.kirim("/strategi")
+    langkah = await kepala.balasan_berisi("Langkah tahap 5")
+    await kepala.tekan("Tutup siklus 2026/2027", langkah)
+    await kepala.tekan("Ya, tutup siklus", await kepala.balasan_berisi("Tutup siklus"))
+    laporan = await kepala.balasan_berisi("")
+    while laporan.dokumen is None:
+        laporan = await kepala.balasan_berisi("")
+    teks = await _teks_pdf(laporan)
+    assert "Rapor Pendidikan per Indikator Prioritas" in teks
+    assert "Perbandingan Rapor Pendidikan 2025 (awal siklus) dengan Rapor Pendidikan 2026" in teks
+    assert "A.1 Kemampuan literasi Kurang (38,50%) Sedang (51,00%) Baik" in teks
+    assert "Tidak diukur oleh sumber mana pun" in teks
+    gambar = [g for h in PdfReader(io.BytesIO(laporan.dokumen or b"")).pages for g in h.images]
+    assert len(gambar) >= 2  # the standards' radar and the editions' comparison
