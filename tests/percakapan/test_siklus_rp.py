@@ -6,10 +6,12 @@ evaluated in stage 4 against two imported editions; stage 5 proposes targets per
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
+from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import select, update
 
@@ -18,10 +20,15 @@ from bot.layanan import rapor as layanan_rapor
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan.aktor import kenali
 from bot.layanan.rencana import KegiatanBaru
+from db import keanggotaan as db_keanggotaan
+from db import pengguna as db_pengguna
+from db import rapor as db_rapor
+from db import sekolah as db_sekolah
 from db.tabel import evaluasi_program, masalah
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import Jam
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
+from tests.percakapan.test_sekolah_besar import muat, sesudah
 from tests.percakapan.test_strategi import _setujui
 
 # code -> (label, value) in the 2025 and the 2026 edition
@@ -122,6 +129,15 @@ async def test_monev_menilai_program_a1_dari_dua_edisi(
     await koor.tekan("Pakai capaian Rapor Pendidikan", capaian)
     await koor.balasan_berisi("sudah tidak berlaku")
 
+    # /ringkasan shows the latest edition's priority labels; PMP categories carry their note.
+    await koor.kirim("/ringkasan")
+    ringkas = await koor.balasan_berisi("Ringkasan SPMI")
+    assert "Rapor Pendidikan · Rapor Pendidikan 2026 · indikator prioritas" in ringkas.teks
+    assert "🟡 A.1 Kemampuan literasi: Sedang 51,00%" in ringkas.teks
+    assert "🔴 D.4 Iklim keamanan satuan pendidikan: Kurang 46,00" in ringkas.teks
+    assert "⚪ D.8 Iklim Kebinekaan: Tidak Tersedia" in ringkas.teks
+    assert "ambang PMP lama yang tidak resmi" in ringkas.teks
+
 
 async def _teks_pdf(pesan: Pesan) -> str:
     halaman = PdfReader(io.BytesIO(pesan.dokumen or b"")).pages
@@ -185,3 +201,111 @@ async def test_strategi_target_per_indikator_grafik_dan_laporan_siklus(
     assert "Tidak diukur oleh sumber mana pun" in teks
     gambar = [g for h in PdfReader(io.BytesIO(laporan.dokumen or b"")).pages for g in h.images]
     assert len(gambar) >= 2  # the standards' radar and the editions' comparison
+
+
+SEKOLAH = "SMP Negeri {} Kabupaten <Sleman> dengan Nama yang Cukup Panjang"
+
+
+def _label_sekolah(i: int) -> dict[str, tuple[str, float]]:
+    """School i: red on A.1 when i % 3 == 0, on D.4 when i % 5 == 0; otherwise Sedang."""
+    return {
+        "A.1": ("kurang", 30.0 + i % 7) if i % 3 == 0 else ("sedang", 55.0),
+        "A.2": ("sedang", 50.0),
+        "A.3": ("baik", 70.0),
+        "D.1": ("sedang", 60.0),
+        "D.4": ("kurang", 40.0) if i % 5 == 0 else ("baik", 75.0),
+        "D.8": ("baik", 72.0),
+    }
+
+
+async def test_pengawas_300_sekolah_merah_per_indikator_dan_rekap(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    pengawas = orang("Pak Pengawas")
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        await db_pengguna.catat_kunjungan(conn, pengawas.id, pengawas.nama, None, lay.sekarang())
+        for i in range(1, 301):
+            sid = await db_sekolah.buat(
+                conn,
+                npsn=f"2{i:07d}",
+                nama=SEKOLAH.format(i),
+                jenjang="SMP",
+                kabupaten="Kab. Sleman",
+                provinsi="DI Yogyakarta",
+                zona_waktu="Asia/Jakarta",
+                waktu=lay.sekarang(),
+            )
+            await db_keanggotaan.tambah(
+                conn,
+                pengguna_id=pengawas.id,
+                sekolah_id=sid,
+                peran="pengawas",
+                waktu=lay.sekarang(),
+            )
+            if i == 300:
+                continue  # one school has not imported its report
+            await db_rapor.simpan_impor(
+                conn,
+                sekolah_id=sid,
+                edisi="Rapor Pendidikan 2026",
+                sumber="ketik",
+                katalog_versi="uji",
+                pengguna_id=pengawas.id,
+                waktu=lay.sekarang(),
+                capaian=[
+                    {"kode": k, "label": lbl, "nilai": v, "peringkat_nasional": 5 if i % 2 else 3}
+                    for k, (lbl, v) in _label_sekolah(i).items()
+                ],
+            )
+    merah_a1 = len([i for i in range(1, 300) if i % 3 == 0])  # 99
+    merah_d4 = len([i for i in range(1, 300) if i % 5 == 0])  # 59
+
+    await pengawas.kirim("/ringkasan")
+    ringkas = muat(await pengawas.balasan_berisi("Ringkasan sekolah binaan", timeout=60))
+    assert "299 dari 300 sekolah sudah mengimpor" in ringkas.teks
+    assert f"A.1: {merah_a1} · D.4: {merah_d4}" in ringkas.teks
+    assert "🔴 A.1, D.4" in ringkas.teks  # school 15 (and every 15th) is red on both
+    await pengawas.tekan("🔴 Sekolah merah per indikator", ringkas)
+    pilih = await sesudah(pengawas, ringkas)
+    assert "299 dari 300 sekolah binaan sudah mengimpor" in pilih.teks
+    assert f"A.1: {merah_a1} sekolah merah" in pilih.tombol_datar
+    assert "A.2: 0 sekolah merah" in pilih.tombol_datar
+
+    await pengawas.tekan(f"A.1: {merah_a1} sekolah merah", pilih)
+    a1 = await sesudah(pengawas, pilih)
+    assert f"{merah_a1} sekolah berlabel Kurang dari 299 sekolah" in a1.teks
+    assert "halaman 1 dari 3" in a1.teks
+    # PBD order: the bottom rank group first, then the lower value.
+    baris = [b for b in a1.teks.splitlines() if re.match(r"\d+\. ", b)]
+    assert len(baris) == 40 and all("Bawah (81-100%)" in b for b in baris[:10])
+    await pengawas.tekan("Berikutnya ›", a1)
+    a1 = await sesudah(pengawas, a1)
+    assert "halaman 2 dari 3" in a1.teks and "41. " in a1.teks
+    await pengawas.tekan("‹ Pilih indikator lain", a1)
+    pilih = await sesudah(pengawas, a1)
+    await pengawas.tekan("A.2: 0 sekolah merah", pilih)
+    a2 = await sesudah(pengawas, pilih)
+    assert "Tidak ada sekolah binaan yang berlabel Kurang" in a2.teks
+    # A crafted button for an indicator not shown is stale and changes nothing.
+    await pengawas.tekan_data("rks:m:Z.9:0", a2)
+    await pengawas.api.idle()
+    assert pengawas.pesan(a2.message_id).teks == a2.teks
+
+    # The recap workbook has a Rapor Pendidikan sheet, one row per school and indicator.
+    await pengawas.kirim("/laporan")
+    await pengawas.tekan(
+        "Rekap data semua sekolah binaan (XLSX)", await pengawas.balasan_berisi("Dokumen")
+    )
+    rekap = await pengawas.balasan_berisi("")
+    while rekap.dokumen is None:
+        rekap = await pengawas.balasan_berisi("")
+    wb = load_workbook(io.BytesIO(rekap.dokumen or b""), read_only=True)
+    assert "Rapor Pendidikan" in wb.sheetnames
+    baris_rp = list(wb["Rapor Pendidikan"].iter_rows(values_only=True))
+    assert baris_rp[0][:6] == ("Sekolah", "Edisi", "Kode", "Indikator", "Label", "Nilai")
+    assert len(baris_rp) == 1 + 299 * 6
+    sekolah_15 = {r[2]: r for r in baris_rp[1:] if r[0] == f"{SEKOLAH.format(15)} (20000015)"}
+    assert sekolah_15["A.1"][3:6] == ("Kemampuan literasi", "Kurang", 31.0)
+    assert sekolah_15["D.4"][4] == "Kurang" and sekolah_15["D.8"][4] == "Baik"
+    assert sekolah_15["A.1"][8] == "Bawah (81-100%)"
