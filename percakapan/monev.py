@@ -15,6 +15,7 @@ from bot.akses import akses, tombol
 from bot.dokumen import monev as dok_monev
 from bot.layanan import Ditolak, Layanan, draf, monev
 from bot.layanan.aktor import Aktor
+from bot.mutu.siklus_rp import EvaluasiRapor
 from bot.tombol import Tombol
 from percakapan import batal
 from percakapan._umum import (
@@ -83,6 +84,30 @@ class KirimPdf(Tombol, awalan="mnv:pdf"):
     pass
 
 
+@dataclass(frozen=True)
+class PakaiRapor(Tombol, awalan="mnv:rp"):
+    """Take the achievement from the Rapor Pendidikan editions (the program's indicator)."""
+
+
+def _capaian_rapor(lay: Layanan, e: EvaluasiRapor | None) -> str | None:
+    """The achievement read from two editions, as stored ("A.1 dari Kurang (...) ke Sedang
+    (...); target Sedang"); None when there is no newer edition or no label."""
+    if e is None or e.target is None or e.edisi_akhir is None or e.akhir is None:
+        return None
+    if e.awal is None or e.awal.label is None or e.akhir.label is None:
+        return None
+    r = lay.render
+    return r.label(
+        "monev.capaian_rapor",
+        kode=e.kode,
+        awal=r.label(f"rapor.label.{e.awal.label}"),
+        edisi_awal=e.edisi_awal,
+        akhir=r.label(f"rapor.label.{e.akhir.label}"),
+        edisi_akhir=e.edisi_akhir,
+        target=r.label(f"rapor.label.{e.target}"),
+    )
+
+
 async def _langkah(lay: Layanan, aktor: Aktor, langkah: str) -> dict[str, Any]:
     """The draft, when it waits at this step; else the button is stale."""
     isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
@@ -114,17 +139,20 @@ async def program(update: Update, context: Konteks, aktor: Aktor, t: Program) ->
     nama = next((n for kode, no, n in m.program if (kode, no) == (t.indikator, t.program)), None)
     if nama is None:
         raise Ditolak("tombol_usang")
+    rapor = m.rapor.get(t.indikator)
     isi = {
         "langkah": "target",
         "indikator": t.indikator,
         "program": t.program,
         "program_nama": nama,
+        "rapor_capaian": _capaian_rapor(lay, rapor),
     }
     await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
     pilihan: list[list[TombolPapan]] = [
         [(r.label(f"monev.target.{x}"), Target(x))] for x in monev.TARGET
     ]
-    await balas(update, context, r.pesan("monev/tanya", isi=isi, galat=None), papan(pilihan))
+    teks_tanya = r.pesan("monev/tanya", isi=isi, galat=None, rapor=rapor)
+    await balas(update, context, teks_tanya, papan(pilihan))
     return END
 
 
@@ -137,6 +165,25 @@ async def target(update: Update, context: Konteks, aktor: Aktor, t: Target) -> i
     if t.target not in monev.TARGET:
         raise Ditolak("tombol_usang")
     isi = {**isi, "target": t.target, "langkah": "capaian"}
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
+    pakai = (
+        papan([[(lay.render.label("monev.tombol_capaian_rapor"), PakaiRapor())]])
+        if isi.get("rapor_capaian")
+        else None
+    )
+    await balas(update, context, lay.render.pesan("monev/tanya", isi=isi, galat=None), pakai)
+    return MENGISI
+
+
+@tombol(PakaiRapor, "monev")
+async def pakai_rapor(update: Update, context: Konteks, aktor: Aktor, t: PakaiRapor) -> int | str:
+    """The achievement taken from the Rapor Pendidikan editions: ask why."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    isi = await _langkah(lay, aktor, "capaian")
+    if not isi.get("rapor_capaian"):
+        raise Ditolak("tombol_usang")
+    isi = {**isi, "capaian": isi["rapor_capaian"], "langkah": "alasan"}
     await draf.simpan(lay, aktor.pengguna_id, DRAF, isi)
     await balas(update, context, lay.render.pesan("monev/tanya", isi=isi, galat=None))
     return MENGISI
@@ -223,7 +270,7 @@ async def _kirim_pdf(update: Update, context: Konteks, aktor: Aktor) -> None:
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/monev and its evaluation conversation."""
     # One handler per kind of button; an `mnv:` button of no kind (an old message) is stale.
-    jenis = (pilih_program, program, target, tindak_lanjut, kirim_pdf)
+    jenis = (pilih_program, program, target, pakai_rapor, tindak_lanjut, kirim_pdf)
     tombol_h = [penangan_tombol(f) for f in jenis]
     tombol_h.append(CallbackQueryHandler(usang, pattern=r"^mnv:"))
     return [

@@ -101,6 +101,23 @@ async def _kirim_grafik(update: Update, context: Konteks, s: Strategi) -> None:
         )
     keterangan = r.label_html("strategi.grafik.keterangan", sekolah=s.sekolah_nama)
     await context.bot.send_photo(update.effective_chat.id, png, caption=keterangan)
+    if s.rapor is not None and s.rapor.akhir is not None and s.rapor.awal is not None:
+        png_rapor = await asyncio.to_thread(
+            dok_siklus.grafik_banding_rapor,
+            strategi.baris_rapor(s.rapor),
+            s.rapor.awal.edisi,
+            s.rapor.akhir.edisi,
+        )
+        if png_rapor is not None:
+            await context.bot.send_photo(
+                update.effective_chat.id,
+                png_rapor,
+                caption=r.label_html(
+                    "strategi.grafik.keterangan_rapor",
+                    awal=s.rapor.awal.edisi,
+                    akhir=s.rapor.akhir.edisi,
+                ),
+            )
 
 
 @akses("strategi")
@@ -151,7 +168,7 @@ def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
                     "strategi.tombol.standar",
                     nomor=b.nomor,
                     nama=t(f"standar_pendek.{b.kode}"),
-                    target=skor(b.target_berlaku),
+                    target=skor(b.target_berlaku) if b.target_berlaku is not None else "-",
                     tanda="" if b.target is not None else "*",
                 ),
                 tb.TargetStandar(b.kode),
@@ -171,15 +188,17 @@ async def _tanya_target(
     await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": "target", "standar": kode})
     skor = lay.render.env.filters["skor"]
     t = lay.render.label
-    pilihan: list[list[TombolPapan]] = [
-        [
-            (
-                t("strategi.tombol.pakai_bawaan", nilai=skor(b.bawaan)),
-                tb.NilaiTarget(kode, str(b.bawaan)),
-            )
-        ]
-    ]
-    if b.minimum != b.bawaan:
+    pilihan: list[list[TombolPapan]] = []
+    if b.bawaan is not None:  # None: not measured by any source, nothing to propose
+        pilihan.append(
+            [
+                (
+                    t("strategi.tombol.pakai_bawaan", nilai=skor(b.bawaan)),
+                    tb.NilaiTarget(kode, str(b.bawaan)),
+                )
+            ]
+        )
+    if b.bawaan is not None and b.minimum != b.bawaan:
         pilihan.append(
             [
                 (
@@ -288,6 +307,14 @@ async def _simpan_target(
 ) -> None:
     lay = layanan(context)
     s = await strategi.tetapkan_target(lay, aktor, kode, nilai)
+    await _tampil_target(update, context, aktor, s, kode)
+
+
+async def _tampil_target(
+    update: Update, context: Konteks, aktor: Aktor, s: Strategi, kode: str
+) -> None:
+    """The targets after one was kept."""
+    lay = layanan(context)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
     teks = lay.render.pesan("strategi/target", s=s, baru=s.standar_kode(kode))
     await balas(update, context, teks, _papan_target(lay, s))
@@ -302,15 +329,13 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     if isi.get("langkah") != "target":
         await galat(update, context, "pakai_tombol")
         return END
-    try:
-        await _simpan_target(update, context, aktor, isi["standar"], update.message.text)
-    except Ditolak as tolak:
-        if tolak.alasan not in ("target_bukan_angka", "target_di_bawah", "target_di_atas"):
-            raise  # a refusal, told by the access check; a bad number asks again
+    hasil = await strategi.coba_target(lay, aktor, isi["standar"], update.message.text)
+    if isinstance(hasil, strategi.TargetSalah):  # a number that cannot be used: ask again
         s = await strategi.lihat(lay, aktor)
-        teks_galat = lay.render.label(f"galat.{tolak.alasan}", **tolak.rincian)
+        teks_galat = lay.render.label(f"galat.{hasil.kunci}", **hasil.rincian)
         await _tanya_target(update, context, aktor, s, isi["standar"], teks_galat)
         return MENGETIK
+    await _tampil_target(update, context, aktor, hasil, isi["standar"])
     return END
 
 
@@ -326,15 +351,11 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor, t: tb.Tutup) -> 
         tombol_ya = papan([[(r.label("strategi.tombol.tutup_ya"), tb.Tutup("ya", s.siklus_id))]])
         await balas(update, context, r.pesan("strategi/konfirmasi_tutup", s=s), tombol_ya)
         return END
-    try:
-        hasil = await strategi.tutup(lay, aktor, t.siklus_id)
-    except Ditolak as tolak:
-        # Not only a refusal: a second press on the confirmation (also one racing the first)
-        # says so and sends the report again. Every other refusal goes to the access check.
-        if tolak.alasan != "siklus_sudah_ditutup" or t.siklus_id is None:
-            raise
-        await galat(update, context, tolak.alasan, **tolak.rincian)
-        await _kirim_laporan(update, context, aktor, t.siklus_id, [aktor.pengguna_id])
+    hasil = await strategi.tutup_sekali(lay, aktor, t.siklus_id)
+    if isinstance(hasil, strategi.SudahDitutup):
+        # A second press on the confirmation says so and sends the report again.
+        await galat(update, context, "siklus_sudah_ditutup")
+        await _kirim_laporan(update, context, aktor, hasil.siklus_id, [aktor.pengguna_id])
         return END
     await ubah(update, r.pesan("strategi/ditutup", h=hasil))
     penerima = await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0)

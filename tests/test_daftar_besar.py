@@ -27,6 +27,7 @@ from bot.layanan.ringkasan import BarisSekolah, RingkasanPengawas
 from bot.layanan.undangan import Undangan
 from bot.mutu.peran import Peran
 from bot.mutu.ringkasan import Hal
+from bot.mutu.siklus_rp import MerahSekolah
 from bot.render import BATAS_PESAN, FOLDER_TEMPLAT, Render
 from percakapan import daftar
 from percakapan.anggota import tampilan_daftar, tampilan_rincian
@@ -38,6 +39,7 @@ from percakapan.pemetaan_tampil import (
 from percakapan.pengaturan import MAKS_LIBUR
 from percakapan.pengaturan import _papan as papan_pengaturan
 from percakapan.perencanaan import _daftar_bawaan
+from percakapan.ringkasan import papan_merah, tampilan_merah
 from percakapan.ringkasan import papan_pengawas as papan_ringkasan
 from percakapan.strategi import _bawaan as strategi_bawaan
 from percakapan.umum import tampilan_sekolah
@@ -196,16 +198,38 @@ def _bawaan() -> Iterator[Tampilan]:
     yield from setiap_halaman(lambda n: strategi_bawaan(LAY, s, n))
 
 
-def _pengawas() -> Iterator[Tampilan]:
+KODE_RP = ("A.1", "A.2", "A.3", "D.1", "D.4", "D.8", "A.4", "D.17")
+
+
+def _ringkasan_pengawas() -> RingkasanPengawas:
+    """300 schools, each red on all 8 priority indicators (an SMK's), with long names."""
     hal = tuple(Hal(k, {"jumlah": 300, "tahap": 2, "hari": 300}) for k in ("tahap_terlambat",) * 6)
     baris = tuple(
-        BarisSekolah(i, nama(i), f"2{i:07d}", 2, 3.5, "x", 50.0, date(2026, 11, 1), hal)
+        BarisSekolah(
+            i, nama(i), f"2{i:07d}", 2, 3.5, "x", 50.0, date(2026, 11, 1), hal, KODE_RP, True
+        )
         for i in range(N)
     )
-    r = RingkasanPengawas(date(2026, 11, 23), baris)
+    merah = tuple(
+        (k, nama(0), tuple(MerahSekolah(i, nama(i), 38.55, 5) for i in range(N))) for k in KODE_RP
+    )
+    return RingkasanPengawas(date(2026, 11, 23), baris, merah)
+
+
+def _pengawas() -> Iterator[Tampilan]:
+    r = _ringkasan_pengawas()
     for nomor in range(r.jumlah_halaman):
         teks = R.pesan("ringkasan/pengawas", r=r, halaman=nomor, mingguan=False)
         yield teks, papan_ringkasan(R, r, nomor)
+
+
+def _merah() -> Iterator[Tampilan]:
+    r = _ringkasan_pengawas()
+    yield R.pesan("ringkasan/merah_pilih", r=r), papan_merah(R, r)
+    for kode in KODE_RP:
+        _, nomor, jumlah = r.merah_halaman(kode, 0)
+        for n in range(jumlah):
+            yield tampilan_merah(R, r, kode, n)
 
 
 def _komitmen() -> Iterator[Tampilan]:
@@ -239,6 +263,7 @@ PERIKSA: dict[str, Callable[[], Iterator[Tampilan]]] = {
     "perencanaan/bawaan": _bawaan,
     "strategi/bawaan": _bawaan,
     "ringkasan/pengawas": _pengawas,
+    "ringkasan/merah": _merah,
     "komitmen/daftar": _komitmen,
 }
 
@@ -263,6 +288,8 @@ TETAP: dict[str, str] = {
     "strategi/target": "8 standards",
     "ringkasan/sapa": "the kinds of attention (a handful)",
     "ringkasan/sekolah": "lists cut to daftar_maks; sent in parts",
+    "ringkasan/_rapor": "the priority indicators (6, or 8 for SMK)",
+    "strategi/_rapor": "the priority indicators and the plan's problems (at most 10)",
     "akreditasi/butir": "one butir of the instrument",
     "akreditasi/panel": "the instrument's components",
     "akreditasi/kesenjangan": "the instrument's components",

@@ -157,3 +157,52 @@ def batang_kelompok(
     sumbu.set_title(judul, fontsize=11)
     sumbu.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
     return _png(gambar)
+
+
+# The report's colours per label (red, yellow, green; grey for not available).
+WARNA_LABEL = {"kurang": "#c62828", "sedang": "#f9a825", "baik": "#2e7d32"}
+
+
+@teks_polos
+def banding_rapor(
+    kode: Sequence[str],
+    nilai_a: Sequence[float | None],
+    nilai_b: Sequence[float | None],
+    label_b: Sequence[str | None],
+    judul: str,
+    nama_a: str,
+    nama_b: str,
+) -> bytes:
+    """Rapor Pendidikan indicators in two editions on the 0..100 scale: the older edition in
+    grey, the newer coloured by its label (from the report, never recomputed). A missing value
+    leaves its bar out rather than drawing a zero."""
+    x = list(range(len(kode)))
+    lebar = 0.38
+    gambar = plt.figure(figsize=(8.0, 3.8))
+    sumbu = gambar.add_subplot()
+    posisi = [i - lebar / 2 for i, v in zip(x, nilai_a, strict=True) if v is not None]
+    nilai = [v for v in nilai_a if v is not None]
+    batang = sumbu.bar(posisi, nilai, lebar, color="#9aa5ad", label=nama_a)
+    sumbu.bar_label(batang, labels=[f"{v:.1f}".replace(".", ",") for v in nilai], fontsize=6.5)
+    ada = [
+        (i + lebar / 2, v, WARNA_LABEL.get(lb or "", "#9e9e9e"))
+        for i, v, lb in zip(x, nilai_b, label_b, strict=True)
+        if v is not None
+    ]
+    batang = sumbu.bar(
+        [a[0] for a in ada],
+        [a[1] for a in ada],
+        lebar,
+        color=[a[2] for a in ada],
+        edgecolor="#333333",
+        linewidth=0.4,
+        label=nama_b,
+    )
+    sumbu.bar_label(batang, labels=[f"{a[1]:.1f}".replace(".", ",") for a in ada], fontsize=6.5)
+    sumbu.set_ylim(0, 110)
+    sumbu.set_xticks(x)
+    sumbu.set_xticklabels(kode, fontsize=8)
+    sumbu.spines[["top", "right"]].set_visible(False)
+    sumbu.set_title(judul, fontsize=11)
+    sumbu.legend(fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, frameon=False)
+    return _png(gambar)

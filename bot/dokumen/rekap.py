@@ -136,6 +136,21 @@ class BarisBukti(NamedTuple):
     sha256: str
 
 
+class BarisRapor(NamedTuple):
+    """One priority indicator of one Rapor Pendidikan edition of a school (the report's own
+    label, never recomputed)."""
+
+    sekolah: str
+    edisi: str
+    kode: str
+    indikator: str
+    label: str
+    nilai: float | None
+    perubahan: str
+    peringkat_daerah: str
+    peringkat_nasional: str
+
+
 @dataclass(frozen=True)
 class DataRekap:
     """Everything the workbook holds. The row collections may be generators: each is read
@@ -152,6 +167,7 @@ class DataRekap:
     komitmen: Iterable[BarisKomitmen]
     laporan: Iterable[BarisLaporan]
     bukti: Iterable[BarisBukti]
+    rapor: Iterable[BarisRapor] | None = None  # the pengawas workbook's Rapor Pendidikan sheet
 
 
 @dataclass(frozen=True)
@@ -202,6 +218,11 @@ LEMBAR: dict[str, tuple[_Kolom, ...]] = {
         _k("sekolah", 36), _k("tanggal", 12, FORMAT_TANGGAL), _k("kegiatan", 36), _k("pic", 22),
         _k("status", 13), _k("persen", 10, FORMAT_PERSEN), _k("catatan", 50), _k("bukti", 8),
     ),
+    "rapor": (
+        _k("sekolah", 36), _k("edisi", 22), _k("kode", 8), _k("indikator", 40),
+        _k("label", 14), _k("nilai", 9, FORMAT_SKOR), _k("perubahan", 16),
+        _k("peringkat_daerah", 22), _k("peringkat_nasional", 22),
+    ),
     "bukti": (
         _k("sekolah", 36), _k("tanggal", 12, FORMAT_TANGGAL), _k("untuk", 40),
         _k("pengirim", 22), _k("nama_berkas", 30), _k("jenis", 18),
@@ -245,6 +266,8 @@ def buat_xlsx(d: DataRekap) -> bytes:
     ]
     if d.lintas_sekolah:
         lembar.insert(0, _lembar("sekolah", d.sekolah, frozenset()))
+    if d.rapor is not None:
+        lembar.append(_lembar("rapor", d.rapor, tanpa_sekolah))
     return xlsx.buat(
         lembar,
         judul=label("rekap.judul_berkas", judul=d.judul),

@@ -7,6 +7,7 @@ come from `templat/dokumen/label_dokumen.yaml` (`siklus:`)."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -41,6 +42,21 @@ class BarisStandar:
     kategori: str | None
     skor_lalu: float | None
     target: float | None
+
+
+@dataclass(frozen=True)
+class BarisRapor:
+    """A Rapor Pendidikan indicator in the baseline and the newer edition (labels as the
+    report gives them: baik, sedang, kurang, tidak_tersedia), with its next target."""
+
+    kode: str
+    nama: str
+    label_awal: str | None
+    nilai_awal: float | None
+    label_akhir: str | None
+    nilai_akhir: float | None
+    target: str | None  # the label aimed at next; None: not measured by any source
+    target_nilai: float | None
 
 
 @dataclass(frozen=True)
@@ -87,7 +103,7 @@ class DokumenSiklus:
     kategori_sekolah: str | None
     skor_sekolah_lalu: float | None
     standar: tuple[BarisStandar, ...]
-    ambang_snp: float
+    ambang_snp: float | None  # None: targets are the school's own (it has Rapor Pendidikan)
     masalah: tuple[BarisMasalah, ...]
     komitmen: dict[str, int]  # status -> how many (keys of STATUS_KOMITMEN)
     jumlah_bukti: int
@@ -98,6 +114,9 @@ class DokumenSiklus:
     tempat: str
     tanggal: date
     dibuat_pada: datetime  # the school's local time
+    rapor: tuple[BarisRapor, ...] = ()
+    edisi_awal: str | None = None  # the baseline edition of Rapor Pendidikan
+    edisi_akhir: str | None = None  # the newer edition compared with it, if imported
 
     @property
     def total_anggaran(self) -> int:
@@ -161,8 +180,51 @@ def _grafik(d: DokumenSiklus) -> tuple[str, str | None]:
     return _gambar(radar), _gambar(batang)
 
 
+def grafik_rapor(d: DokumenSiklus) -> bytes | None:
+    """The comparison chart of the two editions, or None with fewer than two."""
+    return grafik_banding_rapor(d.rapor, d.edisi_awal, d.edisi_akhir)
+
+
+def grafik_banding_rapor(
+    rapor: Sequence[BarisRapor], awal: str | None, akhir: str | None
+) -> bytes | None:
+    """Each indicator's value in the baseline and the newer edition (PNG), or None without
+    two editions. CPU work: call it through `asyncio.to_thread`."""
+    if not rapor or awal is None or akhir is None:
+        return None
+    return grafik.banding_rapor(
+        [r.kode for r in rapor],
+        [r.nilai_awal for r in rapor],
+        [r.nilai_akhir for r in rapor],
+        [r.label_akhir for r in rapor],
+        label("siklus.rapor.judul_grafik"),
+        awal,
+        akhir,
+    )
+
+
+def _nilai_rapor(kode: str, lbl: str | None, nilai: float | None) -> str:
+    if lbl is None:
+        return label("umum.tanpa_nilai")
+    teks = label(f"siklus.rapor.label.{lbl}")
+    if nilai is not None:
+        teks += f" ({angka(nilai, 2)}{'%' if kode in ('A.1', 'A.2') else ''})"
+    return teks
+
+
+def _target_rapor(r: BarisRapor) -> str:
+    if r.target is None:
+        return label("siklus.rapor.tidak_diukur")
+    teks = label(f"siklus.rapor.label.{r.target}")
+    if r.target_nilai is not None:
+        minimum = angka(r.target_nilai, 2) + ("%" if r.kode in ("A.1", "A.2") else "")
+        teks += " · " + label("siklus.rapor.nilai_minimum", nilai=minimum)
+    return teks
+
+
 def _isi(d: DokumenSiklus) -> dict[str, object]:
     radar, batang = _grafik(d)
+    png_rapor = grafik_rapor(d)
     kosong = label("umum.tanpa_nilai")
     hitung = {s: d.komitmen.get(s, 0) for s in STATUS_KOMITMEN}
     persen = d.persen_selesai
@@ -234,10 +296,45 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             (label("siklus.jumlah_bukti"), angka(d.jumlah_bukti)),
         ),
         "evaluasi": evaluasi_cetak(d.evaluasi),
-        "target_pengantar": label(
-            "siklus.pengantar_target", tahun=d.tahun_ajaran_berikut, ambang=angka(d.ambang_snp, 2)
+        "target_pengantar": (
+            label(
+                "siklus.pengantar_target",
+                tahun=d.tahun_ajaran_berikut,
+                ambang=angka(d.ambang_snp, 2),
+            )
+            if d.ambang_snp is not None
+            else label("siklus.pengantar_target_sendiri", tahun=d.tahun_ajaran_berikut)
         ),
-        "target": tuple((str(s.nomor), s.nama, skor(s.skor), skor(s.target)) for s in d.standar),
+        "rapor": tuple(
+            (
+                f"{r.kode} {r.nama}",
+                _nilai_rapor(r.kode, r.label_awal, r.nilai_awal),
+                _nilai_rapor(r.kode, r.label_akhir, r.nilai_akhir),
+                _target_rapor(r),
+            )
+            for r in d.rapor
+        ),
+        "rapor_pengantar": (
+            label("siklus.rapor.pengantar_dua", awal=d.edisi_awal, akhir=d.edisi_akhir)
+            if d.edisi_akhir
+            else label("siklus.rapor.pengantar_satu", awal=d.edisi_awal)
+        ),
+        "rapor_kolom": (
+            label("siklus.rapor.kolom_indikator"),
+            d.edisi_awal or "",
+            d.edisi_akhir or label("siklus.rapor.belum_ada_edisi"),
+            label("siklus.rapor.kolom_target"),
+        ),
+        "grafik_rapor": _gambar(png_rapor) if png_rapor else None,
+        "target": tuple(
+            (
+                str(s.nomor),
+                s.nama,
+                skor(s.skor),
+                skor(s.target) if s.target is not None else label("siklus.rapor.tidak_diukur"),
+            )
+            for s in d.standar
+        ),
         "bawaan": tuple(
             (
                 b.masalah,

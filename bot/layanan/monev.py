@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -15,11 +15,14 @@ from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.komitmen import Komitmen, daftar
 from bot.layanan.rencana import siklus_terbuka
+from bot.layanan.siklus_rp import rapor_siklus
 from bot.layanan.waktu import hari_ini
 from bot.mutu.ringkasan import status_kegiatan
+from bot.mutu.siklus_rp import EvaluasiRapor, kode_rapor
 from db import audit, keanggotaan
 from db import monev as db_monev
 from db import pengingat as db_pengingat
+from db import rencana as db_rencana
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db.jenis import Row
@@ -65,6 +68,8 @@ class Monev:
     evaluasi: tuple[Evaluasi, ...]
     program: tuple[tuple[str, int, str], ...]  # (indicator, program number, name)
     gagal_kirim: tuple[tuple[str, str], ...] = ()  # (member, error) of messages that failed
+    # Per Rapor Pendidikan code a program targets: its baseline and newer edition.
+    rapor: dict[str, EvaluasiRapor] = field(default_factory=dict)
 
     def hitung(self) -> dict[str, int]:
         """How many activities per status."""
@@ -85,6 +90,7 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
         siklus = await siklus_terbuka(conn, aktor)
         jumlah_bukti = await db_monev.jumlah_bukti_per_sumber(conn, siklus.id)
         terakhir = await db_monev.laporan_terakhir(conn, [k.id for k in semua])
+        disetujui = await db_rencana.disetujui_terakhir(conn, siklus.id)
         evaluasi = [
             Evaluasi(
                 e.indikator_kode,
@@ -123,7 +129,15 @@ async def lihat(lay: Layanan, aktor: Aktor) -> Monev:
     gagal_kirim = tuple(
         (nama.get(g.pengguna_id, str(g.pengguna_id)), g.galat_terakhir or "") for g in gagal[:10]
     )
-    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program), gagal_kirim)
+    kode_rp = sorted({kode for kode, _, _ in program if kode_rapor(kode)})
+    rapor: dict[str, EvaluasiRapor] = {}
+    if kode_rp:
+        sek = await _sekolah(lay, aktor)
+        rs = await rapor_siklus(
+            lay, sek.id, sek.jenjang, disetujui.disetujui_pada if disetujui else None, kode_rp
+        )
+        rapor = {k: rs.evaluasi(k) for k in kode_rp} if rs.ada else {}
+    return Monev(tuple(baris), tuple(belum), tuple(evaluasi), tuple(program), gagal_kirim, rapor)
 
 
 async def _sekolah(lay: Layanan, aktor: Aktor) -> Row:

@@ -8,7 +8,7 @@ builder's thread), so scoring and formatting many schools never blocks the event
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import cached_property
 from operator import attrgetter
@@ -21,6 +21,7 @@ from bot.dokumen.rekap import (
     BarisJawaban,
     BarisKomitmen,
     BarisLaporan,
+    BarisRapor,
     BarisRencana,
     BarisSekolah,
     BarisSkor,
@@ -30,6 +31,8 @@ from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.instrumen import untuk_versi
 from bot.layanan.pemetaan import TingkatRespons, hitung_respons, kemajuan_responden
+from bot.layanan.siklus_rp import edisi_banyak, nama_indikator, prioritas
+from bot.mutu import siklus_rp as srp
 from bot.mutu import skor
 from bot.mutu.instrumen import Instrumen, Pertanyaan, skor_jawaban, tampil_jawaban
 from bot.mutu.peran import PENGELOLA, Peran
@@ -407,8 +410,48 @@ async def data_rekap_pengawas(lay: Layanan, aktor: Aktor) -> DataRekap:
     async with lay.mesin.connect() as conn:
         sekolah = await db_laporan.sekolah_pengawas(conn, aktor.pengguna_id)
         mentah = await _baca(conn, db_laporan.siklus_pengawas(aktor.pengguna_id), False)
+        ids = sorted({s.id for s in sekolah})
+        edisi = await edisi_banyak(conn, ids, prioritas("SMK"))
     zona = next(
         (s.zona_waktu for s in sekolah if s.id == aktor.sekolah_id), lay.settings.default_timezone
     )
     judul = label_dokumen("rekap.judul_pengawas", nama=aktor.nama)
-    return await _data(lay, sekolah, mentah, judul, zona, lintas_sekolah=True, dengan_nama=False)
+    data = await _data(lay, sekolah, mentah, judul, zona, lintas_sekolah=True, dengan_nama=False)
+    return replace(data, rapor=_baris_rapor(sekolah, edisi))
+
+
+def _baris_rapor(sekolah: list[Row], edisi: dict[int, list[srp.Edisi]]) -> Iterator[BarisRapor]:
+    """The Rapor Pendidikan sheet: each school's editions (newest first), its priority
+    indicators in the catalogue's order; a school without an import has no rows."""
+    kosong = label_dokumen("umum.tanpa_nilai")
+    dilihat: set[int] = set()
+    for s in sekolah:
+        if s.id in dilihat:
+            continue
+        dilihat.add(s.id)
+        kode = prioritas(s.jenjang)
+        nama = nama_indikator(s.jenjang, kode)
+        nama_sekolah = label_dokumen("rekap.sekolah", nama=s.nama, npsn=s.npsn)
+        for e in sorted(edisi.get(s.id, ()), key=lambda e: e.edisi, reverse=True):
+            for k in kode:
+                c = e.capaian.get(k)
+                yield BarisRapor(
+                    nama_sekolah,
+                    e.edisi,
+                    k,
+                    nama[k],
+                    label_dokumen(f"rekap.rapor_label.{c.label}") if c and c.label else kosong,
+                    c.nilai if c else None,
+                    (
+                        label_dokumen(f"rekap.rapor_arah.{c.arah}")
+                        + (f" {c.perubahan:.2f}".replace(".", ",") if c.perubahan else "")
+                        if c and c.arah
+                        else ""
+                    ),
+                    _peringkat(c.peringkat_daerah if c else None),
+                    _peringkat(c.peringkat_nasional if c else None),
+                )
+
+
+def _peringkat(nilai: int | None) -> str:
+    return label_dokumen(f"rekap.rapor_peringkat.{nilai}") if nilai else ""

@@ -80,6 +80,18 @@ class Program:
     kegiatan: tuple[Kegiatan, ...]
 
 
+def nama_indikator(inst: Instrumen, kode: str) -> str:
+    """The name of a problem's indicator: the instrument's, else the Rapor Pendidikan
+    catalogue's (a problem may carry an RP code such as "A.1")."""
+    try:
+        return inst.indikator(kode).nama
+    except KeyError:
+        for (_, k), ind in lay_rapor.katalog().indikator.items():
+            if k == kode:
+                return ind.nama
+        return kode
+
+
 @dataclass(frozen=True)
 class Masalah:
     """A priority problem: its indicator, root cause, and programs."""
@@ -183,7 +195,7 @@ async def susun_rencana(
         tuple(
             Masalah(
                 b.indikator_kode,
-                b.indikator_nama or inst.indikator(b.indikator_kode).nama,
+                b.indikator_nama or nama_indikator(inst, b.indikator_kode),
                 b.skor_awal,
                 b.akar_kategori,
                 b.akar_penjelasan,

@@ -16,8 +16,11 @@ from bot.layanan import Ditolak, Layanan
 from bot.layanan.aktor import Aktor
 from bot.layanan.pemetaan import PetaSekolah, TingkatRespons, peta_siklus
 from bot.layanan.pengaturan import aturan_banyak, aturan_sekolah
+from bot.layanan.rapor import katalog
+from bot.layanan.siklus_rp import edisi_banyak, nama_indikator
 from bot.mutu import jadwal
 from bot.mutu.peran import KO, KS, PENGELOLA, PG, Peran
+from bot.mutu.rapor import Capaian, Label
 from bot.mutu.ringkasan import (
     Hal,
     Keadaan,
@@ -31,6 +34,7 @@ from bot.mutu.ringkasan import (
     saran,
     tenggat,
 )
+from bot.mutu.siklus_rp import MerahSekolah, merah_per_indikator
 from db import grup as db_grup
 from db import keanggotaan
 from db import pengingat as db_pengingat
@@ -51,6 +55,7 @@ WAKTU_SEKOLAH = (4, time(13, 0))
 WAKTU_PENGAWAS = (0, time(8, 0))
 
 BARIS_PER_HALAMAN = 10  # schools per page of the pengawas digest (one button row each)
+MERAH_PER_HALAMAN = 40  # schools per page of the red-per-indicator view (text only)
 DAFTAR_MAKS = 8  # named late or stuck activities in one summary
 
 
@@ -71,6 +76,20 @@ class RingkasanSekolah:
     jumlah_bukti: int
     saran: tuple[Hal, ...]
     daftar_maks: int = DAFTAR_MAKS
+    rapor: RaporRingkas | None = None  # the latest Rapor Pendidikan edition, if imported
+
+
+@dataclass(frozen=True)
+class RaporRingkas:
+    """The priority labels of a school's latest Rapor Pendidikan edition."""
+
+    edisi: str
+    indikator: tuple[tuple[str, str, Capaian | None], ...]  # (code, name, values)
+
+    @property
+    def merah(self) -> tuple[str, ...]:
+        """The priority codes labelled Kurang."""
+        return tuple(k for k, _, c in self.indikator if c is not None and c.label == Label.KURANG)
 
 
 @dataclass(frozen=True)
@@ -86,6 +105,8 @@ class BarisSekolah:
     persen_selesai: float | None  # None: no approved plan yet
     terakhir_aktif: date | None
     hal: tuple[Hal, ...]
+    merah: tuple[str, ...] = ()  # priority indicators labelled Kurang in the latest edition
+    rapor: bool = False  # whether the school has imported Rapor Pendidikan
 
 
 @dataclass(frozen=True)
@@ -94,6 +115,29 @@ class RingkasanPengawas:
 
     hari: date
     baris: tuple[BarisSekolah, ...]
+    # Per priority indicator (code, name), the schools red on it, as PBD orders them.
+    merah: tuple[tuple[str, str, tuple[MerahSekolah, ...]], ...] = ()
+
+    @property
+    def jumlah_rapor(self) -> int:
+        """How many schools have imported Rapor Pendidikan."""
+        return sum(b.rapor for b in self.baris)
+
+    def merah_kode(self, kode: str) -> tuple[str, tuple[MerahSekolah, ...]]:
+        """The name and red schools of one indicator; `Ditolak` for a code not shown."""
+        for k, nama, daftar in self.merah:
+            if k == kode:
+                return nama, daftar
+        raise Ditolak("tombol_usang")
+
+    def merah_halaman(self, kode: str, nomor: int) -> tuple[tuple[MerahSekolah, ...], int, int]:
+        """One page of the red schools of an indicator: (schools, page kept in range,
+        pages)."""
+        _, daftar = self.merah_kode(kode)
+        jumlah = max(1, -(-len(daftar) // MERAH_PER_HALAMAN))
+        nomor = min(max(nomor, 0), jumlah - 1)
+        awal = nomor * MERAH_PER_HALAMAN
+        return daftar[awal : awal + MERAH_PER_HALAMAN], nomor, jumlah
 
     @property
     def perhatian(self) -> tuple[BarisSekolah, ...]:
@@ -185,10 +229,13 @@ async def susun_sekolah(lay: Layanan, sekolah_id: int) -> RingkasanSekolah:
             rencana = (await db_ringkasan.status_rencana(conn, ids)).get(siklus.id, "tidak_ada")
             belum = (await db_ringkasan.program_belum_dievaluasi(conn, ids)).get(siklus.id, 0)
             bukti = (await db_ringkasan.jumlah_bukti(conn, ids)).get(siklus.id, 0)
+        rapor = _rapor_ringkas(
+            data.jenjang, (await edisi_banyak(conn, [sekolah_id])).get(sekolah_id)
+        )
     hari = _hari_di(data.zona_waktu, lay.sekarang())
     if siklus is None:
         return RingkasanSekolah(
-            sekolah_id, data.nama, hari, None, None, None, (), (), None, None, 0, ()
+            sekolah_id, data.nama, hari, None, None, None, (), (), None, None, 0, (), rapor=rapor
         )
     ps = await peta_siklus(lay, siklus.id) if siklus.instrumen_versi else None
     respons = ps.respons if ps else ()
@@ -210,7 +257,22 @@ async def susun_sekolah(lay: Layanan, sekolah_id: int) -> RingkasanSekolah:
         kemajuan=kemajuan,
         jumlah_bukti=bukti,
         saran=tuple(saran(keadaan)),
+        rapor=rapor,
     )
+
+
+def _merah(r: RaporRingkas | None) -> tuple[str, ...]:
+    return r.merah if r is not None else ()
+
+
+def _rapor_ringkas(jenjang: str, edisi: list[Any] | None) -> RaporRingkas | None:
+    """The priority labels of the newest edition, or None before the first import."""
+    if not edisi:
+        return None
+    terbaru = max(edisi, key=lambda e: e.edisi)
+    kode = katalog().prioritas(jenjang)
+    nama = nama_indikator(jenjang, kode)
+    return RaporRingkas(terbaru.edisi, tuple((k, nama[k], terbaru.capaian.get(k)) for k in kode))
 
 
 async def _peta_tersimpan(lay: Layanan, siklus: dict[int, Row]) -> dict[int, dict[str, Any]]:
@@ -249,7 +311,10 @@ async def susun_pengawas(lay: Layanan, pengawas_id: int) -> RingkasanPengawas:
         rencana = await db_ringkasan.status_rencana(conn, sids)
         belum = await db_ringkasan.program_belum_dievaluasi(conn, sids)
         aktif = await db_ringkasan.terakhir_aktif(conn, ids)
+        semua_prioritas = katalog().prioritas("SMK")  # the 6, and SMK's 2 more
+        edisi = await edisi_banyak(conn, ids, semua_prioritas)
     peta = await _peta_tersimpan(lay, siklus)
+    rapor = {s.id: _rapor_ringkas(s.jenjang, edisi.get(s.id)) for s in binaan}
     sekarang = lay.sekarang()
     baris = []
     # The digest's date: at the first of the schools (they rarely span two zones).
@@ -261,7 +326,19 @@ async def susun_pengawas(lay: Layanan, pengawas_id: int) -> RingkasanPengawas:
         terakhir = aktif.get(s.id)
         if sk is None:
             baris.append(
-                BarisSekolah(s.id, s.nama, s.npsn, None, None, None, None, _hari(terakhir, s), ())
+                BarisSekolah(
+                    s.id,
+                    s.nama,
+                    s.npsn,
+                    None,
+                    None,
+                    None,
+                    None,
+                    _hari(terakhir, s),
+                    (),
+                    _merah(rapor[s.id]),
+                    rapor[s.id] is not None,
+                )
             )
             continue
         daftar = komitmen.get(sk.id)
@@ -281,10 +358,25 @@ async def susun_pengawas(lay: Layanan, pengawas_id: int) -> RingkasanPengawas:
                 kemajuan.persen_selesai if kemajuan else None,
                 _hari(terakhir, s),
                 tuple(pengecualian(keadaan)),
+                _merah(rapor[s.id]),
+                rapor[s.id] is not None,
             )
         )
-    baris.sort(key=lambda b: (-bobot(b.hal), b.nama))
-    return RingkasanPengawas(hari_pengawas, tuple(baris))
+    baris.sort(key=lambda b: (-bobot(b.hal), -len(b.merah), b.nama))
+    nama = nama_indikator("SMK", semua_prioritas)
+    merah = merah_per_indikator(
+        semua_prioritas,
+        (
+            (s.id, s.nama, {k: c for k, _, c in r.indikator if c is not None})
+            for s in binaan
+            if (r := rapor[s.id]) is not None
+        ),
+    )
+    return RingkasanPengawas(
+        hari_pengawas,
+        tuple(baris),
+        tuple((k, nama[k], tuple(merah[k])) for k in semua_prioritas),
+    )
 
 
 def _hari(saat: datetime | None, s: Row) -> date | None:

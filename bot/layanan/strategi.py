@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisStandar, DokumenSiklus
+from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisRapor, BarisStandar, DokumenSiklus
 from bot.layanan import Ditolak, Layanan, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
@@ -17,6 +17,7 @@ from bot.layanan.komitmen import Komitmen, komitmen_siklus, rencana_disetujui
 from bot.layanan.monev import evaluasi_dokumen
 from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
+from bot.layanan.siklus_rp import RaporSiklus, rapor_siklus
 from bot.mutu import strategi as aturan
 from bot.mutu.peran import PENGELOLA, Peran
 from db import audit, keanggotaan, pengguna
@@ -39,7 +40,7 @@ class StandarBaru:
     indikator: tuple[aturan.Perubahan, ...]
     kategori: str | None
     minimum: float
-    bawaan: float
+    bawaan: float | None  # None: not measured by any source, so nothing to propose
     target: float | None  # set by the school; None until then
 
     @property
@@ -48,7 +49,7 @@ class StandarBaru:
         return self.perubahan.kode
 
     @property
-    def target_berlaku(self) -> float:
+    def target_berlaku(self) -> float | None:
         """The target the next cycle gets: the one set, else the default."""
         return self.target if self.target is not None else self.bawaan
 
@@ -81,8 +82,9 @@ class Strategi:
     evaluasi: tuple[Row, ...]
     belum_dievaluasi: tuple[str, ...]  # "2.3 · Program name"
     calon: tuple[Calon, ...]
-    ambang: float
+    ambang: float | None  # the PMP threshold; None once the school plans from Rapor Pendidikan
     maks: float
+    rapor: RaporSiklus | None = None  # the school's Rapor Pendidikan editions, if imported
 
     def standar_kode(self, kode: str) -> StandarBaru:
         """One standard; `Ditolak` for a code not in the map (a stale button)."""
@@ -109,6 +111,7 @@ class _Bahan:
     anggota: tuple[Row, ...]
     jumlah_bukti: int
     mulai_tahap: dict[int, datetime]
+    rapor: RaporSiklus
 
 
 async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
@@ -130,6 +133,13 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
     assert sekolah is not None
     ps = await peta_siklus(lay, siklus.id)
     ps_lalu = await peta_siklus(lay, lalu.id) if lalu and lalu.instrumen_versi else None
+    rapor = await rapor_siklus(
+        lay,
+        sekolah.id,
+        sekolah.jenjang,
+        rencana.disetujui_pada if rencana else None,
+        [m.indikator_kode for m in (rencana.masalah if rencana else ())],
+    )
     return _Bahan(
         siklus,
         sekolah,
@@ -144,10 +154,15 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         tuple(anggota),
         bukti,
         {1: siklus.dibuka_pada, **mulai},
+        rapor,
     )
 
 
-def _ambang(b: _Bahan) -> tuple[float, float]:
+def _ambang(b: _Bahan) -> tuple[float | None, float]:
+    """The PMP threshold (6,67, unconfirmed) only for a school without Rapor Pendidikan (a
+    cycle begun the old way finishes it); with the report, targets are the school's own."""
+    if b.rapor.ada:
+        return None, b.ps.instrumen.skala_maks
     return aturan.ambang_snp(b.ps.instrumen.kategori), b.ps.instrumen.skala_maks
 
 
@@ -228,6 +243,7 @@ def _strategi(b: _Bahan) -> Strategi:
         calon,
         ambang,
         maks,
+        b.rapor if b.rapor.ada else None,
     )
 
 
@@ -340,10 +356,11 @@ async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: s
         nilai = aturan.baca_target(teks, s.minimum, s5.maks)
     except aturan.TargetSalah as salah:
         raise Ditolak(
-            f"target_{salah.alasan}",
+            f"target_{salah.alasan}"
+            + ("_sendiri" if salah.alasan == "di_bawah" and s5.ambang is None else ""),
             minimum=f"{s.minimum:.2f}".replace(".", ","),
             maks=f"{s5.maks:.2f}".replace(".", ","),
-            ambang=f"{s5.ambang:.2f}".replace(".", ","),
+            ambang=f"{s5.ambang or 0:.2f}".replace(".", ","),
         ) from salah
     async with lay.mesin.begin() as conn:
         await db_strategi.simpan_target(
@@ -371,6 +388,27 @@ async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: s
             replace(x, target=nilai) if x.kode == standar_kode else x for x in s5.standar
         ),
     )
+
+
+@dataclass(frozen=True)
+class TargetSalah:
+    """A typed target that cannot be used: the message key and its values (asked again)."""
+
+    kunci: str
+    rincian: dict[str, Any]
+
+
+async def coba_target(
+    lay: Layanan, aktor: Aktor, standar_kode: str, teks: str
+) -> Strategi | TargetSalah:
+    """`tetapkan_target`, with a number that cannot be used returned (to ask again) rather
+    than raised; every other refusal is raised for the access check to tell."""
+    try:
+        return await tetapkan_target(lay, aktor, standar_kode, teks)
+    except Ditolak as tolak:
+        if not tolak.alasan.startswith("target_"):
+            raise
+        return TargetSalah(tolak.alasan, dict(tolak.rincian))
 
 
 @dataclass(frozen=True)
@@ -423,6 +461,8 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
             conn, sekolah_id=sekolah_id, tahun_ajaran=s5.tahun_berikut, waktu=sekarang
         )
         for s in s5.standar:
+            if s.bawaan is None:  # not measured: no target is made up for it
+                continue
             await db_strategi.simpan_target(
                 conn,
                 siklus_id=s5.siklus_id,
@@ -474,6 +514,26 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
                     rujukan=f"siklus:{s5.siklus_id}",
                 )
     return hasil
+
+
+@dataclass(frozen=True)
+class SudahDitutup:
+    """The confirmation was pressed again for a cycle already closed (its report goes again)."""
+
+    siklus_id: int
+
+
+async def tutup_sekali(
+    lay: Layanan, aktor: Aktor, siklus_id: int | None
+) -> HasilTutup | SudahDitutup:
+    """`tutup`, where a second press on the confirmation (also one racing the first) is an
+    answer, not a refusal: the cycle it was for is closed already."""
+    try:
+        return await tutup(lay, aktor, siklus_id)
+    except Ditolak as tolak:
+        if tolak.alasan != "siklus_sudah_ditutup" or siklus_id is None:
+            raise
+        return SudahDitutup(siklus_id)
 
 
 async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> DokumenSiklus:
@@ -587,4 +647,27 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
         tempat=b.sekolah.kabupaten,
         tanggal=lokal(b.siklus.ditutup_pada) or sekarang.date(),
         dibuat_pada=sekarang,
+        rapor=baris_rapor(s5.rapor),
+        edisi_awal=s5.rapor.awal.edisi if s5.rapor and s5.rapor.awal else None,
+        edisi_akhir=s5.rapor.akhir.edisi if s5.rapor and s5.rapor.akhir else None,
+    )
+
+
+def baris_rapor(rs: RaporSiklus | None) -> tuple[BarisRapor, ...]:
+    """The priority indicators in both editions with their next targets, as document rows."""
+    if rs is None:
+        return ()
+    target = {t.kode: t for t in rs.target()}
+    return tuple(
+        BarisRapor(
+            p.kode,
+            p.nama,
+            p.awal.label.value if p.awal and p.awal.label else None,
+            p.awal.nilai if p.awal else None,
+            p.akhir.label.value if p.akhir and p.akhir.label else None,
+            p.akhir.nilai if p.akhir else None,
+            lbl.value if (lbl := target[p.kode].label) else None,
+            target[p.kode].nilai_minimum,
+        )
+        for p in rs.banding()
     )

@@ -86,17 +86,25 @@ def ambang_snp(kategori: Sequence[Kategori]) -> float:
     return round(max(batas) + 0.01, 2)
 
 
-def target_minimum(skor: float | None, ambang: float) -> float:
+def target_minimum(skor: float | None, ambang: float | None) -> float:
     """The lowest target a school may set for a standard: the SNP threshold, or its current
-    score where it is already above that (a target never sets the school back)."""
+    score where it is already above that (a target never sets the school back). Without a
+    threshold (ambang None: the school plans from Rapor Pendidikan, and the PMP threshold is
+    unconfirmed) it is the school's own score, or 0 when nothing measured it."""
+    if ambang is None:
+        return bulat(skor) if skor is not None else 0.0
     if skor is None:
         return ambang
     return max(ambang, bulat(skor))
 
 
-def target_bawaan(skor: float | None, ambang: float, maks: float) -> float:
+def target_bawaan(skor: float | None, ambang: float | None, maks: float) -> float | None:
     """The suggested target: the SNP threshold where the school is below it (or has no
-    score); where it already meets it, a step above the current score, capped at `maks`."""
+    score); where it already meets it, a step above the current score, capped at `maks`.
+    Without a threshold: a step above the school's own score, or None when no source
+    measured the standard (nothing to propose)."""
+    if ambang is None:
+        return None if skor is None else min(maks, round(bulat(skor) + LANGKAH_TARGET, 2))
     if skor is None or bulat(skor) < ambang:
         return ambang
     return min(maks, round(bulat(skor) + LANGKAH_TARGET, 2))
