@@ -9,7 +9,12 @@ FOLDER_DATA = Path(__file__).resolve().parent
 # The stage-1 SNP questionnaire.
 INSTRUMEN_BAWAAN = FOLDER_DATA / "instrumen_snp.yaml"
 # The accreditation instruments by code.
-BERKAS = {"iasp2020": "akreditasi_iasp2020.yaml", "ia2024": "akreditasi_ia2024.yaml"}
+BERKAS = {
+    "iasp2020": "akreditasi_iasp2020.yaml",
+    "ia2024": "akreditasi_ia2024.yaml",
+    # The earlier 10-butir IA2024 draft, read-only (assessments made on it stay readable).
+    "ia2024_10": "akreditasi_ia2024_draf10.yaml",
+}
 
 
 def baca(path: Path | str) -> str:
