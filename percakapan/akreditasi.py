@@ -179,7 +179,8 @@ async def unggah_butir(
     b = inst.butir(t.kode, jenjang)
     if b is None:
         raise Ditolak("tombol_usang")
-    untuk = lay.render.label("akreditasi.untuk_butir", kode=b.kode)
+    kunci = "akreditasi.untuk_indikator" if b.kelompok else "akreditasi.untuk_butir"
+    untuk = lay.render.label(kunci, kode=b.kode)
     isi = {"langkah": "berkas_butir", "kode": b.kode, "untuk": untuk}
     return await _minta(update, context, aktor, isi, "akreditasi/minta_berkas")
 

@@ -19,8 +19,9 @@ from bot.render import angka
 
 def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
     """How an evidence file is named to the user: where it came from, and its file."""
+    asal = "indikator" if b.asal == "akreditasi" and b.rujukan.count(".") == 2 else b.asal
     return lay.render.label(
-        f"akreditasi.asal.{b.asal}",
+        f"akreditasi.asal.{asal}",
         rujukan=b.rujukan,
         nama=b.nama_file or lay.render.label("akreditasi.berkas_tanpa_nama", id=b.id),
     )

@@ -277,3 +277,112 @@ async def test_draf_lama_10_butir_tetap_terbaca(
         assert not any("draf lama" in t for t in pilih.tombol_datar)
         await kepala.tekan_data("akr:i:ia2024_10", pilih)
         await kepala.balasan_berisi("Tombol itu sudah tidak berlaku")
+
+
+async def test_ia2024_latihan_dokumen_dka_terima_dan_tolakan(
+    mulai_bot: Callable[[], Any], orang: Callable[[str], Pengguna]
+) -> None:
+    """Visit practice on IA2024 indicators counts as support; the pre-visit documents keep
+    their content check; the bot's DKA draft accepted as it is; another school's member and
+    a stale button are refused with nothing changed."""
+    from tests.percakapan.conftest import daftarkan_sekolah
+    from tests.percakapan.penjawab import PNG_KECIL
+
+    async with mulai_bot() as app:
+        kepala, lain = orang("Pak Budi"), orang("Bu Lain")
+        await daftarkan_sekolah(kepala)
+        await daftarkan_sekolah(lain, nama="SMP Negeri 2 Depok", npsn="20400002")
+        await kepala.kirim("/akreditasi")
+        await kepala.tekan("IA2024", await kepala.balasan_berisi("Untuk instrumen mana"))
+        panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
+
+        # Interview practice: the kepala's questions are on IA2024 indicators.
+        await kepala.tekan("Latihan visitasi", panel)
+        latihan = await kepala.balasan_berisi("Latihan visitasi")
+        await kepala.tekan("Mulai latihan wawancara", latihan)
+        soal = await kepala.balasan_berisi("Latihan wawancara (1/4)")
+        assert "indikator 2.5.1" in soal.teks
+        await kepala.kirim("Kami refleksi bulanan di KKG sekolah.")
+        await kepala.balasan_berisi("Latihan wawancara (2/4)")
+        await kepala.kirim("/akreditasi")
+        panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
+        await kepala.tekan("Latihan visitasi", panel)
+        await kepala.tekan("Isi observasi kelas", await kepala.balasan_berisi("Latihan"))
+        obs = await kepala.balasan_berisi("Observasi kelas (1/7)")
+        assert "Indikator terkait: 1.1.1" in obs.teks
+        await kepala.tekan("Terlihat", obs)
+        await kepala.balasan_berisi("Observasi kelas (2/7)")
+
+        # 2.5.1 at Sangat Baik is supported by the interview answer: no gap; 1.1.1 by the
+        # observation.
+        await kepala.tekan_data("akr:b:ia2024:2.5.1", obs)
+        ind = await kepala.balasan_berisi("Indikator 2.5.1")
+        assert "Kami refleksi bulanan" in ind.teks
+        await kepala.tekan("Sangat Baik", ind)
+        await kepala.balasan_berisi("Tersimpan")
+        await kepala.tekan_data("akr:b:ia2024:1.1.1", obs)
+        ind = await kepala.balasan_berisi("Indikator 1.1.1")
+        assert "Observasi: 1 dari 1 terlihat" in ind.teks
+        await kepala.tekan("Baik", ind)
+        await kepala.balasan_berisi("Tersimpan")
+        await kepala.tekan_data("akr:b:ia2024:2.7.1", obs)
+        await kepala.tekan("Baik", await kepala.balasan_berisi("Indikator 2.7.1"))
+        await kepala.balasan_berisi("Tersimpan")
+        await kepala.kirim("/akreditasi")
+        panel = await kepala.balasan_berisi("Persiapan akreditasi · IA2024")
+        await kepala.tekan("Celah kesiapan", panel)
+        celah = await kepala.balasan_berisi("Celah kesiapan IA2024")
+        assert "2.7.1 dinilai Baik, tetapi belum ada bukti" in celah.teks
+        assert "2.5.1" not in celah.teks and "1.1.1" not in celah.teks
+
+        # Pre-visit documents: a ZIP named .pdf is refused by content and asked again.
+        await kepala.tekan("Dokumen sebelum visitasi", panel)
+        await kepala.tekan("Kurikulum Satuan Pendidikan", await kepala.balasan_berisi("Dokumen"))
+        await kepala.tekan("Kirim berkas", await kepala.balasan_berisi("Belum ada"))
+        await kepala.balasan_berisi("paling besar 2 MB")
+        zip_ = io.BytesIO()
+        with zipfile.ZipFile(zip_, "w") as z:
+            z.writestr("ksp.docx", "bukan pdf")
+        await kepala.kirim_dokumen(zip_.getvalue(), "ksp.pdf", "application/pdf")
+        await kepala.balasan_berisi("Isi berkas itu bukan PDF, JPG, atau PNG")
+        await kepala.balasan_berisi("Kirim foto atau berkas PDF untuk")
+        await kepala.kirim_foto(PNG_KECIL + b"ksp")
+        await kepala.balasan_berisi("Berkas tersimpan")
+
+        # DKA of butir 5: the bot's draft accepted as it is, then approved by the kepala.
+        await kepala.tekan_data("akr:dka:ia2024:5", panel)
+        dka = await kepala.balasan_berisi("Narasi butir 5 (DKA)")
+        await kepala.tekan("Buat draf dari data sekolah", dka)
+        usulan = await kepala.balasan_berisi("usulan bot")
+        assert "2.5.1" in usulan.teks and "tingkat Sangat Baik" in usulan.teks
+        await kepala.tekan("Terima draf ini", usulan)
+        simpan = await kepala.balasan_berisi("Narasi tersimpan sebagai draf")
+        # A second press of the same "accept" is stale: the proposal was used.
+        await kepala.tekan("Terima draf ini", usulan)
+        await kepala.balasan_berisi("Tombol itu sudah tidak berlaku")
+        await kepala.tekan("Setujui narasi (kepala sekolah)", simpan)
+        await kepala.balasan_berisi("Narasi butir disetujui")
+
+        # Another school's member pressing this school's buttons: refused, nothing changed.
+        await lain.semua_balasan()
+        await lain.kirim("/akreditasi")
+        pesan_lain = await lain.balasan_berisi("Untuk instrumen mana")
+        for data in ("akr:l:ia2024:2.7.1:1", "akr:dks:ia2024:5", "akr:na:ia2024:1.4.4"):
+            await lain.tekan_data(data, pesan_lain)
+            await lain.balasan_berisi("Tombol itu sudah tidak berlaku")
+        async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+            level = (
+                await conn.execute(
+                    select(akreditasi_butir.c.level).where(akreditasi_butir.c.butir == "2.7.1")
+                )
+            ).scalar()
+        assert level == 3
+        assert await _jumlah(app, akreditasi_butir, akreditasi_butir.c.sekolah_id == 2) == 0
+
+        # After changing instrument, an IA2024 button is stale.
+        await kepala.tekan("Ganti instrumen", panel)
+        await kepala.tekan("IASP 2020 (sudah diganti)", await kepala.balasan_berisi("instrumen"))
+        iasp = await kepala.balasan_berisi("Persiapan akreditasi · IASP 2020")
+        assert "sudah diganti" in iasp.teks
+        await kepala.tekan_data("akr:l:ia2024:2.7.1:1", iasp)
+        await kepala.balasan_berisi("Tombol itu sudah tidak berlaku")
