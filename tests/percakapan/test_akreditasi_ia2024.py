@@ -386,3 +386,32 @@ async def test_ia2024_latihan_dokumen_dka_terima_dan_tolakan(
         assert "sudah diganti" in iasp.teks
         await kepala.tekan_data("akr:l:ia2024:2.7.1:1", iasp)
         await kepala.balasan_berisi("Tombol itu sudah tidak berlaku")
+
+
+async def test_hapus_data_penulis_dka_narasi_tetap_milik_sekolah(
+    mulai_bot: Callable[[], Any], orang: Callable[[str], Pengguna]
+) -> None:
+    """A member who wrote and approved a DKA erases their data: the school's narrative stays,
+    its author becomes the anonymous member (foreign keys hold on both engines)."""
+    from datetime import UTC, datetime
+
+    from db import akreditasi as db_akr
+    from db import privasi as db_privasi
+    from tests.percakapan.conftest import daftarkan_sekolah
+
+    async with mulai_bot() as app:
+        kepala = orang("Pak Budi")
+        await daftarkan_sekolah(kepala)
+        lay = app.bot_data[KUNCI_LAYANAN]
+        waktu = datetime(2026, 12, 1, tzinfo=UTC)
+        async with lay.mesin.begin() as conn:
+            await db_akr.pilih(conn, 1, "ia2024", kepala.id, waktu)
+            await db_akr.simpan_dka(conn, 1, "ia2024", "12", "Narasi.", kepala.id, waktu)
+            assert await db_akr.setujui_dka(conn, 1, "ia2024", "12", kepala.id, waktu)
+            assert not await db_akr.setujui_dka(conn, 1, "ia2024", "12", kepala.id, waktu)
+        async with lay.mesin.begin() as conn:
+            await db_privasi.hapus(conn, kepala.id, "Anggota terhapus", waktu)
+        async with lay.mesin.connect() as conn:
+            baris = (await db_akr.dka_sekolah(conn, 1, "ia2024"))["12"]
+        assert baris.teks == "Narasi." and baris.status == "disetujui"
+        assert baris.diperbarui_oleh != kepala.id and baris.disetujui_oleh != kepala.id
