@@ -413,7 +413,7 @@ async def dka_setujui(update: Update, context: Konteks, aktor: Aktor, t: tb.DkaS
 async def celah(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
     """`akr:cl`: IA2024 readiness gaps."""
     await jawab_tombol(update)
-    await ia.celah(update, context, await akr.gambaran(layanan(context), aktor, spmi=False))
+    await ia.celah(update, context, await akr.gambaran(layanan(context), aktor))
     return END
 
 

@@ -292,8 +292,12 @@ async def tanya_konteks(update: Update, context: Konteks, g: akr.Gambaran) -> No
 
 async def celah(update: Update, context: Konteks, g: akr.Gambaran) -> None:
     r = layanan(context).render
-    kalimat = dok_akr.kalimat_celah(layanan(context), g)
-    bagian = r.pesan_panjang("akreditasi/celah", kalimat=kalimat)
+    lay = layanan(context)
+    bagian = r.pesan_panjang(
+        "akreditasi/celah",
+        kalimat=dok_akr.kalimat_celah(lay, g),
+        spmi=dok_akr.kalimat_kesenjangan(lay, g),
+    )
     for teks in bagian[:-1]:
         await balas(update, context, teks)
     await balas(

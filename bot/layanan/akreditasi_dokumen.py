@@ -56,9 +56,10 @@ def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
             else r.label("akreditasi.butir_level", butir=k.butir, level=k.level)
             for k in daftar
         )
+        bagian = "kesenjangan_ia" if g.inst.per_indikator else "kesenjangan"
         hasil.append(
             r.label(
-                f"akreditasi.kesenjangan.{jenis}",
+                f"akreditasi.{bagian}.{jenis}",
                 indikator=indikator,
                 skor=angka(daftar[0].skor, 2),
                 butir=butir,
@@ -181,7 +182,8 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
                 hk.na,
             )
         )
-    celah = kalimat_celah(lay, g) if g.inst.per_indikator else []
+    # IA2024: the gaps, then the disagreements with the school's own evaluation (stage 1).
+    celah = [*kalimat_celah(lay, g), *kalimat_kesenjangan(lay, g)] if g.inst.per_indikator else []
     return dok.DokumenAkreditasi(
         sekolah_nama=s.nama,
         npsn=s.npsn,
