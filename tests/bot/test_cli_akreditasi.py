@@ -30,3 +30,20 @@ def test_periksa_akreditasi(
     assert main(["instrumen", "periksa-akreditasi", str(rusak)]) == 1
     galat = capsys.readouterr().err
     assert "rusak.yaml baris" in galat and "metode 'uji_petik' tidak dikenal" in galat
+
+
+def test_periksa_akreditasi_ia2024(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """IA2024 and the old draft pass; N/A on an indicator the instrument does not allow is
+    named with its line."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["instrumen", "periksa-akreditasi"]) == 0
+    keluar = capsys.readouterr().out
+    assert "akreditasi_ia2024_draf10.yaml: IA2024 draf lama (10 butir)" in keluar
+    teks = (FOLDER_DATA / BERKAS["ia2024"]).read_text(encoding="utf-8")
+    rusak = tmp_path / "rusak.yaml"
+    rusak.write_text(teks.replace("  na_boleh: false\n", "  na_boleh: true\n", 1), encoding="utf-8")
+    assert main(["instrumen", "periksa-akreditasi", str(rusak)]) == 1
+    galat = capsys.readouterr().err
+    assert "rusak.yaml baris" in galat and "indikator 1.1.1: N/A hanya boleh" in galat
