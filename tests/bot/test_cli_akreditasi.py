@@ -47,3 +47,31 @@ def test_periksa_akreditasi_ia2024(
     assert main(["instrumen", "periksa-akreditasi", str(rusak)]) == 1
     galat = capsys.readouterr().err
     assert "rusak.yaml baris" in galat and "indikator 1.1.1: N/A hanya boleh" in galat
+
+
+def test_awal_berhenti_bila_instrumen_akreditasi_rusak(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start-up refuses a broken accreditation file before touching the database."""
+    from bot import cli
+    from bot.config import KonfigurasiSalah, Settings
+
+    teks = (FOLDER_DATA / BERKAS["ia2024"]).read_text(encoding="utf-8")
+    (tmp_path / "akreditasi_ia2024.yaml").write_text(
+        teks.replace("    diketahui: false", "    diketahui: true"), encoding="utf-8"
+    )
+    for kode, nama in BERKAS.items():
+        if kode != "ia2024":
+            (tmp_path / nama).write_text(
+                (FOLDER_DATA / nama).read_text(encoding="utf-8"), encoding="utf-8"
+            )
+    monkeypatch.setattr(cli, "FOLDER_DATA", tmp_path)
+    db = tmp_path / "tidak-disentuh.db"
+    settings = Settings(
+        _env_file=None,
+        telegram_bot_token="123456789:" + "A" * 35,
+        database_url=f"sqlite+aiosqlite:///{db}",
+    )
+    with pytest.raises(KonfigurasiSalah, match="agregasi_skor.diketahui"):
+        cli.jalankan(settings)
+    assert not db.exists()
