@@ -262,6 +262,23 @@ async def test_ia2024_utuh(
         assert any(n.startswith("Komponen-2_") and "/Butir-09/2.9.1/01_" in n for n in nama), nama
         assert any(n.startswith("Komponen-2_") and "/Butir-06/2.6.1/01_" in n for n in nama), nama
 
+        # A teacher cannot use the managers' buttons, even crafted by hand.
+        sari = p["Bu Sari"]
+        await sari.semua_balasan()
+        await sari.kirim("/akreditasi")
+        ditolak = await sari.balasan_berisi("Maaf, /akreditasi hanya untuk")
+        for data in ("akr:l:ia2024:2.7.1:1", "akr:dks:ia2024:6", "akr:kg:ia2024:homogen"):
+            await sari.tekan_data(data, ditolak)
+            await sari.balasan_berisi("Maaf")
+        async with app.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
+            level = (
+                await conn.execute(
+                    select(akreditasi_butir.c.level).where(akreditasi_butir.c.butir == "2.7.1")
+                )
+            ).scalar()
+            konteks = (await conn.execute(select(akreditasi_pilihan.c.konteks_gender))).scalar()
+        assert (level, konteks) == (3, "heterogen")
+
 
 async def test_draf_lama_10_butir_tetap_terbaca(
     mulai_bot: Callable[[], Any], orang: Callable[[str], Pengguna]
