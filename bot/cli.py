@@ -84,6 +84,9 @@ def jalankan(settings: Settings, webhook: bool = False) -> None:
     settings.token()  # fail fast, before touching the database
     opsi = opsi_webhook(settings) if webhook else None
     masalah = instrumen_berkas.periksa(berkas_instrumen(settings))
+    # The accreditation instruments too (IA2024, IASP 2020, the old IA2024 draft).
+    for nama in BERKAS.values():
+        masalah += instrumen_berkas.periksa_akreditasi(FOLDER_DATA / nama)
     if masalah:
         raise KonfigurasiSalah("the instrument file is broken:\n" + "\n".join(masalah))
     kunci = jadi_aktif(settings)  # before migrating: two processes never migrate at once

@@ -7,17 +7,19 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tabel import (
     akreditasi_butir,
+    akreditasi_dka,
     akreditasi_dokumen,
     akreditasi_latihan,
     akreditasi_pilihan,
     akreditasi_tautan,
     bukti,
+    kegiatan,
     komitmen,
     laporan,
     siklus,
@@ -61,8 +63,10 @@ async def simpan_butir(
     *,
     level: int | None = None,
     kurang: bool | None = None,
+    na: bool | None = None,
 ) -> None:
-    """Set a butir's level and/or missing mark; what is not given stays as it was."""
+    """Set a butir's level and/or missing mark, or N/A (which clears the level; a level clears
+    N/A); what is not given stays as it was."""
     nilai = {
         "sekolah_id": sekolah_id,
         "instrumen": instrumen,
@@ -71,10 +75,11 @@ async def simpan_butir(
         "diperbarui_pada": waktu,
         "level": level,
         "kurang": bool(kurang),
+        "na": bool(na),
     }
     perbarui = ["diperbarui_oleh", "diperbarui_pada"]
-    if level is not None:
-        perbarui.append("level")
+    if level is not None or na:
+        perbarui += ["level", "na"]
     if kurang is not None:
         perbarui.append("kurang")
     await upsert(
@@ -278,3 +283,108 @@ async def siklus_terpetakan(conn: AsyncConnection, sekolah_id: int) -> Row | Non
         .limit(1)
     )
     return hasil.first()
+
+
+async def konteks_gender(conn: AsyncConnection, sekolah_id: int) -> str | None:
+    """The school's IA2024 3.10.3 context (heterogen/homogen), or None before it said."""
+    hasil = await conn.execute(
+        select(akreditasi_pilihan.c.konteks_gender).where(
+            akreditasi_pilihan.c.sekolah_id == sekolah_id
+        )
+    )
+    return hasil.scalar_one_or_none()
+
+
+async def simpan_konteks_gender(conn: AsyncConnection, sekolah_id: int, konteks: str) -> None:
+    """Record the school's 3.10.3 context (the school has chosen an instrument already)."""
+    await conn.execute(
+        update(akreditasi_pilihan)
+        .where(akreditasi_pilihan.c.sekolah_id == sekolah_id)
+        .values(konteks_gender=konteks)
+    )
+
+
+async def dka_sekolah(conn: AsyncConnection, sekolah_id: int, instrumen: str) -> dict[str, Row]:
+    """The DKA narratives of the school, by butir."""
+    hasil = await conn.execute(
+        select(akreditasi_dka).where(
+            akreditasi_dka.c.sekolah_id == sekolah_id, akreditasi_dka.c.instrumen == instrumen
+        )
+    )
+    return {b.butir: b for b in hasil}
+
+
+async def simpan_dka(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    butir: str,
+    teks: str,
+    pengguna_id: int,
+    waktu: datetime,
+) -> None:
+    """Keep a butir's DKA text as a draft (an approved text edited becomes a draft again)."""
+    await upsert(
+        conn,
+        akreditasi_dka,
+        {
+            "sekolah_id": sekolah_id,
+            "instrumen": instrumen,
+            "butir": butir,
+            "teks": teks,
+            "status": "draf",
+            "diperbarui_oleh": pengguna_id,
+            "diperbarui_pada": waktu,
+            "disetujui_oleh": None,
+            "disetujui_pada": None,
+        },
+        kunci=("sekolah_id", "instrumen", "butir"),
+        perbarui=(
+            "teks", "status", "diperbarui_oleh", "diperbarui_pada", "disetujui_oleh",
+            "disetujui_pada",
+        ),
+    )  # fmt: skip
+
+
+async def setujui_dka(
+    conn: AsyncConnection,
+    sekolah_id: int,
+    instrumen: str,
+    butir: str,
+    pengguna_id: int,
+    waktu: datetime,
+) -> bool:
+    """Approve a butir's DKA draft; False when there is no draft to approve."""
+    hasil = await conn.execute(
+        update(akreditasi_dka)
+        .where(
+            akreditasi_dka.c.sekolah_id == sekolah_id,
+            akreditasi_dka.c.instrumen == instrumen,
+            akreditasi_dka.c.butir == butir,
+            akreditasi_dka.c.status == "draf",
+        )
+        .values(status="disetujui", disetujui_oleh=pengguna_id, disetujui_pada=waktu)
+    )
+    return bool(hasil.rowcount)
+
+
+async def kegiatan_dan_laporan(conn: AsyncConnection, sekolah_id: int) -> list[Row]:
+    """The plan activities the school committed to (all cycles), with the SNP indicator of the
+    commitment and each progress report (status, persen, catatan; None without one), oldest
+    first: what the DKA draft may cite."""
+    hasil = await conn.execute(
+        select(
+            komitmen.c.id.label("komitmen_id"),
+            komitmen.c.indikator_kode,
+            kegiatan.c.deskripsi,
+            laporan.c.status,
+            laporan.c.persen,
+            laporan.c.catatan,
+        )
+        .join(siklus, siklus.c.id == komitmen.c.siklus_id)
+        .join(kegiatan, kegiatan.c.kunci == komitmen.c.kegiatan_kunci)
+        .outerjoin(laporan, laporan.c.komitmen_id == komitmen.c.id)
+        .where(siklus.c.sekolah_id == sekolah_id)
+        .order_by(komitmen.c.id, laporan.c.dibuat_pada, laporan.c.id)
+    )
+    return list(hasil)

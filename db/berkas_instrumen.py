@@ -12,7 +12,12 @@ INSTRUMEN_BAWAAN = FOLDER_DATA / "instrumen_snp.yaml"
 # used from the database, where it was stored when the cycle sent it out).
 INSTRUMEN_ARSIP = {"2026.11-1": FOLDER_DATA / "instrumen_snp_2026.11-1.yaml"}
 # The accreditation instruments by code.
-BERKAS = {"iasp2020": "akreditasi_iasp2020.yaml", "ia2024": "akreditasi_ia2024.yaml"}
+BERKAS = {
+    "iasp2020": "akreditasi_iasp2020.yaml",
+    "ia2024": "akreditasi_ia2024.yaml",
+    # The earlier 10-butir IA2024 draft, read-only (assessments made on it stay readable).
+    "ia2024_10": "akreditasi_ia2024_draf10.yaml",
+}
 
 
 def baca(path: Path | str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tabel import (
     akreditasi_butir,
+    akreditasi_dka,
     akreditasi_dokumen,
     akreditasi_latihan,
     akreditasi_pilihan,
@@ -62,6 +63,8 @@ KOLOM_PELAKU: tuple[Column[Any], ...] = (
     akreditasi_butir.c.diperbarui_oleh,
     akreditasi_tautan.c.ditautkan_oleh,
     akreditasi_dokumen.c.diperbarui_oleh,
+    akreditasi_dka.c.diperbarui_oleh,
+    akreditasi_dka.c.disetujui_oleh,
     audit.c.pengguna_id,
 )
 

@@ -509,6 +509,8 @@ akreditasi_pilihan = Table(
     Column("instrumen", String(20), nullable=False),
     Column("dipilih_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
     Column("dipilih_pada", WaktuUTC, nullable=False),
+    # IA2024 3.10.3: which rubric applies (heterogen: mixed classes, homogen: single-sex).
+    Column("konteks_gender", String(12)),
 )
 
 # The school's self-assessment of one butir: its level (1-4) and whether something is missing.
@@ -523,6 +525,8 @@ akreditasi_butir = Table(
     Column("kurang", Boolean, nullable=False, server_default=false()),
     Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
     Column("diperbarui_pada", WaktuUTC, nullable=False),
+    # IA2024: not applicable (only where the instrument allows it); level is then NULL.
+    Column("na", Boolean, nullable=False, server_default=false()),
     UniqueConstraint("sekolah_id", "instrumen", "butir", name="uq_akreditasi_butir"),
     CheckConstraint("level IS NULL OR level BETWEEN 1 AND 4", name="level"),
 )
@@ -575,6 +579,25 @@ akreditasi_latihan = Table(
         "sekolah_id", "instrumen", "jenis", "kode", "pengguna_id", name="uq_akreditasi_latihan"
     ),
     CheckConstraint("jenis IN ('wawancara','observasi')", name="jenis"),
+)
+
+# IA2024 DKA narrative per butir: drafted by the bot or typed by the koordinator (draf), approved
+# by the kepala sekolah (disetujui). An edit after approval makes it a draft again.
+akreditasi_dka = Table(
+    "akreditasi_dka",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("sekolah_id", Integer, ForeignKey("sekolah.id"), nullable=False),
+    Column("instrumen", String(20), nullable=False),
+    Column("butir", String(20), nullable=False),
+    Column("teks", Text, nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("diperbarui_oleh", BigInteger, ForeignKey("pengguna.id"), nullable=False),
+    Column("diperbarui_pada", WaktuUTC, nullable=False),
+    Column("disetujui_oleh", BigInteger, ForeignKey("pengguna.id")),
+    Column("disetujui_pada", WaktuUTC),
+    UniqueConstraint("sekolah_id", "instrumen", "butir", name="uq_akreditasi_dka"),
+    CheckConstraint("status IN ('draf','disetujui')", name="status"),
 )
 
 # Documents built by worker processes (`asisten-mutu pekerja`): the chat process queues a

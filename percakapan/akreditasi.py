@@ -19,6 +19,7 @@ from bot.layanan import Ditolak, draf
 from bot.layanan import akreditasi as akr
 from bot.layanan import akreditasi_latihan as latihan_visitasi
 from bot.layanan.aktor import Aktor
+from percakapan import akreditasi_ia2024 as ia
 from percakapan import akreditasi_tampil as tampilan
 from percakapan import akreditasi_tombol as tb
 from percakapan import batal
@@ -178,7 +179,8 @@ async def unggah_butir(
     b = inst.butir(t.kode, jenjang)
     if b is None:
         raise Ditolak("tombol_usang")
-    untuk = lay.render.label("akreditasi.untuk_butir", kode=b.kode)
+    kunci = "akreditasi.untuk_indikator" if b.kelompok else "akreditasi.untuk_butir"
+    untuk = lay.render.label(kunci, kode=b.kode)
     isi = {"langkah": "berkas_butir", "kode": b.kode, "untuk": untuk}
     return await _minta(update, context, aktor, isi, "akreditasi/minta_berkas")
 
@@ -303,6 +305,134 @@ async def bundel(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
     return END
 
 
+# ------------------------------------------------------------------ IA2024
+@_per_instrumen(tb.Kelompok)
+async def kelompok(update: Update, context: Konteks, aktor: Aktor, t: tb.Kelompok) -> None:
+    """`akr:kb`: an IA2024 butir with its indicators and DKA."""
+    g = await akr.gambaran(layanan(context), aktor, spmi=False)
+    await ia.kelompok(update, context, g, t.kode)
+
+
+@_per_instrumen(tb.TidakBerlaku)
+async def tidak_berlaku(update: Update, context: Konteks, aktor: Aktor, t: tb.TidakBerlaku) -> None:
+    """`akr:na`: N/A on an indicator (refused where the instrument does not allow it)."""
+    await akr.tandai_na(layanan(context), aktor, t.kode)
+    await tampilan.butir(update, context, aktor, t.kode, _tersimpan(context))
+
+
+@_per_instrumen(tb.KonteksGender)
+async def konteks_gender(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.KonteksGender
+) -> None:
+    """`akr:kg`: the school's 3.10.3 situation ("?": ask it again); then 3.10.3 itself."""
+    lay = layanan(context)
+    if t.kode == "?":
+        await ia.tanya_konteks(update, context, await akr.gambaran(lay, aktor, spmi=False))
+        return
+    await akr.simpan_konteks(lay, aktor, t.kode)
+    pesan = lay.render.label("akreditasi.konteks_tersimpan")
+    await tampilan.butir(update, context, aktor, akr.INDIKATOR_KONTEKS, pesan)
+
+
+@tombol(tb.Lanjutkan, "akreditasi")
+async def lanjutkan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:ln`: resume at the first indicator not assessed yet."""
+    await jawab_tombol(update)
+    g = await akr.gambaran(layanan(context), aktor, spmi=False)
+    kode = g.berikutnya_belum() if g.inst.per_indikator else None
+    if kode is None:
+        raise Ditolak("tombol_usang")
+    await tampilan.butir(update, context, aktor, kode)
+    return END
+
+
+@_per_instrumen(tb.Dka)
+async def dka(update: Update, context: Konteks, aktor: Aktor, t: tb.Dka) -> None:
+    """`akr:dka`: a butir's DKA narrative."""
+    g = await akr.gambaran(layanan(context), aktor, spmi=False)
+    await ia.dka(update, context, aktor, g, t.kode)
+
+
+@_per_instrumen(tb.DkaDraf)
+async def dka_draf(update: Update, context: Konteks, aktor: Aktor, t: tb.DkaDraf) -> None:
+    """`akr:dkd`: the bot drafts the narrative from the school's data; nothing is stored
+    until a person accepts or edits it."""
+    lay = layanan(context)
+    g = await akr.gambaran(lay, aktor, spmi=False)
+    usulan = await akr.bahan_dka(lay, aktor, g, t.kode)
+    await draf.simpan(
+        lay, aktor.pengguna_id, DRAF, {"langkah": "usulan_dka", "kode": t.kode, "teks": usulan}
+    )
+    await ia.dka(update, context, aktor, g, t.kode, usulan=usulan)
+
+
+@_per_instrumen(tb.DkaTerima)
+async def dka_terima(update: Update, context: Konteks, aktor: Aktor, t: tb.DkaTerima) -> None:
+    """`akr:dkt`: accept the bot's draft as shown (kept as a draft for the kepala)."""
+    lay = layanan(context)
+    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
+    if isi.get("langkah") != "usulan_dka" or isi.get("kode") != t.kode:
+        raise Ditolak("tombol_usang")
+    await akr.simpan_dka(lay, aktor, t.kode, isi["teks"])
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+    g = await akr.gambaran(lay, aktor, spmi=False)
+    await ia.dka(
+        update, context, aktor, g, t.kode, pesan_atas=lay.render.label("akreditasi.dka_tersimpan")
+    )
+
+
+@tombol(tb.DkaUbah, "akreditasi")
+async def dka_ubah(update: Update, context: Konteks, aktor: Aktor, t: tb.DkaUbah) -> int | str:
+    """`akr:dku`: type (or paste an edited) narrative in the chat."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    if t.inst != await akr.instrumen_sekolah(lay, aktor):
+        raise Ditolak("tombol_usang")
+    inst, _ = await akr.instrumen(lay, aktor)
+    if inst.kelompok_butir(t.kode) is None:
+        raise Ditolak("tombol_usang")
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, {"langkah": "dka", "kode": t.kode})
+    await balas(
+        update, context, lay.render.pesan("akreditasi/minta_dka", nomor=t.kode, maks=akr.MAKS_DKA)
+    )
+    return MENUNGGU
+
+
+@_per_instrumen(tb.DkaSetujui)
+async def dka_setujui(update: Update, context: Konteks, aktor: Aktor, t: tb.DkaSetujui) -> None:
+    """`akr:dks`: the kepala sekolah approves the narrative."""
+    lay = layanan(context)
+    await akr.setujui_dka(lay, aktor, t.kode)
+    g = await akr.gambaran(lay, aktor, spmi=False)
+    await ia.dka(
+        update, context, aktor, g, t.kode, pesan_atas=lay.render.label("akreditasi.dka_disetujui")
+    )
+
+
+@tombol(tb.Celah, "akreditasi")
+async def celah(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:cl`: IA2024 readiness gaps."""
+    await jawab_tombol(update)
+    await ia.celah(update, context, await akr.gambaran(layanan(context), aktor))
+    return END
+
+
+@tombol(tb.Penjelasan, "akreditasi")
+async def penjelasan(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:pj`: visit or automatic?"""
+    await jawab_tombol(update)
+    await ia.penjelasan(update, context)
+    return END
+
+
+@tombol(tb.DrafLama, "akreditasi")
+async def draf_lama(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int:
+    """`akr:dl`: the old 10-butir IA2024 draft, read-only."""
+    await jawab_tombol(update)
+    await ia.draf_lama(update, context, aktor)
+    return END
+
+
 @akses("akreditasi")
 async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
     """An `akr:` button of no kind this version makes (an old message): stale."""
@@ -333,6 +463,18 @@ TOMBOL = (
     observasi,
     laporan,
     bundel,
+    kelompok,
+    tidak_berlaku,
+    konteks_gender,
+    lanjutkan,
+    dka,
+    dka_draf,
+    dka_terima,
+    dka_ubah,
+    dka_setujui,
+    celah,
+    penjelasan,
+    draf_lama,
 )
 
 
@@ -365,9 +507,30 @@ async def tombol_wawancara(update: Update, context: Konteks, aktor: Aktor, t: An
     return await _wawancara(update, context, aktor, None)
 
 
-@akses("akreditasi_wawancara")
+async def _tanya_lagi(context: Konteks, aktor: Aktor) -> int | str:
+    """After a refusal of typed input or a file: the question again, still waiting."""
+    lay = layanan(context)
+    r = lay.render
+    isi = await draf.ambil(lay, aktor.pengguna_id, DRAF)
+    langkah = isi.get("langkah")
+    if langkah == "tautan_dokumen":
+        teks = r.pesan("akreditasi/minta_tautan", untuk=isi["untuk"], galat=None)
+    elif langkah in ("berkas_butir", "berkas_dokumen"):
+        inst, _ = await akr.instrumen(lay, aktor)
+        teks = r.pesan(
+            "akreditasi/minta_berkas", untuk=isi["untuk"], galat=None, maks_mb=inst.format_maks_mb
+        )
+    elif langkah == "dka":
+        teks = r.pesan("akreditasi/minta_dka", nomor=isi["kode"], maks=akr.MAKS_DKA)
+    else:
+        return END
+    await context.bot.send_message(aktor.pengguna_id, teks)
+    return MENUNGGU
+
+
+@akses("akreditasi_wawancara", ditolak=_tanya_lagi)
 async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
-    """Typed input: an interview answer, or a document's link."""
+    """Typed input: an interview answer, a document's link, or a DKA narrative."""
     lay = layanan(context)
     r = lay.render
     assert update.message is not None and update.message.text is not None
@@ -379,17 +542,17 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             return MENUNGGU
         await latihan_visitasi.jawab_wawancara(lay, aktor, isi["kode"], masukan)
         return await _wawancara(update, context, aktor, r.label("notifikasi.tersimpan"))
+    if isi.get("langkah") == "dka":
+        # The narrative keeps its paragraphs: only the ends are trimmed.
+        await akr.simpan_dka(lay, aktor, isi["kode"], update.message.text)
+        await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
+        g = await akr.gambaran(lay, aktor, spmi=False)
+        await ia.dka(
+            update, context, aktor, g, isi["kode"], pesan_atas=r.label("akreditasi.dka_tersimpan")
+        )
+        return END
     if isi.get("langkah") == "tautan_dokumen":
-        try:
-            await akr.tautan_dokumen(lay, aktor, isi["kode"], masukan)
-        except Ditolak as tolak:
-            pesan = r.pesan(
-                "akreditasi/minta_tautan",
-                untuk=isi["untuk"],
-                galat=r.label(f"galat.{tolak.alasan}"),
-            )
-            await balas(update, context, pesan)
-            return MENUNGGU
+        await akr.tautan_dokumen(lay, aktor, isi["kode"], masukan)
         await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
         await tampilan.dokumen_satu(
             update, context, aktor, isi["kode"], r.label("notifikasi.tersimpan")
@@ -409,7 +572,7 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return END
 
 
-@akses("akreditasi_wawancara")
+@akses("akreditasi_wawancara", ditolak=_tanya_lagi)
 async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """A photo or document for a butir or a checklist document."""
     lay = layanan(context)
@@ -420,19 +583,7 @@ async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     if langkah not in ("berkas_butir", "berkas_dokumen"):
         await galat(update, context, "bukan_bukti")
         return MENUNGGU if langkah else END
-    try:
-        masuk = await unduh_berkas(update.message)
-    except Ditolak as tolak:
-        alasan = "akreditasi_jenis" if tolak.alasan == "bukti_jenis" else tolak.alasan
-        inst, _ = await akr.instrumen(lay, aktor)
-        pesan = r.pesan(
-            "akreditasi/minta_berkas",
-            untuk=isi["untuk"],
-            galat=r.label(f"galat.{alasan}"),
-            maks_mb=inst.format_maks_mb,
-        )
-        await balas(update, context, pesan)
-        return MENUNGGU
+    masuk = await unduh_berkas(update.message)
     if langkah == "berkas_butir":
         await akr.unggah_butir(lay, aktor, isi["kode"], masuk)
         await draf.simpan(lay, aktor.pengguna_id, DRAF, None)

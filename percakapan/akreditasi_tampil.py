@@ -18,6 +18,7 @@ from bot.layanan.aktor import Aktor
 from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.mutu.akreditasi_instrumen import KODE_IPR
 from bot.render import angka
+from percakapan import akreditasi_ia2024 as ia
 from percakapan import akreditasi_tombol as tb
 from percakapan._umum import Konteks, TombolPapan, balas, bangun_sekali, layanan, papan
 
@@ -36,11 +37,17 @@ def nama_kelompok(g: akr.Gambaran, r: Any) -> dict[str, str]:
     return nama
 
 
-async def panel(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """The readiness panel: the estimate per component beside the SPMI scores."""
+async def panel(
+    update: Update, context: Konteks, aktor: Aktor, pesan_atas: str | None = None
+) -> None:
+    """The readiness panel: the estimate per component beside the SPMI scores (IA2024:
+    counts and levels, no grade)."""
     lay = layanan(context)
     r = lay.render
     g = await akr.gambaran(lay, aktor)
+    if g.inst.per_indikator:
+        await ia.panel(update, context, g, pesan_atas)
+        return
     hitung = {s: 0 for s in akr.STATUS_DOKUMEN}
     for d in g.inst.dokumen:
         hitung[g.dokumen[d.kode].status if d.kode in g.dokumen else "belum"] += 1
@@ -72,7 +79,17 @@ async def pilih_instrumen(update: Update, context: Konteks) -> None:
         update,
         context,
         r.pesan("akreditasi/pilih_instrumen"),
-        papan([[(bawaan(kode).nama, tb.PilihInstrumen(kode))] for kode in akr.INSTRUMEN]),
+        papan(
+            [
+                [
+                    (
+                        bawaan(kode).nama + (" (sudah diganti)" if bawaan(kode).digantikan else ""),
+                        tb.PilihInstrumen(kode),
+                    )
+                ]
+                for kode in akr.INSTRUMEN
+            ]
+        ),
     )
 
 
@@ -81,6 +98,9 @@ async def daftar_butir(update: Update, context: Konteks, aktor: Aktor, komponen:
     lay = layanan(context)
     r = lay.render
     g = await akr.gambaran(lay, aktor, spmi=False)
+    if g.inst.per_indikator:
+        await ia.komponen(update, context, g, komponen)
+        return
     h = next((k for k in g.kesiapan.kelompok if k.kode == komponen), None)
     if h is None:
         raise Ditolak("tombol_usang")
@@ -118,6 +138,9 @@ async def butir(
     b = g.butir(kode)
     if b is None:
         raise Ditolak("tombol_usang")
+    if g.inst.per_indikator:
+        await ia.indikator(update, context, g, b, pesan_atas)
+        return
     k = g.keadaan[kode]
     semua_tautan = g.tautan.get(kode, [])
     tautan_id = semua_tautan[::-1][:TAUTAN_TAMPIL]  # the newest first

@@ -134,3 +134,64 @@ class Bundel(Tombol, awalan="akr:z"):
 @dataclass(frozen=True)
 class Wawancara(Tombol, awalan="akw:m"):
     """A member's interview practice; also sent by the outbox (bot/layanan/akreditasi_latihan)."""
+
+
+# ------------------------------------------------------------------ IA2024
+@dataclass(frozen=True)
+class Kelompok(PerInstrumen, awalan="akr:kb"):
+    """An IA2024 butir (1-14): its indicators, progress and DKA."""
+
+
+@dataclass(frozen=True)
+class TidakBerlaku(PerInstrumen, awalan="akr:na"):
+    """N/A on an indicator (offered only where the instrument allows it)."""
+
+
+@dataclass(frozen=True)
+class KonteksGender(PerInstrumen, awalan="akr:kg"):
+    """The school's 3.10.3 situation; `kode` is heterogen or homogen."""
+
+
+@dataclass(frozen=True)
+class Lanjutkan(Tombol, awalan="akr:ln"):
+    """Resume at the first indicator not assessed yet."""
+
+
+@dataclass(frozen=True)
+class Dka(PerInstrumen, awalan="akr:dka"):
+    """A butir's DKA narrative."""
+
+
+@dataclass(frozen=True)
+class DkaDraf(PerInstrumen, awalan="akr:dkd"):
+    """Let the bot draft the narrative from the school's data."""
+
+
+@dataclass(frozen=True)
+class DkaTerima(PerInstrumen, awalan="akr:dkt"):
+    """Accept the bot's draft as it is (kept as a draft for the kepala)."""
+
+
+@dataclass(frozen=True)
+class DkaUbah(PerInstrumen, awalan="akr:dku"):
+    """Type the narrative (or a corrected one) in the chat."""
+
+
+@dataclass(frozen=True)
+class DkaSetujui(PerInstrumen, awalan="akr:dks"):
+    """The kepala sekolah approves the narrative."""
+
+
+@dataclass(frozen=True)
+class Celah(Tombol, awalan="akr:cl"):
+    """IA2024 readiness gaps."""
+
+
+@dataclass(frozen=True)
+class Penjelasan(Tombol, awalan="akr:pj"):
+    """Visit or automatic? How re-accreditation works now."""
+
+
+@dataclass(frozen=True)
+class DrafLama(Tombol, awalan="akr:dl"):
+    """The school's assessments on the old 10-butir IA2024 draft (read-only)."""

@@ -296,6 +296,10 @@ TETAP: dict[str, str] = {
     "akreditasi/dokumen": "the instrument's pre-visit documents (sent in parts)",
     "akreditasi/dokumen_satu": "the checks of one file",
     "akreditasi/bundel": "cut to 10 in the template",
+    "akreditasi/panel_ia2024": "the instrument's 3 components",
+    "akreditasi/indikator": "one indicator's 4 rubric texts (sent in parts)",
+    "akreditasi/celah": "at most 2 gaps per indicator of 45 (sent in parts)",
+    "akreditasi/draf_lama": "the old draft's 10 butir",
     # Sent in parts (Render.pesan_panjang cuts at 4096); their buttons are per problem or
     # program, and the chooser of an activity to change is paged (daftar.papan_pilihan).
     "monev/ringkasan": "one line per activity, sent in parts",

@@ -43,6 +43,23 @@ class ButirDok:
     kurang: bool
     bukti: tuple[BuktiDok, ...]
     wawancara: int  # interview answers kept for it
+    kelompok: str | None = None  # IA2024: the indicator's butir (1-14)
+    na: bool = False  # IA2024: not applicable (not counted)
+    level_nama: str | None = None  # IA2024: Kurang .. Sangat Baik
+
+
+@dataclass(frozen=True)
+class ButirIaDok:
+    """An IA2024 butir with its DKA narrative; its indicators are in the component."""
+
+    nomor: str
+    komponen: str
+    teks: str
+    dka: str | None
+    dka_status: str | None  # draf, disetujui
+    dinilai: int
+    jumlah: int
+    na: int
 
 
 @dataclass(frozen=True)
@@ -111,6 +128,10 @@ class DokumenAkreditasi:
     dibuat_pada: datetime
     wawancara: tuple[JawabanWawancara, ...] = ()
     observasi: tuple[HasilObservasi, ...] = ()
+    # IA2024: the 14 butir and the gaps; no score, no grade (`kelompok` skor and nilai_akhir
+    # stay None).
+    butir_ia: tuple[ButirIaDok, ...] = ()
+    celah: tuple[str, ...] = ()
 
 
 def nama_berkas(d: DokumenAkreditasi) -> str:
@@ -137,7 +158,7 @@ def _skor(nilai: float | None) -> str:
 def buat_pdf(d: DokumenAkreditasi) -> bytes:
     """The readiness report as an A4 PDF. CPU work: call it through `asyncio.to_thread`."""
     return pdf_dari_templat(
-        "akreditasi",
+        "akreditasi_ia2024" if d.butir_ia else "akreditasi",
         d=d,
         level=_level,
         skor=_skor,
@@ -160,11 +181,16 @@ def isian_bundel(d: DokumenAkreditasi) -> list[Isian]:
     hasil = []
     for k in d.kelompok:
         folder_k = f"{k.kode}_{nama_ascii(k.nama)}"
+        if d.butir_ia:  # IA2024: Komponen-1_<nama>/Butir-01/1.1.1/01_<file>
+            folder_k = f"Komponen-{k.kode}_{nama_ascii(k.nama)[:60]}"
         for b in k.butir:
+            folder_b = f"Butir-{nama_ascii(b.kode)}"
+            if b.kelompok is not None:
+                folder_b = f"Butir-{int(b.kelompok):02d}/{b.kode}"
             for n, bukti in enumerate(b.bukti, 1):
                 hasil.append(
                     Isian(
-                        f"{folder_k}/Butir-{nama_ascii(b.kode)}/{n:02d}_{bukti.nama_file}",
+                        f"{folder_k}/{folder_b}/{n:02d}_{bukti.nama_file}",
                         label("akreditasi.untuk_butir", komponen=k.kode, butir=b.kode),
                         bukti,
                     )

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from bot.layanan import Ditolak, Layanan
 from bot.layanan import bukti as layanan_bukti
+from bot.layanan import rapor as layanan_rapor
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.bukti import Berkas
 from bot.layanan.instrumen import untuk_versi
@@ -18,6 +19,7 @@ from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
 from bot.mutu import akreditasi as aturan
 from bot.mutu import skor
 from bot.mutu.akreditasi_instrumen import Butir, InstrumenAkreditasi
+from bot.mutu.peran import Peran
 from db import akreditasi as db_akr
 from db import audit, keanggotaan
 from db import jawaban as db_jawaban
@@ -26,9 +28,16 @@ from db import siklus as db_siklus
 from db.berkas_instrumen import BERKAS
 from db.jenis import AsyncConnection, Row
 
-INSTRUMEN = tuple(BERKAS)
+# The instruments a school may choose: IA2024 first (the current one); IASP 2020 only to look
+# back at an old result (superseded). The 10-butir IA2024 draft is read-only (DRAF_LAMA).
+INSTRUMEN = ("ia2024", "iasp2020")
+DRAF_LAMA = "ia2024_10"
+assert set(INSTRUMEN) | {DRAF_LAMA} == set(BERKAS)
 STATUS_DOKUMEN = ("ada", "belum", "tidak_sesuai")
 BATAS_TAWARAN = 8
+KONTEKS_GENDER = ("heterogen", "homogen")
+INDIKATOR_KONTEKS = "3.10.3"
+MAKS_DKA = 3000  # characters of a DKA text (it is shown in one message with its buttons)
 
 
 @dataclass(frozen=True)
@@ -62,6 +71,27 @@ class Gambaran:
     skor_spmi: dict[str, float | None]
     kesiapan: aturan.Kesiapan
     kesenjangan: list[aturan.Kesenjangan] = field(default_factory=list)
+    # IA2024 only
+    konteks_gender: str | None = None
+    dka: dict[str, Row] = field(default_factory=dict)
+    rp: dict[str, tuple[str, str]] = field(default_factory=dict)  # code -> (name, label)
+    celah: list[aturan.Celah] = field(default_factory=list)
+    draf_lama: int = 0  # rows assessed on the old 10-butir IA2024 draft
+
+    def hitungan(self, kode: list[str] | tuple[str, ...]) -> aturan.Hitungan:
+        """Counts of these indicators (N/A do not count)."""
+        return aturan.hitungan(self.keadaan[k] for k in kode if k in self.keadaan)
+
+    def indikator_komponen(self, komponen: str) -> list[str]:
+        return [b.kode for b in self.inst.inti if b.komponen == komponen]
+
+    def berikutnya_belum(self) -> str | None:
+        """The first indicator not assessed yet (resume here), or None."""
+        return next(
+            (b.kode for b in self.inst.inti if not self.keadaan[b.kode].na
+             and self.keadaan[b.kode].level is None),
+            None,
+        )  # fmt: skip
 
     def butir(self, kode: str) -> Butir | None:
         return self.inst.butir(kode, self.jenjang)
@@ -176,6 +206,9 @@ async def gambaran(
             a.pengguna_id: a.nama for a in await keanggotaan.anggota_sekolah(conn, sekolah_id)
         }
         skor_spmi = await _skor_spmi(lay, conn, sekolah_id) if spmi else {}
+        konteks = await db_akr.konteks_gender(conn, sekolah_id)
+        dka = await db_akr.dka_sekolah(conn, sekolah_id, kode)
+        draf_lama = len(await db_akr.butir_sekolah(conn, sekolah_id, DRAF_LAMA))
     assert sekolah is not None
     inst = bawaan(kode)
     bukti: dict[int, BuktiSekolah] = {}
@@ -204,6 +237,7 @@ async def gambaran(
             observasi[lt.kode] = lt.nilai  # ordered by answer time: the latest mark wins
     keadaan = _keadaan(inst, sekolah.jenjang, baris_butir, tautan, wawancara, observasi)
     kesiapan = aturan.hitung(inst, sekolah.jenjang, keadaan)
+    rp = await _label_rp(lay, aktor, sekolah.jenjang) if inst.per_indikator else {}
     return Gambaran(
         inst=inst,
         jenjang=sekolah.jenjang,
@@ -217,7 +251,30 @@ async def gambaran(
         skor_spmi=skor_spmi,
         kesiapan=kesiapan,
         kesenjangan=aturan.kesenjangan(inst, sekolah.jenjang, skor_spmi, keadaan),
+        konteks_gender=konteks,
+        dka=dka,
+        rp=rp,
+        celah=aturan.celah_ia2024(inst, keadaan, {k: v[1] for k, v in rp.items()})
+        if inst.per_indikator
+        else [],
+        draf_lama=draf_lama,
     )
+
+
+async def _label_rp(lay: Layanan, aktor: Aktor, jenjang: str) -> dict[str, tuple[str, str]]:
+    """The labels of the school's latest Rapor Pendidikan import (read, never recomputed):
+    code -> (indicator name, label); {} before the first import."""
+    tersimpan = await layanan_rapor.terbaru(lay, aktor)
+    if tersimpan is None:
+        return {}
+    katalog = layanan_rapor.katalog()
+    hasil = {}
+    for kode, c in tersimpan.capaian.items():
+        if c.label is None:
+            continue
+        ind = katalog.cari(kode, jenjang)
+        hasil[kode] = (ind.nama if ind is not None else kode, str(c.label))
+    return hasil
 
 
 def _keadaan(
@@ -240,6 +297,7 @@ def _keadaan(
             observasi_ya=sum(1 for o in item if observasi[o.kode] == "ya"),
             observasi_total=len(item),
             kurang=bool(baris.kurang) if baris else False,
+            na=bool(getattr(baris, "na", False)) if baris else False,
         )
     return hasil
 
@@ -268,10 +326,138 @@ async def nilai_butir(lay: Layanan, aktor: Aktor, kode: str, level: int) -> Buti
         raise Ditolak("tombol_usang")
     sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
     async with lay.mesin.begin() as conn:
+        if butir.rubrik_konteks and await db_akr.konteks_gender(conn, sekolah_id) is None:
+            raise Ditolak("akreditasi_konteks_dulu")
         await db_akr.simpan_butir(
             conn, sekolah_id, inst_kode, kode, aktor.pengguna_id, lay.sekarang(), level=level
         )
     return butir
+
+
+async def tandai_na(lay: Layanan, aktor: Aktor, kode: str) -> Butir:
+    """Mark an indicator not applicable: only where the instrument allows it (1.4.4, 3.10.2,
+    3.11.2); it then does not count."""
+    sekolah_id, inst_kode, butir = await _butir_sah(lay, aktor, kode)
+    if not butir.na_boleh:
+        raise Ditolak("akreditasi_na_tidak_boleh", kode=kode)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_butir(
+            conn, sekolah_id, inst_kode, kode, aktor.pengguna_id, lay.sekarang(), na=True
+        )
+    return butir
+
+
+async def simpan_konteks(lay: Layanan, aktor: Aktor, konteks: str) -> None:
+    """The school's 3.10.3 situation: mixed classes (heterogen) or single-sex (homogen)."""
+    if konteks not in KONTEKS_GENDER:
+        raise Ditolak("tombol_usang")
+    sekolah_id = wajib_peran(aktor)
+    async with lay.mesin.begin() as conn:
+        if await db_akr.pilihan(conn, sekolah_id) is None:
+            raise Ditolak("akreditasi_belum_pilih")
+        await db_akr.simpan_konteks_gender(conn, sekolah_id, konteks)
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="akreditasi.konteks_gender",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="konteks",
+            objek_id=konteks,
+        )
+
+
+# ------------------------------------------------------------------ DKA narrative per butir
+def _kelompok_sah(inst: InstrumenAkreditasi, nomor: str) -> None:
+    if inst.kelompok_butir(nomor) is None:
+        raise Ditolak("tombol_usang")
+
+
+async def bahan_dka(lay: Layanan, aktor: Aktor, g: Gambaran, nomor: str) -> str:
+    """The bot's draft of a butir's DKA narrative from what the school has: levels, linked
+    evidence, Rapor Pendidikan labels of the crosswalk, plan activities and their reports."""
+    kel = g.inst.kelompok_butir(nomor)
+    if kel is None:
+        raise Ditolak("tombol_usang")
+    async with lay.mesin.connect() as conn:
+        baris_kegiatan = await db_akr.kegiatan_dan_laporan(conn, wajib_peran(aktor))
+    kegiatan: dict[str, dict[int, tuple[str, str | None]]] = {}
+    for kg in baris_kegiatan:  # a later report of the same commitment replaces the earlier
+        lapor = None
+        if kg.status is not None:
+            lapor = f"{kg.status} {kg.persen}%" + (f", {kg.catatan}" if kg.catatan else "")
+        kegiatan.setdefault(kg.indikator_kode, {})[kg.komitmen_id] = (kg.deskripsi, lapor)
+    bahan = []
+    for kode in kel.indikator:
+        b = g.butir(kode)
+        assert b is not None
+        k = g.keadaan[kode]
+        nama_bukti = tuple(
+            g.bukti[i].nama_file or f"berkas {i}" for i in g.tautan.get(kode, []) if i in g.bukti
+        )
+        rp = tuple((c, g.rp[c][0], g.rp[c][1]) for c in b.rp if c in g.rp)
+        keg = tuple(x for s in b.snp for x in kegiatan.get(s, {}).values())
+        bahan.append(aturan.BahanDka(kode, b.teks, k.level, k.na, nama_bukti[:5], rp, keg[:3]))
+    return aturan.draf_dka(nomor, kel.teks, bahan)[:MAKS_DKA]
+
+
+async def simpan_dka(lay: Layanan, aktor: Aktor, nomor: str, teks: str) -> None:
+    """Keep a butir's DKA text (drafted, edited or accepted by the koordinator or kepala) as a
+    draft awaiting the kepala sekolah's approval."""
+    sekolah_id = wajib_peran(aktor)
+    teks = teks.strip()
+    if not teks:
+        raise Ditolak("teks_kosong")
+    if len(teks) > MAKS_DKA:
+        raise Ditolak("akreditasi_dka_panjang", maks=MAKS_DKA, panjang=len(teks))
+    inst, _ = await instrumen(lay, aktor)
+    _kelompok_sah(inst, nomor)
+    async with lay.mesin.begin() as conn:
+        await db_akr.simpan_dka(
+            conn, sekolah_id, inst.kode, nomor, teks, aktor.pengguna_id, lay.sekarang()
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="akreditasi.dka_simpan",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="dka",
+            objek_id=nomor,
+        )
+
+
+async def setujui_dka(lay: Layanan, aktor: Aktor, nomor: str) -> None:
+    """The kepala sekolah approves a butir's DKA text (only the kepala; only a draft)."""
+    sekolah_id = wajib_peran(aktor)
+    if aktor.peran != Peran.KEPALA_SEKOLAH:
+        raise Ditolak("akreditasi_dka_hanya_kepala")
+    inst, _ = await instrumen(lay, aktor)
+    _kelompok_sah(inst, nomor)
+    async with lay.mesin.begin() as conn:
+        if not await db_akr.setujui_dka(
+            conn, sekolah_id, inst.kode, nomor, aktor.pengguna_id, lay.sekarang()
+        ):
+            raise Ditolak("akreditasi_dka_tanpa_draf")
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="akreditasi.dka_setujui",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=sekolah_id,
+            objek="dka",
+            objek_id=nomor,
+        )
+
+
+async def draf_lama(lay: Layanan, aktor: Aktor) -> tuple[InstrumenAkreditasi, list[Row], int]:
+    """The school's assessments on the old 10-butir IA2024 draft (read-only): the draft
+    instrument, its rows, and how many evidence links it had."""
+    sekolah_id = wajib_peran(aktor)
+    async with lay.mesin.connect() as conn:
+        baris = await db_akr.butir_sekolah(conn, sekolah_id, DRAF_LAMA)
+        tautan = await db_akr.tautan_sekolah(conn, sekolah_id, DRAF_LAMA)
+    return bawaan(DRAF_LAMA), baris, len(tautan)
 
 
 async def tandai_kurang(lay: Layanan, aktor: Aktor, kode: str, kurang: bool) -> Butir:

@@ -19,8 +19,9 @@ from bot.render import angka
 
 def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
     """How an evidence file is named to the user: where it came from, and its file."""
+    asal = "indikator" if b.asal == "akreditasi" and b.rujukan.count(".") == 2 else b.asal
     return lay.render.label(
-        f"akreditasi.asal.{b.asal}",
+        f"akreditasi.asal.{asal}",
         rujukan=b.rujukan,
         nama=b.nama_file or lay.render.label("akreditasi.berkas_tanpa_nama", id=b.id),
     )
@@ -55,9 +56,10 @@ def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
             else r.label("akreditasi.butir_level", butir=k.butir, level=k.level)
             for k in daftar
         )
+        bagian = "kesenjangan_ia" if g.inst.per_indikator else "kesenjangan"
         hasil.append(
             r.label(
-                f"akreditasi.kesenjangan.{jenis}",
+                f"akreditasi.{bagian}.{jenis}",
                 indikator=indikator,
                 skor=angka(daftar[0].skor, 2),
                 butir=butir,
@@ -66,8 +68,38 @@ def kalimat_kesenjangan(lay: Layanan, g: Gambaran) -> list[str]:
     return hasil
 
 
+def kalimat_celah(lay: Layanan, g: Gambaran) -> list[str]:
+    """The IA2024 readiness gaps, one sentence each."""
+    r = lay.render
+    return [
+        r.label(
+            f"akreditasi.celah.{c.jenis}",
+            indikator=c.indikator,
+            level=g.inst.tingkat[c.level - 1],
+            rp=c.rp or "",
+            nama=g.rp[c.rp][0] if c.rp and c.rp in g.rp else "",
+            label=r.label(f"akreditasi.label_rp.{c.label}") if c.label else "",
+        )
+        for c in g.celah
+    ]
+
+
 def catatan_belum_terkonfirmasi(lay: Layanan, inst: InstrumenAkreditasi) -> list[str]:
     """What in the instrument is not confirmed by the sources, one line each."""
+    if inst.per_indikator:
+        r = lay.render
+        dipulihkan = ", ".join(b.kode for b in inst.inti if b.teks_dipulihkan)
+        return [
+            r.label(
+                "akreditasi.ia_belum.indikator", jumlah=sum(not b.confirmed for b in inst.inti)
+            ),
+            r.label("akreditasi.ia_belum.agregasi"),
+            r.label("akreditasi.ia_belum.dipulihkan", kode=dipulihkan),
+            r.label("akreditasi.ia_belum.kriteria"),
+            r.label("akreditasi.ia_belum.silang"),
+            r.label("akreditasi.ia_belum.latihan"),
+            r.label("akreditasi.ia_belum.smk"),
+        ]
     hasil = [
         lay.render.label(
             "akreditasi.belum_terkonfirmasi",
@@ -95,8 +127,9 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
                 h.nama if h.kode != KODE_IPR else lay.render.label("akreditasi.nama_ipr"),
                 h.bobot,
                 h.skor,
-                h.dinilai,
-                h.jumlah,
+                # IA2024: N/A indicators do not count
+                g.hitungan([b.kode for b in butir]).dinilai if g.inst.per_indikator else h.dinilai,
+                g.hitungan([b.kode for b in butir]).jumlah if g.inst.per_indikator else h.jumlah,
                 tuple(
                     dok.ButirDok(
                         b.kode,
@@ -107,6 +140,11 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
                         g.keadaan[b.kode].kurang,
                         tuple(bukti_dok(lay, g, i) for i in g.tautan.get(b.kode, [])),
                         sum(len(g.wawancara.get(w.kode, [])) for w in b.wawancara),
+                        b.kelompok,
+                        g.keadaan[b.kode].na,
+                        g.inst.tingkat[g.keadaan[b.kode].level - 1]  # type: ignore[operator]
+                        if g.inst.tingkat and g.keadaan[b.kode].level
+                        else None,
                     )
                     for b in butir
                 ),
@@ -128,6 +166,24 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
         )
     lokal = lay.sekarang().astimezone(ZoneInfo(s.zona_waktu))
     peringkat = g.kesiapan.peringkat
+    butir_ia = []
+    for kel in g.inst.kelompok:
+        hk = g.hitungan(kel.indikator)
+        teks_dka = g.dka.get(kel.nomor)
+        butir_ia.append(
+            dok.ButirIaDok(
+                kel.nomor,
+                kel.komponen,
+                kel.teks,
+                teks_dka.teks if teks_dka is not None else None,
+                teks_dka.status if teks_dka is not None else None,
+                hk.dinilai,
+                hk.jumlah,
+                hk.na,
+            )
+        )
+    # IA2024: the gaps, then the disagreements with the school's own evaluation (stage 1).
+    celah = [*kalimat_celah(lay, g), *kalimat_kesenjangan(lay, g)] if g.inst.per_indikator else []
     return dok.DokumenAkreditasi(
         sekolah_nama=s.nama,
         npsn=s.npsn,
@@ -139,7 +195,9 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
         kelompok=tuple(kelompok),
         nilai_akhir=g.kesiapan.nilai_akhir,
         peringkat=peringkat.nama if peringkat else None,
-        peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed,
+        peringkat_terkonfirmasi=g.inst.angka["peringkat"].confirmed
+        if "peringkat" in g.inst.angka
+        else False,
         kesenjangan=tuple(kalimat_kesenjangan(lay, g)),
         dokumen=tuple(dokumen_wajib),
         belum_terkonfirmasi=tuple(catatan_belum_terkonfirmasi(lay, g.inst)),
@@ -156,4 +214,6 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
             )
             for o in g.inst.observasi
         ),
+        butir_ia=tuple(butir_ia),
+        celah=tuple(celah),
     )

@@ -47,6 +47,7 @@ class KeadaanButir:
     observasi_ya: int = 0  # checklist items feeding this butir seen in class
     observasi_total: int = 0  # checklist items feeding this butir recorded
     kurang: bool = False  # marked as missing something
+    na: bool = False  # IA2024: not applicable (allowed on 1.4.4, 3.10.2, 3.11.2); not counted
 
     @property
     def didukung(self) -> bool:
@@ -90,7 +91,7 @@ def level_observasi(aturan: Aturan, ya: int, total: int) -> int | None:
 
 def level_dihitung(aturan: Aturan, k: KeadaanButir) -> int | None:
     """The level a butir counts with in the estimate (None: not self-assessed)."""
-    if k.level is None:
+    if k.level is None or k.na:
         return None
     level = k.level
     dari_observasi = level_observasi(aturan, k.observasi_ya, k.observasi_total)
@@ -162,9 +163,9 @@ def hitung(
 
     def kelompok(kode: str, nama: str, bobot: float, butir: Sequence[Butir]) -> HasilKelompok:
         nilai = [level[b.kode] for b in butir]
-        return HasilKelompok(
-            kode, nama, bobot, skor_kelompok(nilai), sum(x is not None for x in nilai), len(butir)
-        )
+        # No score where the official aggregation is not known (IA2024).
+        skor = skor_kelompok(nilai) if inst.agregasi_diketahui else None
+        return HasilKelompok(kode, nama, bobot, skor, sum(x is not None for x in nilai), len(butir))
 
     kinerja = inst.butir_kinerja(jenjang)
     komponen = tuple(
@@ -175,7 +176,7 @@ def hitung(
     ipr = kelompok(KODE_IPR, KODE_IPR, aturan.bobot_ipr, butir_ipr) if butir_ipr else None
     berbobot = [k for k in (*komponen, *((ipr,) if ipr else ())) if k.bobot > 0]
     na: float | None = None
-    if berbobot and all(k.skor is not None for k in berbobot):
+    if inst.agregasi_diketahui and berbobot and all(k.skor is not None for k in berbobot):
         na = sum(k.bobot * (k.skor or 0) for k in berbobot) / sum(k.bobot for k in berbobot)
     return Kesiapan(komponen, ipr, na, peringkat(aturan, na) if na is not None else None, level)
 
@@ -264,3 +265,118 @@ def bagi_bagian(
         bagian[-1].append(i)
         isi[-1] += u
     return bagian, tertinggal
+
+
+# -------------------------------------------------------------------- IA2024: readiness, no grade
+LABEL_TINGKAT = ("Kurang", "Cukup Baik", "Baik", "Sangat Baik")
+
+
+@dataclass(frozen=True, slots=True)
+class Hitungan:
+    """Counts of a group of indicators (a butir, a component, the whole instrument).
+    N/A indicators are not counted in `jumlah`: they do not count."""
+
+    jumlah: int  # indicators that count (N/A left out)
+    dinilai: int  # of those, with a level
+    na: int
+    per_level: tuple[int, int, int, int]  # how many at Kurang .. Sangat Baik
+    didukung: int  # assessed and backed by evidence, an observation or an interview answer
+
+    @property
+    def lengkap(self) -> bool:
+        return self.dinilai == self.jumlah
+
+
+def hitungan(keadaan: Iterable[KeadaanButir]) -> Hitungan:
+    """The counts of a group of indicators (pure)."""
+    daftar = list(keadaan)
+    na = [k for k in daftar if k.na]
+    berlaku = [k for k in daftar if not k.na]
+    dinilai = [k for k in berlaku if k.level is not None]
+    per = [0, 0, 0, 0]
+    for k in dinilai:
+        per[(k.level or 1) - 1] += 1
+    return Hitungan(
+        jumlah=len(berlaku),
+        dinilai=len(dinilai),
+        na=len(na),
+        per_level=(per[0], per[1], per[2], per[3]),
+        didukung=sum(1 for k in dinilai if k.didukung),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Celah:
+    """A gap in IA2024 readiness.
+
+    jenis: 'tanpa_dukungan' (level Baik or Sangat Baik with no evidence, observation or
+    interview answer), 'rp_bertentangan' (an imported Rapor Pendidikan label of a crosswalked
+    indicator contradicts the level: label kurang beside Baik/Sangat Baik, or label baik beside
+    Kurang)."""
+
+    jenis: str
+    indikator: str
+    level: int
+    rp: str | None = None
+    label: str | None = None
+
+
+def celah_ia2024(
+    inst: InstrumenAkreditasi,
+    keadaan: Mapping[str, KeadaanButir],
+    label_rp: Mapping[str, str],
+) -> list[Celah]:
+    """Every gap, in instrument order (pure). `label_rp`: Rapor Pendidikan code -> label
+    ('baik', 'sedang', 'kurang', 'tidak_tersedia') of the school's latest import."""
+    hasil = []
+    for b in inst.inti:
+        k = keadaan.get(b.kode)
+        if k is None or k.na or k.level is None:
+            continue
+        if k.level >= LEVEL_KUAT and not k.didukung:
+            hasil.append(Celah("tanpa_dukungan", b.kode, k.level))
+        for kode in b.rp:
+            label = label_rp.get(kode)
+            if (label == "kurang" and k.level >= LEVEL_KUAT) or (label == "baik" and k.level == 1):
+                hasil.append(Celah("rp_bertentangan", b.kode, k.level, kode, label))
+    return hasil
+
+
+@dataclass(frozen=True, slots=True)
+class BahanDka:
+    """What the school has for one indicator, for the DKA draft."""
+
+    kode: str
+    teks: str
+    level: int | None
+    na: bool
+    bukti: tuple[str, ...] = ()  # names of linked evidence files
+    rp: tuple[tuple[str, str, str], ...] = ()  # (code, name, label) of matching RP indicators
+    kegiatan: tuple[tuple[str, str | None], ...] = ()  # (plan activity, its latest report)
+
+
+def draf_dka(nomor: str, teks_butir: str, bahan: Sequence[BahanDka]) -> str:
+    """A first draft of the DKA narrative of one butir from what the school has (pure). It says
+    only what the data say; the koordinator edits it and the kepala sekolah approves it."""
+    baris = [f"Butir {nomor}: {teks_butir}"]
+    for x in bahan:
+        if x.na:
+            baris.append(f"- {x.kode} {x.teks}: tidak berlaku (N/A) bagi sekolah kami.")
+            continue
+        if x.level is None:
+            baris.append(f"- {x.kode} {x.teks}: belum kami nilai.")
+            continue
+        kalimat = (
+            f"- {x.kode} {x.teks}: kami menilai diri pada tingkat {LABEL_TINGKAT[x.level - 1]}."
+        )
+        if x.bukti:
+            kalimat += " Bukti: " + "; ".join(x.bukti) + "."
+        else:
+            kalimat += " Bukti belum ditautkan."
+        for kode, nama, label in x.rp:
+            kalimat += f" Rapor Pendidikan {kode} ({nama}): {label}."
+        for kegiatan, lapor in x.kegiatan:
+            kalimat += f" Kegiatan rencana: {kegiatan}"
+            kalimat += f" (laporan: {lapor})." if lapor else " (belum ada laporan)."
+        baris.append(kalimat)
+    return "\n".join(baris)

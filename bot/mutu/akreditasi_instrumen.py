@@ -95,6 +95,35 @@ class Butir:
     rubrik: tuple[str, ...] = ()  # four level texts, lowest first
     wawancara: tuple[PertanyaanWawancara, ...] = ()
     catatan: str | None = None
+    # IA2024 only: the scored item is an indicator; `kelompok` is its butir (1-14).
+    kelompok: str | None = None
+    definisi: str | None = None
+    na_syarat: str | None = None  # N/A allowed (with this condition) only when set
+    rubrik_konteks: tuple[tuple[str, tuple[str, ...]], ...] = ()  # 3.10.3: per context
+    rp: tuple[str, ...] = ()  # Rapor Pendidikan indicators it crosswalks to (ours)
+    teks_dipulihkan: bool = False
+
+    @property
+    def na_boleh(self) -> bool:
+        return self.na_syarat is not None
+
+    def rubrik_untuk(self, konteks: str | None) -> tuple[str, ...]:
+        """The rubric for a context (3.10.3); () when the context is needed but not known."""
+        if not self.rubrik_konteks:
+            return self.rubrik
+        return dict(self.rubrik_konteks).get(konteks or "", ())
+
+
+@dataclass(frozen=True, slots=True)
+class KelompokButir:
+    """An IA2024 butir: its text, its component, the DKA prompt and its indicators."""
+
+    nomor: str
+    komponen: str
+    teks: str
+    dka_prompt: str
+    indikator: tuple[str, ...]
+    confirmed: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,17 +177,34 @@ class InstrumenAkreditasi:
     format_maks_mb: float
     rubrik_umum: tuple[str, ...]
     _indeks: dict[str, Butir] = field(default_factory=dict, repr=False)
+    # IA2024: the 14 butir grouping the 45 indicators (the scored items are `inti`).
+    kelompok: tuple[KelompokButir, ...] = ()
+    # False when no source says how levels become a grade: no score, no grade is shown.
+    agregasi_diketahui: bool = True
+    digantikan: str | None = None  # superseded: why, shown wherever it is offered
+    tingkat: tuple[str, ...] = ()  # level labels (Kurang .. Sangat Baik), lowest first
+    silang_catatan: str | None = None
+
+    @property
+    def per_indikator(self) -> bool:
+        """Whether the scored items are indicators grouped in butir (IA2024)."""
+        return bool(self.kelompok)
+
+    def kelompok_butir(self, nomor: str) -> KelompokButir | None:
+        return next((k for k in self.kelompok if k.nomor == nomor), None)
 
     @property
     def peringkat(self) -> tuple[Peringkat, ...]:
-        """Grades, best first."""
+        """Grades, best first (none when the aggregation is not known)."""
+        if "peringkat" not in self.angka:
+            return ()
         return tuple(
             Peringkat(p["kode"], p["nama"], float(p["min"])) for p in self.angka["peringkat"].nilai
         )
 
     @property
     def bobot_ipr(self) -> float:
-        return float(self.angka["bobot_ipr"].nilai)
+        return float(self.angka["bobot_ipr"].nilai) if "bobot_ipr" in self.angka else 0.0
 
     def belum_terkonfirmasi(self) -> list[tuple[str, Angka]]:
         """The numbers not confirmed by the sources, for the README and the report."""
@@ -442,6 +488,7 @@ class _Pembaca:
             format_jenis=tuple(str(j) for j in fmt.get("jenis") or ()),
             format_maks_mb=float(fmt.get("maks_mb") or 0),
             rubrik_umum=rubrik_umum,
+            digantikan=meta.get("digantikan"),
         )
 
     def per_jenjang(
@@ -501,10 +548,19 @@ class _Pembaca:
                 self.catat(baris, "observasi_ke_level harus urut menurun dan berakhir di min 0")
 
 
+def _format_ia2024(teks: str) -> bool:
+    return any(baris.startswith("indikator:") for baris in teks.splitlines())
+
+
 def muat_teks(
     teks: str, nama: str = "akreditasi", kode_snp: frozenset[str] | None = None
 ) -> InstrumenAkreditasi:
-    """An instrument from YAML text; InstrumenAkreditasiRusak lists every problem found."""
+    """An instrument from YAML text; InstrumenAkreditasiRusak lists every problem found.
+    A file with top-level `indikator` is IA2024 (bot/mutu/akreditasi_ia2024.py)."""
+    if _format_ia2024(teks):
+        from bot.mutu.akreditasi_ia2024 import muat_ia2024
+
+        return muat_ia2024(teks, nama, kode_snp)
     pembaca = _Pembaca(nama, kode_snp)
     pemuat = PemuatYaml(teks)
     try:

@@ -50,7 +50,7 @@ def test_contoh_hitungan_di_docstring() -> None:
     assert h.nilai_akhir == pytest.approx(80.0)
     assert h.peringkat is not None and h.peringkat.kode == "C"
     assert (h.dinilai, h.jumlah) == (9, 35 + 9)
-    assert [k.jumlah for k in h.kelompok] == [11, 8, 4, 12, 9]
+    assert [k.jumlah for k in h.kelompok] == [11, 7, 5, 12, 9]  # PP 12-18, MG 19-23
 
 
 def test_tanpa_komponen_lengkap_tidak_ada_nilai_akhir() -> None:
@@ -60,18 +60,21 @@ def test_tanpa_komponen_lengkap_tidak_ada_nilai_akhir() -> None:
 
 
 def test_jenjang_menentukan_butir_kekhususan_dan_ipr() -> None:
-    assert [k.jumlah for k in hitung(IASP, "SMK", {}).kelompok] == [11, 8 + 9, 4, 12, 10]
-    assert [k.jumlah for k in hitung(IASP, "MI", {}).kelompok] == [11, 8 + 1, 4, 12, 8]
+    assert [k.jumlah for k in hitung(IASP, "SMK", {}).kelompok] == [11, 7 + 9, 5, 12, 10]
+    assert [k.jumlah for k in hitung(IASP, "MI", {}).kelompok] == [11, 7 + 1, 5, 12, 8]
     ia = hitung(bawaan("ia2024"), "SMA", {})
-    assert ia.ipr is None and [k.kode for k in ia.komponen] == ["KP", "KK", "IL", "HB"]
+    assert ia.ipr is None and [k.kode for k in ia.komponen] == ["1", "2", "3"]
+    assert [k.jumlah for k in ia.komponen] == [16, 16, 13]
 
 
-def test_ia2024_tanpa_ipr_rerata_komponen_berbobot_sama() -> None:
+def test_ia2024_tanpa_skor_dan_tanpa_peringkat() -> None:
+    """The official aggregation is unknown: every indicator assessed, still no grade."""
     ia = bawaan("ia2024")
-    keadaan = {"1": _k(4), "4": _k(2), "7": _k(3), "9": _k(1)}
+    keadaan = {b.kode: _k(4) for b in ia.inti}
     h = hitung(ia, "SD", keadaan)
-    assert h.nilai_akhir == pytest.approx((100 + 50 + 75 + 25) / 4)
-    assert h.peringkat is not None and h.peringkat.kode == "TT"
+    assert h.nilai_akhir is None and h.peringkat is None
+    assert all(k.skor is None for k in h.komponen)
+    assert h.dinilai == 45 and ia.peringkat == ()
 
 
 def test_level_tanpa_dukungan_paling_tinggi_2() -> None:

@@ -65,12 +65,67 @@ def test_wawancara_dan_observasi_menunjuk_butir_yang_ada() -> None:
         assert (inst.format_jenis, inst.format_maks_mb) == (("pdf", "jpg", "png"), 2.0)
 
 
-def test_ia2024_empat_komponen_angka_belum_terkonfirmasi() -> None:
+def test_ia2024_tiga_komponen_14_butir_45_indikator() -> None:
     inst = bawaan("ia2024")
-    assert [k.kode for k in inst.komponen] == ["KP", "KK", "IL", "HB"]
-    assert not inst.angka["peringkat"].confirmed
-    assert [b.confirmed for b in inst.inti[:4]] == [True, True, True, False]
-    assert inst.butir_ipr("SMA") == ()
+    assert [k.nama for k in inst.komponen] == [
+        "Kinerja Pendidik dalam Mengelola Proses Pembelajaran yang Berpusat pada Peserta Didik",
+        "Kepemimpinan Kepala Satuan Pendidikan dalam Pengelolaan Satuan Pendidikan",
+        "Iklim Lingkungan Belajar",
+    ]
+    assert len(inst.kelompok) == 14 and len(inst.inti) == 45
+    assert [len(k.indikator) for k in inst.kelompok] == [4, 3, 5, 4, 4, 4, 3, 2, 3, 3, 2, 2, 3, 3]
+    assert [b.kode for b in inst.inti if b.na_boleh] == ["1.4.4", "3.10.2", "3.11.2"]
+    konteks = inst.butir("3.10.3", "SD")
+    assert konteks is not None and konteks.rubrik == () and not konteks.na_boleh
+    assert [k for k, _ in konteks.rubrik_konteks] == ["heterogen", "homogen"]
+    assert len(konteks.rubrik_untuk("homogen")) == 4 and konteks.rubrik_untuk(None) == ()
+    # Indicators are from one source: unconfirmed; butir texts are confirmed.
+    assert not any(b.confirmed for b in inst.inti)
+    assert all(k.confirmed for k in inst.kelompok)
+    assert inst.tingkat == ("Kurang", "Cukup Baik", "Baik", "Sangat Baik")
+    assert not inst.agregasi_diketahui and inst.peringkat == ()
+    assert inst.butir_ipr("SMA") == () and inst.digantikan is None
+    # The crosswalk is ours: butir 12 to D.4, 10 to D.8, 11 to D.10, 3 to D.1, 5 to D.2/D.3.
+    rp = {b.kode: b.rp for b in inst.inti}
+    assert "D.4" in rp["3.12.1"] and "D.8" in rp["3.10.1"] and "D.10" in rp["3.11.1"]
+    assert "D.1" in rp["1.3.1"] and {"D.2", "D.3"} <= set(rp["2.5.4"])
+
+
+def test_iasp2020_digantikan_dan_mutu_guru_mulai_butir_19() -> None:
+    inst = bawaan("iasp2020")
+    assert inst.digantikan and "246/O/2024" in inst.digantikan
+    assert inst.angka["pembagian_butir"].nilai["PP"] == "12-18"
+    assert inst.angka["pembagian_butir"].nilai["MG"] == "19-23"
+
+
+def _rusak_ia(lama: str, baru: str) -> list[str]:
+    teks = (FOLDER_DATA / "akreditasi_ia2024.yaml").read_text(encoding="utf-8")
+    assert lama in teks, lama
+    with pytest.raises(InstrumenAkreditasiRusak) as galat:
+        muat_teks(teks.replace(lama, baru, 1), "rusak.yaml", KODE_SNP)
+    return galat.value.masalah
+
+
+def test_ia2024_na_di_luar_tiga_indikator_ditolak() -> None:
+    masalah = _rusak_ia("  na_boleh: false\n", "  na_boleh: true\n  na_syarat: x\n")
+    assert any("N/A hanya boleh" in m and "baris" in m for m in masalah)
+
+
+def test_ia2024_rubrik_tiga_level_ditolak() -> None:
+    masalah = _rusak_ia(
+        "    4: |-\n      Guru memberi kesempatan", "    5: |-\n      Guru memberi kesempatan"
+    )
+    assert any("1.1.1: rubrik harus 4 level" in m for m in masalah)
+
+
+def test_ia2024_agregasi_tidak_boleh_diklaim_diketahui() -> None:
+    masalah = _rusak_ia("    diketahui: false", "    diketahui: true")
+    assert any("agregasi_skor.diketahui" in m for m in masalah)
+
+
+def test_ia2024_silang_snp_tak_dikenal() -> None:
+    masalah = _rusak_ia("12: {rp: [D.4, E.5], snp: ['7.2']}", "12: {rp: [D.4, E.5], snp: ['9.9']}")
+    assert any("3.12.1: indikator SNP '9.9'" in m for m in masalah)
 
 
 def test_berkas_bawaan_lolos_pemeriksaan() -> None:
