@@ -1,4 +1,4 @@
-"""0010_ia2024: assessments on the old 10-butir IA2024 draft move, unchanged, to the read-only
+"""0012_ia2024: assessments on the old 10-butir IA2024 draft move, unchanged, to the read-only
 instrument ia2024_10; the new IA2024 starts clean; the checklist stays; going back restores."""
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ def test_draf_lama_dipindah_tanpa_diubah(tmp_path: Path) -> None:
             dokumen = conn.execute(text("SELECT instrumen FROM akreditasi_dokumen")).scalars()
             return [tuple(b) for b in butir], list(tautan), list(dokumen)  # type: ignore[misc]
 
-    command.upgrade(konfigurasi(url), "0010_ia2024")
+    command.upgrade(konfigurasi(url), "0012_ia2024")
     butir, tautan, dokumen = isi()
     assert butir == [("ia2024_10", "3", 4), ("ia2024_10", "7", 2), ("iasp2020", "3", 1)]
     assert tautan == ["ia2024_10"] and dokumen == ["ia2024"]

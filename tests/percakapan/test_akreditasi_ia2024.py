@@ -284,7 +284,7 @@ async def test_draf_lama_10_butir_tetap_terbaca(
     mulai_bot: Callable[[], Any], orang: Callable[[str], Pengguna]
 ) -> None:
     """Assessments made on the old 10-butir draft (instrument ia2024_10 after migration
-    0010_ia2024) are shown read-only; the new instrument starts clean."""
+    0012_ia2024) are shown read-only; the new instrument starts clean."""
     from datetime import UTC, datetime
 
     from db import akreditasi as db_akr

@@ -5,8 +5,8 @@ to the instrument code `ia2024_10`, read-only, shown as an earlier draft; nothin
 to the new indicators. The pre-visit document checklist stays (the same documents). New: N/A
 on an indicator, the school's 3.10.3 context, and the DKA narrative per butir.
 
-Revision ID: 0010_ia2024
-Revises: 0009_privasi
+Revision ID: 0012_ia2024
+Revises: 0011_pbd
 Create Date: 2026-12-05 22:20:00
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_ia2024"
-down_revision: str | None = "0009_privasi"
+revision: str = "0012_ia2024"
+down_revision: str | None = "0011_pbd"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -2,8 +2,8 @@
 root-cause indicator; an activity's "butuh biaya" and ARKAS activity). All new columns are
 nullable: plans made before keep their data and read as before.
 
-Revision ID: 0010_pbd
-Revises: 0009_privasi
+Revision ID: 0011_pbd
+Revises: 0010_peta_rapor
 Create Date: 2026-12-05 22:05:00
 """
 
@@ -12,8 +12,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0010_pbd"
-down_revision: str | None = "0009_privasi"
+revision: str = "0011_pbd"
+down_revision: str | None = "0010_peta_rapor"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
