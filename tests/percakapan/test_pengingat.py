@@ -125,6 +125,8 @@ async def test_diblokir_berhenti_dan_koordinator_diberi_tahu_sekali(
     await daftarkan_sekolah(kepala)
     await gabung(koor, await undang(kepala, "Koordinator TPMPS"))
     await gabung(guru, await undang(kepala, "Guru"))
+    # The join notice goes through the outbox, paced per chat: let it arrive first.
+    await kepala.balasan_berisi("Bu Sari sudah bergabung")
     await bot_api.idle()
     for k, menit in (("a", 0), ("b", 0), ("c", 30)):
         await _rencanakan(bot, k, guru, menit, f"Kegiatan {k}", sekolah_id=1)
