@@ -136,7 +136,7 @@ async def test_monev_menilai_program_a1_dari_dua_edisi(
     assert "🟡 A.1 Kemampuan literasi: Sedang 51,00%" in ringkas.teks
     assert "🔴 D.4 Iklim keamanan satuan pendidikan: Kurang 46,00" in ringkas.teks
     assert "⚪ D.8 Iklim Kebinekaan: Tidak Tersedia" in ringkas.teks
-    assert "ambang PMP lama yang tidak resmi" in ringkas.teks
+    assert "Kategori ini tidak resmi" in ringkas.teks
 
 
 async def _teks_pdf(pesan: Pesan) -> str:
