@@ -93,9 +93,11 @@ class Pekerja:
             await self.bot.send_chat_action(tugas.chat_id, ChatAction.UPLOAD_DOCUMENT)
             aktor = await baca(self.lay, tugas.pengguna_id, tugas.sekolah_id)
             pembuat = await laporan.siapkan(self.lay, aktor, tugas.kunci)
-            berkas = await asyncio.to_thread(pembuat)
-            for nama, isi in berkas:
+            dibuat = laporan.hasil(await asyncio.to_thread(pembuat))
+            for nama, isi in dibuat.berkas:
                 await self._kirim(tugas.chat_id, isi, nama)
+            if dibuat.pesan:  # after the files (a bundle's summary)
+                await self._kirim(tugas.chat_id, dibuat.pesan)
         except Ditolak as tolak:
             teks = r.pesan("galat", galat=r.label(f"galat.{tolak.alasan}"))
             await self._coba(lambda: self.bot.send_message(tugas.chat_id, teks))
@@ -111,10 +113,14 @@ class Pekerja:
             return "gagal", type(exc).__name__
         return "selesai", None
 
-    async def _kirim(self, chat_id: int, isi: bytes, nama: str) -> None:
+    async def _kirim(self, chat_id: int, isi: bytes | str, nama: str | None = None) -> None:
+        """A file (or, given text, a message), waiting out Telegram's flood control."""
         while True:
             try:
-                await self.bot.send_document(chat_id, isi, filename=nama)
+                if isinstance(isi, str):
+                    await self.bot.send_message(chat_id, isi)
+                else:
+                    await self.bot.send_document(chat_id, isi, filename=nama)
                 return
             except RetryAfter as tunggu:
                 jeda = tunggu.retry_after

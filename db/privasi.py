@@ -12,7 +12,7 @@ import secrets
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, and_, delete, exists, insert, or_, select, update
+from sqlalchemy import Column, and_, delete, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from db.tabel import (
@@ -137,6 +137,28 @@ async def milik(conn: AsyncConnection, pid: int) -> dict[str, list[dict[str, obj
             select(akreditasi_latihan)
             .where(akreditasi_latihan.c.pengguna_id == pid)
             .order_by(akreditasi_latihan.c.id),
+        ),
+        # DKA narratives they last wrote or edited, or approved (the school's record; earlier
+        # edits by them are in "audit" as akreditasi.dka_simpan).
+        "dka_akreditasi": await _semua(
+            conn,
+            select(
+                sekolah.c.npsn,
+                sekolah.c.nama.label("sekolah"),
+                akreditasi_dka.c.instrumen,
+                akreditasi_dka.c.butir,
+                akreditasi_dka.c.teks,
+                akreditasi_dka.c.status,
+                (akreditasi_dka.c.diperbarui_oleh == pid).label("ditulis_atau_diubah_anda"),
+                akreditasi_dka.c.diperbarui_pada,
+                (func.coalesce(akreditasi_dka.c.disetujui_oleh, 0) == pid).label("disetujui_anda"),
+                akreditasi_dka.c.disetujui_pada,
+            )
+            .join(sekolah, sekolah.c.id == akreditasi_dka.c.sekolah_id)
+            .where(
+                or_(akreditasi_dka.c.diperbarui_oleh == pid, akreditasi_dka.c.disetujui_oleh == pid)
+            )
+            .order_by(akreditasi_dka.c.id),
         ),
         "undangan_dibuat": await _semua(
             conn,

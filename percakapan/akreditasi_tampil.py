@@ -4,13 +4,10 @@ chat. Each view reads the school's picture afresh and sends one message (or docu
 
 from __future__ import annotations
 
-import asyncio
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Update
 
-from bot.dokumen import akreditasi as dok
 from bot.layanan import Ditolak
 from bot.layanan import akreditasi as akr
 from bot.layanan import akreditasi_dokumen as dok_akr
@@ -20,10 +17,9 @@ from bot.mutu.akreditasi_instrumen import KODE_IPR
 from bot.render import angka
 from percakapan import akreditasi_ia2024 as ia
 from percakapan import akreditasi_tombol as tb
-from percakapan._umum import Konteks, TombolPapan, balas, bangun_sekali, layanan, papan
+from percakapan._umum import Konteks, TombolPapan, balas, layanan, papan
+from percakapan.laporan import minta
 
-# What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
-BATAS_BUNDEL = dok.BATAS_TELEGRAM
 # A butir message shows the newest interview answers and linked files only (a message holds
 # 4096 characters); the report PDF keeps them all.
 WAWANCARA_TAMPIL = 3
@@ -383,52 +379,11 @@ async def observasi(update: Update, context: Konteks, aktor: Aktor, setelah: str
 
 
 async def kirim_laporan(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """The readiness report as PDF, built in the background (once at a time)."""
-    lay = layanan(context)
-
-    async def kirim(chat_id: int) -> None:
-        data = await dok_akr.dokumen(lay, aktor)
-        pdf = await asyncio.to_thread(dok.buat_pdf, data)
-        await context.bot.send_document(chat_id, pdf, filename=dok.nama_berkas(data))
-
-    await _bangun(update, context, aktor, "laporan", kirim)
+    """The readiness report as PDF, through /laporan's path (a worker builds it when one
+    runs, else this process in the background; once at a time)."""
+    await minta(update, context, aktor, "akreditasi_laporan")
 
 
 async def kirim_bundel(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """The evidence bundle as ZIP parts, and what was left out, built in the background
-    (once at a time)."""
-    lay = layanan(context)
-
-    async def kirim(chat_id: int) -> None:
-        data = await dok_akr.dokumen(lay, aktor)
-        bagian, tertinggal = await asyncio.to_thread(dok.buat_bundel, data, BATAS_BUNDEL)
-        for nama, isi in bagian:
-            await context.bot.send_document(chat_id, isi, filename=nama)
-        jumlah = sum(len(b.bukti) for k in data.kelompok for b in k.butir) + sum(
-            1 for d in data.dokumen if d.bukti
-        )
-        teks = lay.render.pesan(
-            "akreditasi/bundel",
-            bagian=len(bagian),
-            berkas=jumlah - len(tertinggal),
-            tertinggal=tertinggal,
-            batas=f"{angka(BATAS_BUNDEL / 1024 / 1024)} MB",
-        )
-        await context.bot.send_message(chat_id, teks)
-
-    await _bangun(update, context, aktor, "bundel", kirim)
-
-
-async def _bangun(
-    update: Update,
-    context: Konteks,
-    aktor: Aktor,
-    jenis: str,
-    kirim: Callable[[int], Awaitable[None]],
-) -> None:
-    """Start building a document unless this user's same document is being built."""
-    tanda = (aktor.pengguna_id, f"akreditasi_{jenis}", aktor.sekolah_id or 0)
-    if not bangun_sekali(update, context, tanda, kirim):
-        r = layanan(context).render
-        nama = r.label(f"akreditasi.tombol.{jenis}")
-        await balas(update, context, r.pesan("laporan/disiapkan", dokumen=nama))
+    """The evidence bundle as ZIP parts, then what was left out, through /laporan's path."""
+    await minta(update, context, aktor, "akreditasi_bundel")

@@ -46,7 +46,8 @@ async def pilih(update: Update, context: Konteks, aktor: Aktor) -> None:
         "laporan/pilih",
         sekolah=aktor.aktif.sekolah_nama if aktor.aktif else "",
         pengawas=aktor.peran is Peran.PENGAWAS,
-        belum=len(jenis) < len([j for j in laporan.JENIS if aktor.peran in j.peran]),
+        belum=len(jenis)
+        < len([j for j in laporan.JENIS if aktor.peran in j.peran and j.di_laporan]),
     )
     await balas(update, context, teks, papan(tombol))
 
@@ -65,7 +66,12 @@ async def tekan(update: Update, context: Konteks, aktor: Aktor, t: DokumenLapora
     await jawab_tombol(update)
     if t.sekolah_id != aktor.sekolah_id:  # from before a change of active school
         raise Ditolak("tombol_usang")
-    kunci = t.kunci
+    await minta(update, context, aktor, t.kunci)
+
+
+async def minta(update: Update, context: Konteks, aktor: Aktor, kunci: str) -> None:
+    """Have the document `kunci` (bot.layanan.laporan.JENIS) sent: queued for a worker when
+    one runs, else built here in the background; "sedang disiapkan" when it is underway."""
     lay = layanan(context)
     assert update.effective_chat is not None
     antrean = await tugas.antrekan(lay, aktor, kunci, update.effective_chat.id)
@@ -74,8 +80,11 @@ async def tekan(update: Update, context: Konteks, aktor: Aktor, t: DokumenLapora
 
     async def kirim(chat_id: int) -> None:
         pembuat = await laporan.siapkan(lay, aktor, kunci)
-        for nama, isi in await asyncio.to_thread(pembuat):
+        dibuat = laporan.hasil(await asyncio.to_thread(pembuat))
+        for nama, isi in dibuat.berkas:
             await context.bot.send_document(chat_id, isi, filename=nama)
+        if dibuat.pesan:
+            await context.bot.send_message(chat_id, dibuat.pesan)
 
     tanda = (aktor.pengguna_id, kunci, aktor.sekolah_id or 0)
     if antrean is tugas.Antrean.SEDANG or not bangun_sekali(update, context, tanda, kirim):

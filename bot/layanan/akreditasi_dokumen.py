@@ -16,6 +16,9 @@ from bot.mutu import akreditasi as aturan
 from bot.mutu.akreditasi_instrumen import KODE_IPR, InstrumenAkreditasi
 from bot.render import angka
 
+# What one bundle part may weigh: Telegram's upload limit for bots (tests lower it).
+BATAS_BUNDEL = dok.BATAS_TELEGRAM
+
 
 def nama_bukti(lay: Layanan, b: BuktiSekolah) -> str:
     """How an evidence file is named to the user: where it came from, and its file."""
@@ -216,4 +219,20 @@ async def dokumen(lay: Layanan, aktor: Aktor) -> dok.DokumenAkreditasi:
         ),
         butir_ia=tuple(butir_ia),
         celah=tuple(celah),
+    )
+
+
+def pesan_bundel(
+    lay: Layanan, d: dok.DokumenAkreditasi, bagian: int, tertinggal: list[dok.Isian]
+) -> str:
+    """The message after the bundle's parts: how many parts and files, and what was left out."""
+    jumlah = sum(len(b.bukti) for k in d.kelompok for b in k.butir) + sum(
+        1 for x in d.dokumen if x.bukti
+    )
+    return lay.render.pesan(
+        "akreditasi/bundel",
+        bagian=bagian,
+        berkas=jumlah - len(tertinggal),
+        tertinggal=tertinggal,
+        batas=f"{angka(BATAS_BUNDEL / 1024 / 1024)} MB",
     )

@@ -3,7 +3,10 @@
 `JENIS` is the one registry of document kinds: a key (carried by the button), the roles that
 may ask, when it exists (from the cycle's `Keadaan`), and `siapkan`, which reads what the
 document needs and returns a `Pembuat`: a plain function, run in a thread, that builds the
-files. A new document is one more entry."""
+files (and, for some, a message sent after them). A new document is one more entry; the chat
+process (percakapan/laporan.py `minta`) and the worker (bot/pekerja.py) both build through
+`siapkan`. Entries with `di_laporan=False` are asked for from their own view (/akreditasi),
+not offered by /laporan."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
+from bot.dokumen import akreditasi as dok_akreditasi
 from bot.dokumen import monev as dok_monev
 from bot.dokumen import rapor as dok_rapor
 from bot.dokumen import rekap as dok_rekap
@@ -24,7 +28,7 @@ from bot.dokumen.rapor import (
     ResponsRapor,
     StandarRapor,
 )
-from bot.layanan import Ditolak, Layanan, monev, rencana, strategi
+from bot.layanan import Ditolak, Layanan, akreditasi_dokumen, monev, rencana, strategi
 from bot.layanan.aktor import Aktor
 from bot.layanan.anggota import penandatangan
 from bot.layanan.instrumen import untuk_versi
@@ -32,7 +36,7 @@ from bot.layanan.pemetaan import peta_siklus
 from bot.layanan.rekap import data_rekap, data_rekap_pengawas
 from bot.mutu import pbd, skor
 from bot.mutu.instrumen import Instrumen
-from bot.mutu.peran import Peran
+from bot.mutu.peran import IZIN, Peran
 from db import audit as db_audit
 from db import keanggotaan
 from db import komitmen as db_komitmen
@@ -42,8 +46,23 @@ from db import strategi as db_strategi
 
 KS, KO, PG = Peran.KEPALA_SEKOLAH, Peran.KOORDINATOR, Peran.PENGAWAS
 
+
+@dataclass(frozen=True)
+class Dibuat:
+    """What a build gives besides plain files: the files, then a message to send after them
+    (the evidence bundle says what it left out)."""
+
+    berkas: list[tuple[str, bytes]]
+    pesan: str | None = None
+
+
 # Builds the files (name, content) of one document; CPU work, run through asyncio.to_thread.
-Pembuat = Callable[[], list[tuple[str, bytes]]]
+Pembuat = Callable[[], list[tuple[str, bytes]] | Dibuat]
+
+
+def hasil(dibuat: list[tuple[str, bytes]] | Dibuat) -> Dibuat:
+    """A build's outcome as files and the message after them."""
+    return dibuat if isinstance(dibuat, Dibuat) else Dibuat(dibuat)
 
 
 @dataclass(frozen=True)
@@ -70,6 +89,7 @@ class JenisDokumen:
     peran: frozenset[Peran]
     ada: Callable[[Keadaan], bool]
     siapkan: Callable[[Layanan, Aktor], Awaitable[Pembuat]]
+    di_laporan: bool = True  # offered by /laporan (else from its own view)
 
 
 async def _rapor(lay: Layanan, aktor: Aktor) -> Pembuat:
@@ -137,9 +157,27 @@ async def _rekap_pengawas(lay: Layanan, aktor: Aktor) -> Pembuat:
     return _xlsx(await data_rekap_pengawas(lay, aktor))
 
 
+async def _akreditasi_laporan(lay: Layanan, aktor: Aktor) -> Pembuat:
+    d = await akreditasi_dokumen.dokumen(lay, aktor)
+    return lambda: [(dok_akreditasi.nama_berkas(d), dok_akreditasi.buat_pdf(d))]
+
+
+async def _akreditasi_bundel(lay: Layanan, aktor: Aktor) -> Pembuat:
+    d = await akreditasi_dokumen.dokumen(lay, aktor)
+    batas = akreditasi_dokumen.BATAS_BUNDEL
+
+    def buat() -> Dibuat:
+        bagian, tertinggal = dok_akreditasi.buat_bundel(d, batas)
+        return Dibuat(bagian, akreditasi_dokumen.pesan_bundel(lay, d, len(bagian), tertinggal))
+
+    return buat
+
+
 def _selalu(_: Keadaan) -> bool:
     return True
 
+
+_AKR = frozenset(IZIN["akreditasi"] or ())
 
 # In the order of the buttons.
 JENIS: tuple[JenisDokumen, ...] = (
@@ -161,6 +199,9 @@ JENIS: tuple[JenisDokumen, ...] = (
     JenisDokumen("rekap", frozenset({KS, KO}), _selalu, _rekap),
     JenisDokumen("rekap_nama", frozenset({KS}), _selalu, _rekap_nama),
     JenisDokumen("rekap_pengawas", frozenset({PG}), _selalu, _rekap_pengawas),
+    # /akreditasi's readiness report and evidence bundle (whichever instrument the school chose).
+    JenisDokumen("akreditasi_laporan", _AKR, _selalu, _akreditasi_laporan, di_laporan=False),
+    JenisDokumen("akreditasi_bundel", _AKR, _selalu, _akreditasi_bundel, di_laporan=False),
 )
 
 
@@ -183,7 +224,12 @@ async def keadaan(lay: Layanan, aktor: Aktor) -> Keadaan:
 
 
 async def tersedia(lay: Layanan, aktor: Aktor) -> tuple[JenisDokumen, ...]:
-    """The documents the actor can have now, in registry order."""
+    """The documents /laporan offers the actor now, in registry order."""
+    return tuple(j for j in await _boleh(lay, aktor) if j.di_laporan)
+
+
+async def _boleh(lay: Layanan, aktor: Aktor) -> tuple[JenisDokumen, ...]:
+    """Every document the actor can have now, /laporan's and the other views'."""
     k = await keadaan(lay, aktor)
     return tuple(j for j in JENIS if aktor.peran in j.peran and j.ada(k))
 
@@ -191,7 +237,7 @@ async def tersedia(lay: Layanan, aktor: Aktor) -> tuple[JenisDokumen, ...]:
 async def siapkan(lay: Layanan, aktor: Aktor, kunci: str) -> Pembuat:
     """Read what the document `kunci` needs; `Ditolak` when the actor cannot have it now (a
     button from before a change of role, stage or school)."""
-    jenis = next((j for j in await tersedia(lay, aktor) if j.kunci == kunci), None)
+    jenis = next((j for j in await _boleh(lay, aktor) if j.kunci == kunci), None)
     if jenis is None:
         raise Ditolak("dokumen_tidak_tersedia")
     return await jenis.siapkan(lay, aktor)

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 from sqlalchemy import func, select
 
 from bot.akses import KUNCI_LAYANAN
+from bot.layanan import akreditasi_dokumen
 from bot.layanan import bukti as layanan_bukti
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan.aktor import kenali
@@ -25,7 +26,6 @@ from bot.layanan.rencana import KegiatanBaru
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
 from db.tabel import akreditasi_butir, akreditasi_latihan, akreditasi_tautan
-from percakapan import akreditasi_tampil
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PDF_KECIL, PNG_KECIL
@@ -389,7 +389,7 @@ async def test_kesiapan_akreditasi_utuh(
             assert isi in teks, isi
 
         # The bundle, with a small upload limit: the 2.5 MB PDF is left out and named.
-        monkeypatch.setattr(akreditasi_tampil, "BATAS_BUNDEL", 2 * 1024 * 1024)
+        monkeypatch.setattr(akreditasi_dokumen, "BATAS_BUNDEL", 2 * 1024 * 1024)
         await koor.tekan("Bundel bukti (ZIP)", panel)
         zip_ = await koor.balasan()
         assert zip_.dokumen_nama and zip_.dokumen_nama.endswith(".zip")

@@ -16,10 +16,10 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.akses import KUNCI_LAYANAN
+from bot.layanan import akreditasi_dokumen
 from bot.layanan.instrumen_berkas import akreditasi_bawaan
 from db import rapor as db_rapor
 from db.tabel import akreditasi_butir, akreditasi_dka, akreditasi_pilihan, audit
-from percakapan import akreditasi_tampil
 from tests.fakes.pengguna import Pengguna, Pesan
 from tests.percakapan.test_akreditasi import _sekolah, _teks_pdf
 
@@ -254,7 +254,7 @@ async def test_ia2024_utuh(
             assert kata not in teks
 
         # The bundle: Komponen-<k>/Butir-<nn>/<indicator>/<file>.
-        monkeypatch.setattr(akreditasi_tampil, "BATAS_BUNDEL", 20 * 1024 * 1024)
+        monkeypatch.setattr(akreditasi_dokumen, "BATAS_BUNDEL", 20 * 1024 * 1024)
         await koor.tekan("Bundel bukti (ZIP)", panel)
         zip_ = await koor.balasan()
         with zipfile.ZipFile(io.BytesIO(zip_.dokumen or b"")) as z:
