@@ -10,7 +10,7 @@ from typing import Any
 
 from bot import cadangan
 from bot.config import KonfigurasiSalah, Settings
-from db.mesin import path_sqlite
+from db.mesin import libpq_postgresql, path_sqlite
 from db.migrasi_api import tingkatkan
 
 PERINTAH = ("backup", "restore", "sekolah", "pengguna")
@@ -19,10 +19,13 @@ PERINTAH = ("backup", "restore", "sekolah", "pengguna")
 def tambah_parser(sub: Any) -> None:
     """The operator's commands, on the main parser's subcommands."""
     backup = sub.add_parser(
-        "backup", help="copy the SQLite database and the evidence files while the bot runs"
+        "backup",
+        help="copy the database (SQLite; PostgreSQL by pg_dump) and the evidence files",
     )
     backup.add_argument("folder", metavar="DIR", type=Path, help="target folder (must not exist)")
-    restore = sub.add_parser("restore", help="restore a backup into an empty data folder")
+    restore = sub.add_parser(
+        "restore", help="restore a backup into an empty database and an empty data folder"
+    )
     restore.add_argument("folder", metavar="DIR", type=Path, help="a folder made by backup")
     skl = sub.add_parser("sekolah", help="look up, hand over or deactivate a school")
     skl_sub = skl.add_subparsers(dest="aksi_sekolah", metavar="ACTION", required=True)
@@ -56,27 +59,37 @@ def jalankan(settings: Settings, args: argparse.Namespace) -> None:
         asyncio.run(_operator(settings, args))
 
 
-def _db_sqlite(settings: Settings, perintah: str) -> Path:
-    db = path_sqlite(settings.database_url)
-    if db is None:
-        raise KonfigurasiSalah(
-            f"{perintah} works on a SQLite DATABASE_URL only; use your database's tools "
-            "and copy DATA_DIR beside them"
-        )
-    return db
-
-
 def cadangkan(settings: Settings, tujuan: Path) -> None:
     """The database and the evidence files into a new folder; never overwrites."""
-    jumlah, ukuran = cadangan.cadangkan(_db_sqlite(settings, "backup"), settings.data_dir, tujuan)
+    db = path_sqlite(settings.database_url)
+    if db is not None:
+        jumlah, ukuran = cadangan.cadangkan(db, settings.data_dir, tujuan)
+    elif libpq_postgresql(settings.database_url) is not None:
+        jumlah, ukuran = cadangan.cadangkan_postgresql(
+            settings.database_url, settings.data_dir, tujuan
+        )
+    else:
+        raise KonfigurasiSalah(_BUKAN_DB_INI.format(perintah="backup"))
     print(f"backup written to {tujuan} (database and {jumlah} files, {ukuran} bytes)")
 
 
 def pulihkan(settings: Settings, sumber: Path) -> None:
-    """A backup folder into an empty data folder, then the migrations."""
-    jumlah = cadangan.pulihkan(sumber, _db_sqlite(settings, "restore"), settings.data_dir)
+    """A backup folder into an empty database and data folder, then the migrations."""
+    db = path_sqlite(settings.database_url)
+    if db is not None:
+        jumlah = cadangan.pulihkan(sumber, db, settings.data_dir)
+    elif libpq_postgresql(settings.database_url) is not None:
+        jumlah = cadangan.pulihkan_postgresql(sumber, settings.database_url, settings.data_dir)
+    else:
+        raise KonfigurasiSalah(_BUKAN_DB_INI.format(perintah="restore"))
     tingkatkan(settings.database_url)
     print(f"restored {sumber}: database and {jumlah} files")
+
+
+_BUKAN_DB_INI = (
+    "{perintah} works on a SQLite file or a PostgreSQL DATABASE_URL; use your database's "
+    "tools and copy DATA_DIR beside them"
+)
 
 
 async def _operator(settings: Settings, args: argparse.Namespace) -> None:

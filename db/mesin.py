@@ -18,6 +18,17 @@ def path_sqlite(url: str) -> Path | None:
     return Path(u.database)
 
 
+def libpq_postgresql(url: str) -> tuple[str, str | None] | None:
+    """A PostgreSQL URL as libpq reads it (for pg_dump and pg_restore), without its password,
+    and the password apart (given to them in PGPASSWORD, never on a command line); None for
+    other databases."""
+    u = make_url(url)
+    if u.get_backend_name() != "postgresql":
+        return None
+    tanpa_sandi = u.set(drivername="postgresql", password=None)
+    return tanpa_sandi.render_as_string(hide_password=False), u.password
+
+
 def buat_mesin(url: str) -> AsyncEngine:
     """Create the engine; for SQLite: WAL with synchronous=FULL, foreign keys on, a busy
     timeout, its folder made. The pragmas are set on every new connection."""

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import create_engine, text
 
 from bot.cli import main
 from bot.config import Settings
@@ -20,7 +21,9 @@ from bot.layanan.bukti import Berkas
 from db import keanggotaan, pengguna, sekolah
 from db.kunci_proses import kunci_sqlite
 from db.mesin import buat_mesin
+from db.migrasi_api import url_sinkron
 from db.tabel import siklus
+from tests import basis_data
 
 WAKTU = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 KEPALA, GURU, BARU = 501, 502, 503
@@ -39,10 +42,12 @@ def _arahkan(monkeypatch: pytest.MonkeyPatch, data: Path) -> None:
     monkeypatch.setenv("DATA_DIR", str(data))
 
 
-async def _isi(data: Path) -> None:
+async def _isi(data: Path, url: str | None = None) -> None:
     """A school, its kepala and a teacher, and one evidence file of the teacher."""
     settings = Settings(
-        _env_file=None, database_url=f"sqlite+aiosqlite:///{data / 'am.db'}", data_dir=data
+        _env_file=None,
+        database_url=url or f"sqlite+aiosqlite:///{data / 'am.db'}",
+        data_dir=data,
     )
     lay = Layanan(mesin=buat_mesin(settings.database_url), settings=settings, jam=lambda: WAKTU)
     async with lay.mesin.begin() as conn:
@@ -103,6 +108,44 @@ def test_backup_dan_restore_bolak_balik_dengan_bukti(
         (path,) = conn.execute("select path from bukti").fetchone()
         nama = {n for (n,) in conn.execute("select nama from pengguna")}
     assert not Path(path).is_absolute()  # relative to DATA_DIR: no rewrite on restore
+    assert (baru / path).read_bytes() == b"\\x89PNG isi bukti"
+    assert nama == {"Pak Kepala", "Bu Guru", "Bu Baru"}
+
+
+def test_backup_dan_restore_postgresql_dengan_bukti(
+    lingkungan: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    url_postgresql: str,
+    server_postgresql: str,
+) -> None:
+    """On PostgreSQL, backup is pg_dump plus the evidence files; restore goes into an empty
+    database only (one transaction: a database with tables is refused and left as it was)."""
+    monkeypatch.setenv("DATABASE_URL", url_postgresql)
+    assert main(["db", "upgrade"]) == 0
+    asyncio.run(_isi(lingkungan / "data", url_postgresql))
+    cadangan = lingkungan / "cadangan"
+    assert main(["backup", str(cadangan)]) == 0
+    assert (cadangan / "asisten-mutu.pgdump").stat().st_size > 0
+    assert "1 files" in capsys.readouterr().out
+    assert main(["backup", str(cadangan)]) == 2
+
+    baru = lingkungan / "pulih"
+    monkeypatch.setenv("DATA_DIR", str(baru))
+    assert main(["restore", str(cadangan)]) == 2  # into the database it came from
+    assert "pg_restore failed" in capsys.readouterr().err
+    assert not baru.exists() or not any(baru.iterdir())
+
+    sasaran = basis_data.basis_data_kosong(server_postgresql)
+    monkeypatch.setenv("DATABASE_URL", sasaran)
+    assert main(["restore", str(cadangan)]) == 0
+    mesin = create_engine(url_sinkron(sasaran))
+    try:
+        with mesin.connect() as conn:
+            path = conn.execute(text("select path from bukti")).scalar_one()
+            nama = set(conn.execute(text("select nama from pengguna")).scalars())
+    finally:
+        mesin.dispose()
     assert (baru / path).read_bytes() == b"\\x89PNG isi bukti"
     assert nama == {"Pak Kepala", "Bu Guru", "Bu Baru"}
 
