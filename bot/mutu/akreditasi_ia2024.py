@@ -11,9 +11,8 @@ levels into a status is not known (`agregasi_diketahui` False), so no weights an
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
-
-import yaml
 
 from bot.mutu.akreditasi_instrumen import (
     PERAN_WAWANCARA,
@@ -21,13 +20,13 @@ from bot.mutu.akreditasi_instrumen import (
     Butir,
     DokumenWajib,
     InstrumenAkreditasi,
-    InstrumenAkreditasiRusak,
     ItemObservasi,
     KelompokButir,
     Komponen,
     PertanyaanWawancara,
+    bangun_dari_yaml,
 )
-from bot.mutu.instrumen_muat import PemuatYaml, PetaBaris
+from bot.mutu.instrumen_muat import PetaBaris
 
 JUMLAH = {"komponen": 3, "butir": 14, "indikator": 45}
 NA_RESMI = ("1.4.4", "3.10.2", "3.11.2")
@@ -289,8 +288,6 @@ class _Pembaca:
 
 
 def _ganti(b: Butir, **ubah: Any) -> Butir:
-    from dataclasses import replace
-
     return replace(b, **ubah)
 
 
@@ -298,18 +295,4 @@ def muat_ia2024(
     teks: str, nama: str = "akreditasi_ia2024", kode_snp: frozenset[str] | None = None
 ) -> InstrumenAkreditasi:
     """IA2024 from YAML text; InstrumenAkreditasiRusak lists every problem found."""
-    pembaca = _Pembaca(kode_snp)
-    pemuat = PemuatYaml(teks)
-    try:
-        data = pemuat.get_single_data()
-    except yaml.YAMLError as galat:
-        raise InstrumenAkreditasiRusak([f"{nama}: YAML tidak sah: {galat}"]) from None
-    finally:
-        pemuat.dispose()
-    for baris, kunci in pemuat.ganda:
-        pembaca.catat(baris, f"kunci '{kunci}' muncul dua kali")
-    hasil = pembaca.bangun(data)
-    if pembaca.masalah or hasil is None:
-        urut = sorted(pembaca.masalah, key=lambda m: m[0])
-        raise InstrumenAkreditasiRusak([f"{nama} baris {b}: {p}" for b, p in urut])
-    return hasil
+    return bangun_dari_yaml(_Pembaca(kode_snp), teks, nama)

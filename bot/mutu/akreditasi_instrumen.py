@@ -8,7 +8,7 @@ sits in its `angka:` block with a source and a confirmed mark, so a correction i
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -561,7 +561,22 @@ def muat_teks(
         from bot.mutu.akreditasi_ia2024 import muat_ia2024
 
         return muat_ia2024(teks, nama, kode_snp)
-    pembaca = _Pembaca(nama, kode_snp)
+    return bangun_dari_yaml(_Pembaca(nama, kode_snp), teks, nama)
+
+
+class PembacaInstrumen(Protocol):
+    """What walks an instrument's YAML tree: builds it and notes each problem with its line."""
+
+    masalah: list[tuple[int, str]]
+
+    def catat(self, baris: int, pesan: str) -> None: ...
+
+    def bangun(self, data: Any) -> InstrumenAkreditasi | None: ...
+
+
+def bangun_dari_yaml(pembaca: PembacaInstrumen, teks: str, nama: str) -> InstrumenAkreditasi:
+    """Parse `teks` (duplicate keys noted with their line) and let `pembaca` build it;
+    InstrumenAkreditasiRusak lists every problem found, in line order."""
     pemuat = PemuatYaml(teks)
     try:
         data = pemuat.get_single_data()
