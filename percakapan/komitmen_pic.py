@@ -9,10 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Update
+from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.akses import akses, tombol
+from bot.akses import akses, tolakan, tombol
 from bot.layanan import Ditolak, Layanan, draf, komitmen, pengingat_rencana
 from bot.layanan.aktor import Aktor
 from bot.layanan.komitmen import Komitmen
@@ -20,7 +20,7 @@ from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu.angka import baca_angka
 from bot.mutu.peran import PENGELOLA
 from bot.pengingat import kirim_segera
-from bot.tombol import Tombol
+from bot.tombol import USANG, Tombol
 from percakapan import batal
 from percakapan._umum import (
     PRIBADI,
@@ -31,6 +31,7 @@ from percakapan._umum import (
     hapus_tombol,
     jawab_tombol,
     layanan,
+    navigasi_jenis,
     papan,
     penangan_sela,
     penangan_tombol,
@@ -38,7 +39,7 @@ from percakapan._umum import (
     ubah,
     unduh_berkas,
 )
-from percakapan.daftar import ganti_tombol, papan_pilihan
+from percakapan.daftar import ganti_tombol, potong
 
 log = logging.getLogger(__name__)
 MENGISI = "mengisi"
@@ -65,6 +66,13 @@ class Tanggapan(Tombol, awalan="kmt"):
 @dataclass(frozen=True)
 class PilihLaporan(Tombol, awalan="lpr:k"):
     komitmen_id: int
+
+
+@dataclass(frozen=True)
+class HalamanLaporan(Tombol, awalan="lpr:h"):
+    """Another page of the commitments to report on."""
+
+    nomor: int
 
 
 @dataclass(frozen=True)
@@ -121,16 +129,20 @@ async def tanggapi(update: Update, context: Konteks, aktor: Aktor, t: Tanggapan)
     return END
 
 
+async def _akhiri(update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak) -> int:
+    """A use-case refused the response, report or verification: why, and the step is left
+    (a stale button leaves the draft as it is)."""
+    await tolakan(update, context, tolak)
+    if tolak.alasan != USANG:
+        await _draf(layanan(context), aktor, None)
+    return END
+
+
 async def _kirim_alasan(
     update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], teks: str
 ) -> int | str:
     lay = layanan(context)
-    try:
-        k = await komitmen.tanggapi(lay, aktor, isi["komitmen"], "perlu_dibahas", teks)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        await _draf(lay, aktor, None)
-        return END
+    k = await komitmen.tanggapi(lay, aktor, isi["komitmen"], "perlu_dibahas", teks)
     await _draf(lay, aktor, None)
     await balas(update, context, lay.render.pesan("komitmen/tanggapan", k=k))
     kirim_segera(context.application)  # the managers' notice, planned with the response
@@ -171,25 +183,27 @@ async def lapor(update: Update, context: Konteks, aktor: Aktor) -> int | str:
             lay.render.pesan("komitmen/daftar", daftar=[], semua=False, sekolah="", hari_ini=None),
         )
         return END
-    tombol = papan_pilihan(lay.render, _pilihan_lapor(milik), 0, "lpr:h:")
-    await balas(update, context, lay.render.pesan("komitmen/pilih"), tombol)
+    await balas(update, context, lay.render.pesan("komitmen/pilih"), _papan_lapor(lay, milik, 0))
     return MENGISI
 
 
-def _pilihan_lapor(milik: list[Komitmen]) -> list[tuple[str, str]]:
-    return [(k.kegiatan.deskripsi[:60], f"lpr:k:{k.id}") for k in milik]
+def _papan_lapor(lay: Layanan, milik: list[Komitmen], nomor: int) -> InlineKeyboardMarkup:
+    """A page of the commitments to report on, one button a row, then ‹ ›."""
+    h = potong([(k.kegiatan.deskripsi[:60], PilihLaporan(k.id)) for k in milik], nomor)
+    baris: list[list[TombolPapan]] = [[pilihan] for pilihan in h.isi]
+    if navigasi := navigasi_jenis(lay.render, h.nomor, h.jumlah, HalamanLaporan):
+        baris.append(navigasi)
+    return papan(baris)
 
 
-@akses("lapor", ditolak=None)
-async def halaman_lapor(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(HalamanLaporan, "lapor", ditolak=None, di_tombol=True)
+async def halaman_lapor(update: Update, context: Konteks, aktor: Aktor, t: HalamanLaporan) -> None:
     """Another page of the commitments to report on, under the same question."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
     await jawab_tombol(update)
     semua = await komitmen.daftar(lay, aktor, semua=False)
     milik = [k for k in semua if k.verifikasi != "diterima"]
-    nomor = int(update.callback_query.data.split(":")[2])
-    await ganti_tombol(update, papan_pilihan(lay.render, _pilihan_lapor(milik), nomor, "lpr:h:"))
+    await ganti_tombol(update, _papan_lapor(lay, milik, t.nomor))
 
 
 async def _langkah(lay: Layanan, aktor: Aktor, langkah: str) -> dict[str, Any]:
@@ -251,7 +265,15 @@ async def persen_laporan(
     return MENGISI
 
 
-@tombol(TanpaBukti, "lapor", ditolak=MENGISI)
+async def _lapor_ditolak(
+    update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak
+) -> int | str:
+    """A stale button keeps the report where it is; a refused report ends it."""
+    await tolakan(update, context, tolak)
+    return MENGISI if tolak.alasan == USANG else END
+
+
+@tombol(TanpaBukti, "lapor", saat_ditolak=_lapor_ditolak)
 async def tanpa_bukti(update: Update, context: Konteks, aktor: Aktor, t: Any) -> int | str:
     """The report without evidence."""
     lay = layanan(context)
@@ -274,7 +296,7 @@ async def _tanya_catatan(
     await balas(update, context, lay.render.pesan("komitmen/tanya_catatan", status=isi["status"]))
 
 
-@akses("lapor")
+@akses("lapor", saat_ditolak=_akhiri)
 async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """Typed steps: a reason to discuss, a percent, a note, a verification comment."""
     lay = layanan(context)
@@ -311,30 +333,33 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     return MENGISI
 
 
-@akses("lapor")
+async def _bukti_ditolak(
+    update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak
+) -> int | str:
+    """A file that is no evidence: why, and the question again; a refused report ends it."""
+    lay = layanan(context)
+    if not tolak.alasan.startswith("bukti_"):
+        await tolakan(update, context, tolak)
+        return END
+    tombol_bukti = papan([[(lay.render.label("tombol.tanpa_bukti"), TanpaBukti(0))]])
+    teks_galat = lay.render.label(f"galat.{tolak.alasan}")
+    pesan = lay.render.pesan("komitmen/tanya_bukti", galat=teks_galat)
+    await balas(update, context, pesan, tombol_bukti)
+    return MENGISI
+
+
+@akses("lapor", saat_ditolak=_bukti_ditolak)
 async def berkas(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """Evidence for a report: a photo or a PDF, kept like stage-1 evidence."""
     lay = layanan(context)
     isi = await _isi(lay, aktor)
     pesan = update.message
     assert pesan is not None
-    tombol = papan([[(lay.render.label("tombol.tanpa_bukti"), TanpaBukti(0))]])
     if isi.get("langkah") != "bukti":
         await galat(update, context, "bukan_bukti")
         return MENGISI
-    try:
-        berkas_masuk = await unduh_berkas(pesan)
-    except Ditolak as tolak:
-        teks_galat = lay.render.label(f"galat.{tolak.alasan}")
-        await balas(
-            update, context, lay.render.pesan("komitmen/tanya_bukti", galat=teks_galat), tombol
-        )
-        return MENGISI
-    try:
-        bukti_id = await komitmen.simpan_bukti(lay, aktor, isi["komitmen"], berkas_masuk)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    berkas_masuk = await unduh_berkas(pesan)
+    bukti_id = await komitmen.simpan_bukti(lay, aktor, isi["komitmen"], berkas_masuk)
     return await _selesai_lapor(update, context, aktor, isi, bukti_id)
 
 
@@ -342,13 +367,9 @@ async def _selesai_lapor(
     update: Update, context: Konteks, aktor: Aktor, isi: dict[str, Any], bukti_id: int | None
 ) -> int | str:
     lay = layanan(context)
-    try:
-        k = await komitmen.lapor(
-            lay, aktor, isi["komitmen"], isi["status"], isi["persen"], isi.get("catatan"), bukti_id
-        )
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        return END
+    k = await komitmen.lapor(
+        lay, aktor, isi["komitmen"], isi["status"], isi["persen"], isi.get("catatan"), bukti_id
+    )
     await _draf(lay, aktor, None)
     await pengingat_rencana.rencanakan(lay, aktor, k)  # a finished one needs no more reminders
     await balas(
@@ -360,7 +381,7 @@ async def _selesai_lapor(
     return END
 
 
-@tombol(Verifikasi, "komitmen_verifikasi")
+@tombol(Verifikasi, "komitmen_verifikasi", saat_ditolak=_akhiri)
 async def tombol_verifikasi(
     update: Update, context: Konteks, aktor: Aktor, t: Verifikasi
 ) -> int | str:
@@ -384,12 +405,7 @@ async def _verifikasi(
     update: Update, context: Konteks, aktor: Aktor, kid: int, terima: bool, komentar: str | None
 ) -> int | str:
     lay = layanan(context)
-    try:
-        k = await komitmen.verifikasi(lay, aktor, kid, terima, komentar)
-    except Ditolak as tolak:
-        await galat(update, context, tolak.alasan)
-        await _draf(lay, aktor, None)
-        return END
+    k = await komitmen.verifikasi(lay, aktor, kid, terima, komentar)
     await _draf(lay, aktor, None)
     await pengingat_rencana.rencanakan(lay, aktor, k)
     teks = lay.render.pesan("komitmen/terverifikasi", k=k, komentar=komentar)
@@ -421,7 +437,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CommandHandler("komitmen", daftar, filters=PRIBADI),
         penangan_tombol(tunda),
-        CallbackQueryHandler(halaman_lapor, pattern=r"^lpr:h:\d+$"),
+        penangan_tombol(halaman_lapor),
         percakapan(
             entry_points=[CommandHandler("lapor", lapor, filters=PRIBADI), *tombol_h],
             states={

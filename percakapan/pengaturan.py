@@ -14,7 +14,7 @@ from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, Mess
 from bot.akses import akses, tombol
 from bot.layanan import Ditolak, Layanan, draf, pengaturan, pengingat_rencana
 from bot.layanan.aktor import Aktor
-from bot.layanan.komitmen import daftar
+from bot.layanan.komitmen import menunggu_pengingat
 from bot.layanan.pengaturan import Pengaturan
 from bot.layanan.waktu import hari_ini
 from bot.mutu import bahasa, validasi
@@ -131,7 +131,7 @@ async def _tampil(update: Update, context: Konteks, aktor: Aktor) -> None:
 
 
 async def _rencanakan_ulang(lay: Layanan, aktor: Aktor, hanya_saya: bool) -> None:
-    for k in await daftar(lay, aktor, semua=True):
+    for k in await menunggu_pengingat(lay, aktor):
         if not hanya_saya or k.pengguna_id == aktor.pengguna_id:
             await pengingat_rencana.rencanakan(lay, aktor, k)
 
@@ -146,10 +146,7 @@ async def pengaturan_cmd(update: Update, context: Konteks, aktor: Aktor) -> int 
 async def _selesai(update: Update, context: Konteks, aktor: Aktor, hanya_saya: bool) -> None:
     lay = layanan(context)
     await draf.simpan(lay, aktor.pengguna_id, DRAF, None)
-    try:
-        await _rencanakan_ulang(lay, aktor, hanya_saya)
-    except Ditolak:
-        pass  # no open cycle in planning yet: nothing waits to be moved
+    await _rencanakan_ulang(lay, aktor, hanya_saya)  # none before planning: nothing waits
     await balas(update, context, lay.render.pesan("pengaturan/tersimpan"))
     await _tampil(update, context, aktor)
 
@@ -214,7 +211,18 @@ async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
 _POLA_LIBUR = re.compile(r"^(.+?)\s*(?:-|–|sampai|s\.?d\.?)\s*(.+?)(?:,\s*(.+))?$")
 
 
-@akses("pengaturan")
+async def _tanya_lagi(update: Update, context: Konteks, aktor: Aktor, tolak: Ditolak) -> str:
+    """A typed setting refused: the question again, with the reason."""
+    lay = layanan(context)
+    langkah = (await draf.ambil(lay, aktor.pengguna_id, DRAF)).get("langkah")
+    teks_galat = lay.render.label(f"galat.{tolak.alasan}", **tolak.rincian)
+    contoh = ", ".join(bahasa.contoh_tanggal()[:2])
+    pesan = lay.render.pesan("pengaturan/tanya", langkah=langkah, galat=teks_galat, contoh=contoh)
+    await balas(update, context, pesan)
+    return MENGISI
+
+
+@akses("pengaturan", saat_ditolak=_tanya_lagi)
 async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     """Typed settings: hours, a holiday range, a leave date."""
     lay = layanan(context)
@@ -222,39 +230,24 @@ async def teks(update: Update, context: Konteks, aktor: Aktor) -> int | str:
     masukan = " ".join(update.message.text.split())
     langkah = (await draf.ambil(lay, aktor.pengguna_id, DRAF)).get("langkah")
     hari = await hari_ini(lay, aktor.sekolah_id or 0)
-    try:
-        if langkah in ("jam_sekolah", "jam_tenang"):
-            await pengaturan.ubah_jam(lay, aktor, langkah == "jam_tenang", masukan)
-        elif langkah == "libur":
-            cocok = _POLA_LIBUR.match(masukan)
-            mulai = bahasa.baca_tanggal(cocok.group(1), hari) if cocok else None
-            selesai = bahasa.baca_tanggal(cocok.group(2), hari) if cocok else None
-            if cocok is None or mulai is None or selesai is None:
-                raise Ditolak("libur_salah")
-            await pengaturan.tambah_libur(
-                lay,
-                aktor,
-                mulai,
-                selesai,
-                cocok.group(3) or lay.render.label("pengaturan.libur_bawaan"),
-            )
-        elif langkah == "cuti":
-            sampai = bahasa.baca_tanggal(masukan, hari)
-            if sampai is None:
-                raise Ditolak("tanggal_salah", contoh=", ".join(bahasa.contoh_tanggal()))
-            await pengaturan.atur_cuti(lay, aktor, sampai)
-        else:
-            await galat(update, context, "pakai_tombol")
-            return END
-    except Ditolak as tolak:
-        teks_galat = lay.render.label(f"galat.{tolak.alasan}", **tolak.rincian)
-        contoh = ", ".join(bahasa.contoh_tanggal()[:2])
-        await balas(
-            update,
-            context,
-            lay.render.pesan("pengaturan/tanya", langkah=langkah, galat=teks_galat, contoh=contoh),
-        )
-        return MENGISI
+    if langkah in ("jam_sekolah", "jam_tenang"):
+        await pengaturan.ubah_jam(lay, aktor, langkah == "jam_tenang", masukan)
+    elif langkah == "libur":
+        cocok = _POLA_LIBUR.match(masukan)
+        mulai = bahasa.baca_tanggal(cocok.group(1), hari) if cocok else None
+        selesai = bahasa.baca_tanggal(cocok.group(2), hari) if cocok else None
+        if cocok is None or mulai is None or selesai is None:
+            raise Ditolak("libur_salah")
+        nama = cocok.group(3) or lay.render.label("pengaturan.libur_bawaan")
+        await pengaturan.tambah_libur(lay, aktor, mulai, selesai, nama)
+    elif langkah == "cuti":
+        sampai = bahasa.baca_tanggal(masukan, hari)
+        if sampai is None:
+            raise Ditolak("tanggal_salah", contoh=", ".join(bahasa.contoh_tanggal()))
+        await pengaturan.atur_cuti(lay, aktor, sampai)
+    else:
+        await galat(update, context, "pakai_tombol")
+        return END
     await _selesai(update, context, aktor, hanya_saya=langkah == "cuti")
     return END
 

@@ -2,19 +2,55 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot import menu
-from bot.akses import akses
+from bot.akses import akses, tombol
+from bot.layanan import Ditolak
 from bot.layanan import aktor as layanan_aktor
 from bot.layanan.aktor import Aktor
 from bot.mutu.peran import perintah_untuk
 from bot.render import Render
+from bot.tombol import Tombol
 from percakapan import daftar
-from percakapan._umum import PRIBADI, Konteks, balas, jawab_tombol, layanan, papan, ubah
+from percakapan._umum import (
+    PRIBADI,
+    Konteks,
+    TombolPapan,
+    balas,
+    jawab_tombol,
+    layanan,
+    navigasi_jenis,
+    papan,
+    penangan_tombol,
+    ubah,
+)
+
+
+@dataclass(frozen=True)
+class PilihSekolah(Tombol, awalan="skl"):
+    """Make this school the active one."""
+
+    sekolah_id: int
+
+
+# The pages had "skl:h:<n>" and "skl:c:<n>:<kata>", nested under the choice's prefix; a
+# typed kind has its own, so a page button of an older message is answered as stale.
+@dataclass(frozen=True)
+class HalamanSekolah(Tombol, awalan="skh"):
+    nomor: int
+
+
+@dataclass(frozen=True)
+class CariSekolah(Tombol, awalan="skc"):
+    """A page of a search by name (the search as `daftar.kata_cari` keeps it)."""
+
+    nomor: int
+    kata: str
 
 
 @akses("bantuan", ditolak=None)
@@ -39,7 +75,7 @@ def tampilan_sekolah(
     teks = r.pesan("sekolah/daftar", aktor=aktor, h=h, kata=kata)
     if len(semua) <= 1:
         return teks, None
-    baris = [
+    baris: list[list[TombolPapan]] = [
         [
             (
                 r.label(
@@ -47,13 +83,13 @@ def tampilan_sekolah(
                     nama=k.sekolah_nama[:60],
                     peran=r.nama_peran(k.peran),
                 ),
-                f"skl:{k.sekolah_id}",
+                PilihSekolah(k.sekolah_id),
             )
         ]
         for k in h.isi
     ]
-    navigasi = (
-        daftar.navigasi(r, h, "skl:c:", f":{kata}") if kata else daftar.navigasi(r, h, "skl:h:")
+    navigasi = navigasi_jenis(
+        r, h.nomor, h.jumlah, (lambda n: CariSekolah(n, kata)) if kata else HalamanSekolah
     )
     if navigasi:
         baris.append(navigasi)
@@ -73,26 +109,34 @@ async def sekolah(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, *tampil)
 
 
-@akses("sekolah", ditolak=None)
-async def halaman_sekolah(update: Update, context: Konteks, aktor: Aktor) -> None:
-    """Another page of the schools (or of a search), in place."""
+async def _halaman(update: Update, context: Konteks, aktor: Aktor, nomor: int, kata: str) -> None:
     r = layanan(context).render
-    assert update.callback_query is not None and update.callback_query.data is not None
-    arg = update.callback_query.data.split(":", 3)[2:]  # [page] or [page, search]
-    tampil = tampilan_sekolah(r, aktor, int(arg[0]), arg[1] if len(arg) > 1 else "")
+    tampil = tampilan_sekolah(r, aktor, nomor, kata)
     await jawab_tombol(update)
     await ubah(update, *(tampil or tampilan_sekolah(r, aktor, 0) or ("", None)))
 
 
-@akses("sekolah", ditolak=None)
-async def pilih_sekolah(update: Update, context: Konteks, aktor: Aktor) -> None:
+@tombol(HalamanSekolah, "sekolah", ditolak=None, di_tombol=True)
+async def halaman_sekolah(
+    update: Update, context: Konteks, aktor: Aktor, t: HalamanSekolah
+) -> None:
+    """Another page of the schools, in place."""
+    await _halaman(update, context, aktor, t.nomor, "")
+
+
+@tombol(CariSekolah, "sekolah", ditolak=None, di_tombol=True)
+async def halaman_cari(update: Update, context: Konteks, aktor: Aktor, t: CariSekolah) -> None:
+    """Another page of a search, in place (the whole list once the search finds none)."""
+    await _halaman(update, context, aktor, t.nomor, t.kata)
+
+
+@tombol(PilihSekolah, "sekolah", ditolak=None, di_tombol=True)
+async def pilih_sekolah(update: Update, context: Konteks, aktor: Aktor, t: PilihSekolah) -> None:
     """Make the chosen school the active one (only one the user belongs to)."""
     lay = layanan(context)
-    assert update.callback_query is not None and update.callback_query.data is not None
-    pilihan = await layanan_aktor.pilih_sekolah(lay, aktor, int(update.callback_query.data[4:]))
+    pilihan = await layanan_aktor.pilih_sekolah(lay, aktor, t.sekolah_id)
     if pilihan is None:
-        await jawab_tombol(update, lay.render.label("galat.bukan_sekolah_ini"))
-        return
+        raise Ditolak("bukan_sekolah_ini")
     await jawab_tombol(update)
     await ubah(update, lay.render.pesan("sekolah/dipilih", k=pilihan))
     await menu.pasang_untuk(context.bot, lay.render, aktor.pengguna_id, pilihan.peran)
@@ -122,8 +166,7 @@ def penangan() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("bantuan", bantuan, filters=PRIBADI),
         CommandHandler("help", bantuan, filters=PRIBADI),
         CommandHandler("sekolah", sekolah, filters=PRIBADI),
-        CallbackQueryHandler(pilih_sekolah, pattern=r"^skl:\d+$"),
-        CallbackQueryHandler(halaman_sekolah, pattern=r"^skl:(h:\d+|c:\d+:.+)$"),
+        *(penangan_tombol(f) for f in (pilih_sekolah, halaman_sekolah, halaman_cari)),
     ]
 
 

@@ -5,6 +5,8 @@ its output, so a layer violation or a type error fails the suite."""
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +83,53 @@ def test_layanan_tanpa_query() -> None:
             if isinstance(simpul, ast.Attribute) and simpul.attr in ("execute", "scalar", "stream"):
                 temuan.append(f"{berkas.relative_to(AKAR)}:{simpul.lineno} .{simpul.attr}")
     assert temuan == []
+
+
+def _pelanggaran_percakapan() -> list[str]:
+    """Handlers hold the success path: refusals go through @akses and button data through the
+    typed decoder (bot/tombol.py), so no `except Ditolak` and no `<x>.data.split(...)`."""
+    temuan = []
+    for berkas in sorted((AKAR / "percakapan").rglob("*.py")):
+        for simpul in ast.walk(ast.parse(berkas.read_text(encoding="utf-8"))):
+            letak = f"{berkas.relative_to(AKAR)}:{getattr(simpul, 'lineno', 0)}"
+            if isinstance(simpul, ast.ExceptHandler) and simpul.type is not None:
+                jenis = simpul.type.elts if isinstance(simpul.type, ast.Tuple) else [simpul.type]
+                for j in jenis:
+                    nama = j.id if isinstance(j, ast.Name) else getattr(j, "attr", "")
+                    if nama == "Ditolak":
+                        temuan.append(f"{letak} except Ditolak")
+            elif (
+                isinstance(simpul, ast.Call)
+                and isinstance(simpul.func, ast.Attribute)
+                and simpul.func.attr in ("split", "rsplit", "partition")
+                and isinstance(simpul.func.value, ast.Attribute)
+                and simpul.func.value.attr == "data"
+            ):
+                temuan.append(f"{letak} .data.{simpul.func.attr}()")
+    return temuan
+
+
+def test_percakapan_tanpa_ditolak_dan_split() -> None:
+    assert _pelanggaran_percakapan() == []
+
+
+def test_kontrak_lapisan_menangkap_pelanggaran(tmp_path: Path) -> None:
+    """The contracts are not vacuous: the same tree with one rule broken (bot/mutu importing
+    telegram) fails lint-imports, naming the contract."""
+    for bagian in ("bot", "percakapan", "db"):
+        shutil.copytree(
+            AKAR / bagian, tmp_path / bagian, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    shutil.copy(AKAR / "pyproject.toml", tmp_path / "pyproject.toml")
+    sasaran = tmp_path / "bot" / "mutu" / "skor.py"
+    sasaran.write_text("import telegram  # noqa\n" + sasaran.read_text(encoding="utf-8"))
+    hasil = subprocess.run(
+        [str(BIN / "lint-imports"), "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+    )
+    assert hasil.returncode != 0, hasil.stdout
+    assert "bot.mutu.skor -> telegram" in hasil.stdout

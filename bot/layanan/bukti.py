@@ -15,11 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.ext.asyncio import AsyncConnection
-
 from bot.layanan import Ditolak, Layanan
 from bot.mutu.validasi import nama_berkas
 from db import bukti as db_bukti
+from db.jenis import AsyncConnection
 
 BATAS_BUKTI = 20 * 1024 * 1024  # what a bot may download from Telegram
 JENIS_BUKTI = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}

@@ -227,6 +227,22 @@ async def daftar(lay: Layanan, aktor: Aktor, *, semua: bool) -> list[Komitmen]:
     return [k for k in hasil if k.pengguna_id == aktor.pengguna_id]
 
 
+async def menunggu_pengingat(lay: Layanan, aktor: Aktor) -> list[Komitmen]:
+    """The commitments whose reminders a change of settings re-plans (a manager: the
+    school's; others: their own), like `daftar(semua=True)`; none while no cycle has reached
+    planning (no reminder waits then)."""
+    if aktor.sekolah_id is None:
+        return []
+    async with lay.mesin.connect() as conn:
+        siklus = await db_siklus.terbuka(conn, aktor.sekolah_id)
+        if siklus is None or siklus.tahap < 2:
+            return []
+        hasil = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
+    if aktor.peran in PENGELOLA:
+        return hasil
+    return [k for k in hasil if k.pengguna_id == aktor.pengguna_id]
+
+
 async def ambil(lay: Layanan, aktor: Aktor, komitmen_id: int) -> Komitmen:
     """One commitment of the actor's school."""
     for k in await daftar(lay, aktor, semua=True):
