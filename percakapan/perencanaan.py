@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -26,7 +25,7 @@ from bot.layanan import (
     rencana,
 )
 from bot.layanan.aktor import Aktor
-from bot.layanan.rencana import KegiatanBaru, Rencana
+from bot.layanan.rencana import Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu import bahasa, pbd
 from bot.mutu import wizard_rencana as wz
@@ -629,7 +628,7 @@ async def _simpan_kegiatan(
 ) -> None:
     """Store a complete activity (or a carried one), then offer what comes next."""
     lay = layanan(context)
-    baru = KegiatanBaru(**asdict(hasil.kegiatan))
+    baru = hasil.kegiatan
     draf = hasil.draf
     t = lay.render.label
     if draf.bawaan is not None:

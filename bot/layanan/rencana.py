@@ -24,6 +24,7 @@ from bot.mutu import pbd, rapor_pbd
 from bot.mutu import rapor as rp
 from bot.mutu.instrumen import Instrumen
 from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.wizard_rencana import KegiatanLengkap
 from db import audit, keanggotaan, pengguna
 from db import pbd as db_pbd
 from db import rapor as db_rapor
@@ -412,20 +413,8 @@ async def tambah_program(lay: Layanan, aktor: Aktor, indikator_kode: str, nama: 
         return sum(1 for b in p if b.masalah_id == masalah.id) + 1
 
 
-@dataclass(frozen=True)
-class KegiatanBaru:
-    """A complete activity, as typed and confirmed."""
-
-    deskripsi: str
-    pic_id: int
-    mulai: date
-    selesai: date
-    anggaran: int
-    indikator_keberhasilan: str
-    target_skor: float
-    butuh_biaya: bool | None = None
-    arkas_kode: str | None = None
-    arkas_nama: str | None = None
+# A complete activity, as typed and confirmed: the wizard's own typed value is what is stored.
+KegiatanBaru = KegiatanLengkap
 
 
 async def anggota_aktif(lay: Layanan, aktor: Aktor) -> dict[int, str]:
