@@ -188,6 +188,38 @@ async def daftarkan_sekolah(
     await kepala.api.idle()
 
 
+async def sekolah_binaan(bot: Any, pengawas: Pengguna, nama: str, jumlah: int = 300) -> list[int]:
+    """`jumlah` schools (named `nama.format(i)`, NPSN 2000000i) with `pengawas` assigned to
+    each, written straight to the database (a district's size, without 300 registrations)."""
+    from bot.akses import KUNCI_LAYANAN
+    from db import keanggotaan, pengguna, sekolah
+
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    hasil = []
+    async with lay.mesin.begin() as conn:
+        await pengguna.catat_kunjungan(conn, pengawas.id, pengawas.nama, None, lay.sekarang())
+        for i in range(1, jumlah + 1):
+            sid = await sekolah.buat(
+                conn,
+                npsn=f"2{i:07d}",
+                nama=nama.format(i),
+                jenjang="SMP",
+                kabupaten="Kab. Sleman",
+                provinsi="DI Yogyakarta",
+                zona_waktu="Asia/Jakarta",
+                waktu=lay.sekarang(),
+            )
+            await keanggotaan.tambah(
+                conn,
+                pengguna_id=pengawas.id,
+                sekolah_id=sid,
+                peran="pengawas",
+                waktu=lay.sekarang(),
+            )
+            hasil.append(sid)
+    return hasil
+
+
 async def undang(pengundang: Pengguna, peran_label: str, sekali: bool = True) -> str:
     """Create an invite by buttons and return its code."""
     await pengundang.kirim("/undang")

@@ -19,11 +19,10 @@ from bot.mutu.peran import Peran
 from db import jawaban as db_jawaban
 from db import keanggotaan as db_keanggotaan
 from db import pengguna as db_pengguna
-from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db.tabel import keanggotaan
 from tests.fakes.pengguna import Pengguna, Pesan
-from tests.percakapan.conftest import daftarkan_sekolah
+from tests.percakapan.conftest import daftarkan_sekolah, sekolah_binaan
 
 INST = bawaan()
 JUMLAH = 150
@@ -237,27 +236,7 @@ async def test_pengawas_dengan_300_sekolah_melihat_per_halaman_mencari_dan_memil
     bot: Any, orang: Callable[[str], Pengguna]
 ) -> None:
     pengawas = orang("Pak Pengawas")
-    lay = bot.bot_data[KUNCI_LAYANAN]
-    async with lay.mesin.begin() as conn:
-        await db_pengguna.catat_kunjungan(conn, pengawas.id, pengawas.nama, None, lay.sekarang())
-        for i in range(1, 301):
-            sid = await db_sekolah.buat(
-                conn,
-                npsn=f"2{i:07d}",
-                nama=SEKOLAH.format(i),
-                jenjang="SMP",
-                kabupaten="Kab. Sleman",
-                provinsi="DI Yogyakarta",
-                zona_waktu="Asia/Jakarta",
-                waktu=lay.sekarang(),
-            )
-            await db_keanggotaan.tambah(
-                conn,
-                pengguna_id=pengawas.id,
-                sekolah_id=sid,
-                peran="pengawas",
-                waktu=lay.sekarang(),
-            )
+    await sekolah_binaan(bot, pengawas, SEKOLAH)
     await pengawas.kirim("/sekolah")
     daftar = muat(await pengawas.balasan())
     assert "Sekolah Anda (300)" in daftar.teks and "Halaman 1 dari 30" in daftar.teks

@@ -20,13 +20,10 @@ from bot.layanan import rapor as layanan_rapor
 from bot.layanan import rencana as layanan_rencana
 from bot.layanan.aktor import kenali
 from bot.layanan.rencana import KegiatanBaru
-from db import keanggotaan as db_keanggotaan
-from db import pengguna as db_pengguna
 from db import rapor as db_rapor
-from db import sekolah as db_sekolah
 from db.tabel import evaluasi_program, masalah
 from tests.fakes.pengguna import Pengguna, Pesan
-from tests.percakapan.conftest import Jam
+from tests.percakapan.conftest import Jam, sekolah_binaan
 from tests.percakapan.test_rencana_ubah import _sekolah_di_tahap_2
 from tests.percakapan.test_sekolah_besar import muat, sesudah
 from tests.percakapan.test_strategi import _setujui
@@ -223,26 +220,9 @@ async def test_pengawas_300_sekolah_merah_per_indikator_dan_rekap(
 ) -> None:
     pengawas = orang("Pak Pengawas")
     lay = bot.bot_data[KUNCI_LAYANAN]
+    semua = await sekolah_binaan(bot, pengawas, SEKOLAH)
     async with lay.mesin.begin() as conn:
-        await db_pengguna.catat_kunjungan(conn, pengawas.id, pengawas.nama, None, lay.sekarang())
-        for i in range(1, 301):
-            sid = await db_sekolah.buat(
-                conn,
-                npsn=f"2{i:07d}",
-                nama=SEKOLAH.format(i),
-                jenjang="SMP",
-                kabupaten="Kab. Sleman",
-                provinsi="DI Yogyakarta",
-                zona_waktu="Asia/Jakarta",
-                waktu=lay.sekarang(),
-            )
-            await db_keanggotaan.tambah(
-                conn,
-                pengguna_id=pengawas.id,
-                sekolah_id=sid,
-                peran="pengawas",
-                waktu=lay.sekarang(),
-            )
+        for i, sid in enumerate(semua, 1):
             if i == 300:
                 continue  # one school has not imported its report
             await db_rapor.simpan_impor(
