@@ -74,7 +74,8 @@ def buat_aplikasi(settings: Settings, jam: Callable[[], datetime] | None = None)
         assert app.job_queue is not None
 
         async def putaran(_: object) -> None:
-            await pengirim.putaran()
+            # Until the next tick at most; the tick after starts a new run.
+            await pengirim.putaran_beruntun(settings.pengingat_interval * 0.9)
 
         # One job for every reminder: the outbox table is the schedule (see bot/pengingat.py).
         app.job_queue.run_repeating(

@@ -216,3 +216,23 @@ async def test_pesan_gagal_terlihat_di_monev(
     await p["Bu Koor"].kirim("/monev")
     teks = (await p["Bu Koor"].balasan_berisi("Monitoring dan evaluasi")).teks
     assert "Pesan yang gagal terkirim" in teks and "Bu Sari: Bad Gateway" in teks
+
+
+async def test_ledakan_lebih_dari_satu_klaim_terkirim_dalam_satu_putaran(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """A burst larger than one claim goes out in one job run, claim after claim, instead of one
+    claim per tick; a run that finds nothing more due stops."""
+    guru = [orang(f"Guru {i:02d}") for i in range(12)]
+    for i, g in enumerate(guru):
+        await _rencanakan(bot, f"k{i}", g, 0, f"Kegiatan {i}")
+    aturan = AturanKirim(jeda_per_chat=0, batas_klaim=5)
+    satu = Pengirim(bot.bot_data[KUNCI_LAYANAN], bot.bot, aturan)
+    assert await satu.putaran() == 5  # one claim is at most batas_klaim rows
+    beruntun = Pengirim(bot.bot_data[KUNCI_LAYANAN], bot.bot, aturan)
+    assert await beruntun.putaran_beruntun(30) == 7
+    assert await beruntun.putaran_beruntun(30) == 0
+    for g in guru:
+        assert "Besok tenggat komitmen Anda" in (await g.balasan()).teks
+    baris = await _baris(bot)
+    assert {b.status for b in baris.values()} == {"terkirim"}
