@@ -117,14 +117,39 @@ def kemajuan_responden(
     hasil = []
     for a in anggota:
         kelompok = RESPONDEN.get(Peran(a.peran))
-        if kelompok is None:
-            continue
-        milik = per_orang.get(a.pengguna_id, [])
-        keadaan = Keadaan({j.pertanyaan_kode: j.nilai for j in milik}, {}, {})
-        sesi = Sesi(siklus.id, siklus.sekolah_id, a.pengguna_id, kelompok, inst)
-        soal = daftar_pertanyaan(sesi, keadaan)
-        terjawab = sum(1 for p in soal if p.kode in keadaan.jawaban)
-        hasil.append(Responden(a.pengguna_id, a.nama, kelompok, terjawab, len(soal)))
+        if kelompok is not None:
+            milik = per_orang.get(a.pengguna_id, [])
+            hasil.append(_responden(inst, siklus, a.pengguna_id, a.nama, kelompok, milik))
+    return hasil
+
+
+def _responden(
+    inst: Instrumen, siklus: Row, pengguna_id: int, nama: str, kelompok: str, milik: list[Row]
+) -> Responden:
+    keadaan = Keadaan({j.pertanyaan_kode: j.nilai for j in milik}, {}, {})
+    sesi = Sesi(siklus.id, siklus.sekolah_id, pengguna_id, kelompok, inst)
+    soal = daftar_pertanyaan(sesi, keadaan)
+    terjawab = sum(1 for p in soal if p.kode in keadaan.jawaban)
+    return Responden(pengguna_id, nama, kelompok, terjawab, len(soal))
+
+
+def responden_siklus(
+    inst: Instrumen, anggota: list[Row], semua: list[Row], siklus: Row
+) -> list[Responden]:
+    """Everyone whose answers the cycle's scores hold: the members as `kemajuan_responden`,
+    plus those who answered and are no longer members (left the school, or erased their data
+    and are "anggota yang sudah menghapus data"), in the group they answered for. The response
+    table of a map then agrees with the scores beside it."""
+    hasil = kemajuan_responden(inst, anggota, semua, siklus)
+    anggota_id = {a.pengguna_id for a in anggota}
+    lain: dict[int, list[Row]] = {}
+    for j in semua:
+        if j.pengguna_id not in anggota_id:
+            lain.setdefault(j.pengguna_id, []).append(j)
+    for pengguna_id, milik in lain.items():
+        hasil.append(
+            _responden(inst, siklus, pengguna_id, milik[0].nama, milik[0].responden, milik)
+        )
     return hasil
 
 
@@ -264,7 +289,7 @@ async def peta_siklus(lay: Layanan, siklus_id: int, jumlah_prioritas: int = 5) -
     assert sekolah is not None
     inst = await untuk_versi(lay, siklus.instrumen_versi)
     jawaban = [skor.Jawaban(j.pertanyaan_kode, j.responden, j.pengguna_id, j.nilai) for j in semua]
-    respons = hitung_respons(tuple(kemajuan_responden(inst, anggota, semua, siklus)))
+    respons = hitung_respons(tuple(responden_siklus(inst, anggota, semua, siklus)))
     peta = skor.hitung(inst, jawaban, jumlah_prioritas)
     # Stage 1 open: the edition it would close on; closed: the one it closed on (none for a
     # cycle closed before the report counted, whose map keeps no such part).

@@ -1,5 +1,5 @@
 """Issue 14 over HTTP: after a teacher erases their data (/hapusdata), no document a
-coordinator or the principal can get (/laporan: Rapor Mutu, Rencana Pemenuhan Mutu DOCX and
+coordinator or the principal can get (/laporan: Profil Mutu Sekolah, Rencana Pemenuhan Mutu DOCX and
 PDF, Monev, Rekap, the Rekap with names) nor the member list carries their name, username or
 typed text, while the closed cycle's scores stay as they were."""
 
@@ -117,12 +117,12 @@ async def test_nama_yang_dihapus_hilang_dari_setiap_dokumen(
     assert peta_akhir == peta_awal
     sesudah = await _semua_dokumen(koor)
     assert sorted(sesudah) == sorted(sebelum)
-    (rapor,) = [n for n in sebelum if n.startswith("Rapor Mutu")]
-    # The same scores, to the last indicator. (The response table after them counts current
-    # members, so her "Sebagian" is gone from it; the note of 2026-12-06 says so.)
-    skor = "6. Tingkat Respons"
-    assert skor in sebelum[rapor] and "Standar Pembiayaan 5,13" in sebelum[rapor]
-    assert sesudah[rapor].split(skor)[0] == sebelum[rapor].split(skor)[0]
+    (rapor,) = [n for n in sebelum if n.startswith("Profil Mutu")]
+    # The same scores, to the last indicator, and the same response table: her answers still
+    # count, in the group she answered for.
+    assert "Tingkat respons : 33%" in sebelum[rapor]
+    assert "Standar Pembiayaan 3,97" in sebelum[rapor]
+    assert sesudah[rapor] == sebelum[rapor]
     sesudah.update(
         {f"kepala/{n}": t for n, t in (await _semua_dokumen(kepala)).items()}
     )  # the principal's list adds the Rekap with names
