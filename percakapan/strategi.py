@@ -6,18 +6,16 @@ A pengawas sees the comparison only."""
 from __future__ import annotations
 
 import asyncio
-import logging
 from typing import Any
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
 from telegram.ext import BaseHandler, CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.akses import akses, tombol
 from bot.dokumen import grafik
 from bot.dokumen import siklus as dok_siklus
-from bot.layanan import Ditolak, Layanan, anggota, draf, strategi
+from bot.layanan import Ditolak, Layanan, draf, strategi
 from bot.layanan.aktor import Aktor
 from bot.layanan.strategi import Strategi
 from bot.mutu.peran import PENGELOLA, Peran
@@ -40,7 +38,6 @@ from percakapan._umum import (
     ubah,
 )
 
-log = logging.getLogger(__name__)
 MENGETIK = "mengetik"
 END = -1
 DRAF = "strategi"
@@ -355,29 +352,23 @@ async def tutup(update: Update, context: Konteks, aktor: Aktor, t: tb.Tutup) -> 
     if isinstance(hasil, strategi.SudahDitutup):
         # A second press on the confirmation says so and sends the report again.
         await galat(update, context, "siklus_sudah_ditutup")
-        await _kirim_laporan(update, context, aktor, hasil.siklus_id, [aktor.pengguna_id])
+        await _kirim_laporan(update, context, aktor, hasil.siklus_id)
         return END
     await ubah(update, r.pesan("strategi/ditutup", h=hasil))
-    penerima = await anggota.pengelola_sekolah(lay, aktor.sekolah_id or 0)
-    await _kirim_laporan(update, context, aktor, hasil.siklus_lama, penerima)
+    await _kirim_laporan(update, context, aktor, hasil.siklus_lama)
     return END
 
 
-async def _kirim_laporan(
-    update: Update, context: Konteks, aktor: Aktor, siklus_id: int, penerima: list[int]
-) -> None:
-    """The Laporan Siklus SPMI of a closed cycle to the given members. The others' notice
-    went through the outbox and points to /laporan, where the report stays."""
+async def _kirim_laporan(update: Update, context: Konteks, aktor: Aktor, siklus_id: int) -> None:
+    """The Laporan Siklus SPMI of a closed cycle to the kepala who closed it. The other
+    managers' notice went through the outbox with a button that fetches the report."""
     lay = layanan(context)
     assert update.effective_chat is not None
+    chat_id = update.effective_chat.id
     data = await strategi.dokumen_siklus(lay, aktor, siklus_id)
-    await context.bot.send_chat_action(update.effective_chat.id, ChatAction.UPLOAD_DOCUMENT)
+    await context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT)
     pdf = await asyncio.to_thread(dok_siklus.buat_pdf, data)
-    for uid in penerima:
-        try:
-            await context.bot.send_document(uid, pdf, filename=dok_siklus.nama_berkas(data))
-        except TelegramError as exc:
-            log.warning("Laporan Siklus to %s not sent: %s", uid, exc)
+    await context.bot.send_document(chat_id, pdf, filename=dok_siklus.nama_berkas(data))
 
 
 def penangan() -> list[BaseHandler[Any, Any, Any]]:

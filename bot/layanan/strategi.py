@@ -507,6 +507,15 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
                     isi={
                         "templat": "strategi/kabar_ditutup",
                         "konteks": {"h": asdict(hasil), "oleh": aktor.nama},
+                        # The report itself is built when asked for (percakapan/laporan.py).
+                        "tombol": [
+                            [
+                                {
+                                    "label": "tombol.unduh_laporan_siklus",
+                                    "data": f"lap:siklus:{sekolah_id}",
+                                }
+                            ]
+                        ],
                     },
                     jatuh_tempo=sekarang,
                     waktu=sekarang,

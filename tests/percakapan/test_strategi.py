@@ -232,11 +232,13 @@ async def test_strategi_menutup_siklus_dan_membuka_siklus_berikut(
     for isi in ("LAPORAN SIKLUS SPMI", "Ini siklus pertama sekolah", LOKAKARYA, "Pak Budi"):
         assert isi in teks, isi
     assert "1 Standar Kompetensi Lulusan" in teks and "6,90" in teks
-    assert (await koor.balasan()).dokumen_nama == dok.dokumen_nama
     _tanpa_jeda(bot)
     await bot.bot_data[KUNCI_PENGIRIM].putaran()  # the notice, planned when the cycle closed
     kabar = await koor.balasan_berisi("Siklus 2026/2027 ditutup")
     assert "oleh Pak Budi" in kabar.teks and "/laporan" in kabar.teks
+    # The report comes with the notice's button, built when asked for (nothing sent directly).
+    await koor.tekan("📄 Unduh Laporan Siklus SPMI", kabar)
+    assert (await koor.balasan()).dokumen_nama == dok.dokumen_nama
 
     semua = await _baris(bot, siklus)
     assert [(c.tahun_ajaran, c.status, c.tahap) for c in semua] == [
