@@ -91,6 +91,8 @@ def akses(
                     grup=not pribadi,  # nothing about the person in front of a group
                 )
                 await context.bot.send_message(update.effective_chat.id, teks)
+                if callable(ditolak):  # as after a use-case's refusal: the user's draft says
+                    return await ditolak(context, aktor)
                 return ditolak
             try:
                 return await fungsi(update, context, aktor)
