@@ -663,9 +663,13 @@ async def _jalankan(
             await _simpan(lay, aktor, None)
             await tampilkan_rencana(update, context, aktor)
         case wz.SimpanBiaya():
-            await rencana.ubah_biaya(
+            anggaran = await rencana.ubah_biaya(
                 lay, aktor, hasil.kunci, hasil.butuh_biaya, hasil.arkas_kode, hasil.arkas_nama
             )
+            anggaran_kosong = wz.setelah_ubah_biaya(hasil, anggaran)
+            if anggaran_kosong is not None:  # it needs money now: its budget next
+                await _lanjut(update, context, aktor, anggaran_kosong.isi())
+                return
             await _simpan(lay, aktor, None)
             await tampilkan_rencana(update, context, aktor)
         case wz.SimpanBagian():

@@ -496,10 +496,11 @@ async def ubah_biaya(
     butuh_biaya: bool,
     arkas_kode: str | None = None,
     arkas_nama: str | None = None,
-) -> None:
+) -> int:
     """Correct a saved activity's "butuh biaya" and ARKAS activity (of a Rapor Pendidikan
     problem, where the wizard asked them). No money: no ARKAS activity and no budget, as the
-    wizard stores it. A new plan version when the plan was approved; one audit entry."""
+    wizard stores it. A new plan version when the plan was approved; one audit entry.
+    Returns the activity's budget as it now stands."""
     wajib_peran(aktor, PENGELOLA)
     if not butuh_biaya:
         arkas_kode = arkas_nama = None
@@ -537,6 +538,7 @@ async def ubah_biaya(
                 "ke": nilai,
             },
         )
+        return int(baris.anggaran) if butuh_biaya else 0
 
 
 async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:

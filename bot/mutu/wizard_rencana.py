@@ -501,6 +501,15 @@ def mulai_ubah_biaya(kunci: str, indikator: str, bidang: str) -> Draf:
     return Draf(langkah=langkah, indikator=indikator, ubah={"kunci": kunci, "bidang": bidang})
 
 
+def setelah_ubah_biaya(hasil: SimpanBiaya, anggaran: int) -> Draf | None:
+    """After a correction is stored: an activity that now needs money but has no budget
+    (it had none) is asked its budget, as Benahi asks it after the ARKAS activity."""
+    if not hasil.butuh_biaya or anggaran > 0:
+        return None
+    ubah = {"kunci": hasil.kunci, "bidang": "anggaran", "setelah_biaya": True}
+    return Draf(langkah=Langkah.UBAH_NILAI, ubah=ubah)
+
+
 def _tanggal(draf: Draf, teks: str, kt: Konteks) -> Hasil:
     nilai = bahasa.baca_tanggal(teks, kt.hari_ini)
     if nilai is None:

@@ -2,9 +2,10 @@
 problem is saved, the koordinator changes its "butuh biaya" and its ARKAS activity from
 /perencanaan → Ubah kegiatan, the way the other fields are changed: Tidak clears the ARKAS
 activity (and the budget, as the wizard stores it), Ya asks the ARKAS activity from the same
-short list (marked unconfirmed) or typed. Each change is audited, a change after approval makes
-a new version, and the Lembar Kerja RKT reads back the new values. A stale button (activity
-deleted, or the conversation moved on) and a teacher's crafted button change nothing."""
+short list (marked unconfirmed) or typed, then the budget when it has none. Each change is
+audited, a change after approval makes a new version, and the Lembar Kerja RKT reads back the
+new values. A stale button (activity deleted, or the conversation moved on) and a teacher's
+crafted button change nothing."""
 
 from __future__ import annotations
 
@@ -160,8 +161,12 @@ async def test_ubah_butuh_biaya_dan_arkas_diaudit_dan_terbaca_di_rkt(
     assert lagi.tombol_datar == arkas.tombol_datar
     assert (await _baris(bot))["Kombel literasi"][0] is False
     await koor.tekan(next(t for t in lagi.tombol_datar if t.startswith("04.06.01")), lagi)
+    # Stored; it had no budget (Tidak made it Rp0): the budget is asked, as Benahi asks it.
+    await koor.balasan_berisi("anggarannya masih Rp0")
+    assert (await _baris(bot))["Kombel literasi"][:4] == (True, "04.06.01", KOMBEL[9:], 0)
+    await koor.kirim("1,5 juta")
     await koor.balasan_berisi("Rencana Pemenuhan Mutu")
-    assert (await _baris(bot))["Kombel literasi"][:3] == (True, "04.06.01", KOMBEL[9:])
+    assert (await _baris(bot))["Kombel literasi"][3] == 1_500_000
 
     # The ARKAS activity alone, typed as the wizard allows.
     await koor.tekan("Kegiatan ARKAS", await _bidang(koor, "Pojok baca kelas"))
@@ -174,7 +179,12 @@ async def test_ubah_butuh_biaya_dan_arkas_diaudit_dan_terbaca_di_rkt(
         "Pemberdayaan perpustakaan kelas",
         2_000_000,
     )
-    assert len(await _audit_ubah(bot)) == 3
+    assert [a["bidang"] for a in await _audit_ubah(bot)] == [
+        "butuh_biaya",
+        "butuh_biaya",
+        "anggaran",
+        "butuh_biaya",
+    ]
 
     async with bot.bot_data[KUNCI_LAYANAN].mesin.connect() as conn:
         versi = [(r.versi, r.status) for r in await conn.execute(select(rencana))]
@@ -182,7 +192,7 @@ async def test_ubah_butuh_biaya_dan_arkas_diaudit_dan_terbaca_di_rkt(
 
     kombel, pojok = await _rkt(koor)
     assert kombel[4] == "Kombel literasi" and kombel[6] == "Ya"
-    assert str(kombel[7]).startswith(KOMBEL) and kombel[11] == 0
+    assert str(kombel[7]).startswith(KOMBEL) and kombel[11] == 1_500_000
     assert pojok[4] == "Pojok baca kelas" and pojok[6] == "Ya"
     assert str(pojok[7]).startswith("02.02.01 Pemberdayaan perpustakaan kelas")
 

@@ -539,6 +539,18 @@ def test_ubah_biaya_teks_bertanya_lagi_tombol_lain_usang() -> None:
     assert wz.langkah(tanpa_ubah, wz.PilihBiaya(False), KT) == wz.Usang()
 
 
+def test_setelah_ubah_biaya_anggaran_ditanya_bila_butuh_biaya_tanpa_anggaran() -> None:
+    ya = wz.SimpanBiaya("k12", True, "03.03.02", "x")
+    assert wz.setelah_ubah_biaya(ya, 2_000_000) is None
+    assert wz.setelah_ubah_biaya(wz.SimpanBiaya("k12", False), 0) is None
+    draf = _simpan_baca(wz.setelah_ubah_biaya(ya, 0) or Draf())
+    assert draf.langkah is Langkah.UBAH_NILAI and draf.ubah is not None
+    assert (draf.ubah["kunci"], draf.ubah["bidang"]) == ("k12", "anggaran")
+    assert wz.langkah(draf, wz.Teks("1,5 juta"), KT) == wz.SimpanUbahan(
+        "k12", "anggaran", 1_500_000
+    )
+
+
 def test_ubah_bagian_dan_komentar_tinjauan() -> None:
     bagian = Draf(langkah=Langkah.UBAH_BAGIAN, indikator="A.1", program=2)
     assert wz.langkah(bagian, wz.Teks("Nama baru"), KT) == wz.SimpanBagian("A.1", 2, "Nama baru")
