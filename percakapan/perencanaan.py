@@ -805,7 +805,8 @@ async def _pilih_bidang(update: Update, context: Konteks, aktor: Aktor, kunci: s
         baris.append([(t("tombol.ubah_biaya"), tb.UbahBidang(kunci, "butuh_biaya"))])
         baris.append([(t("tombol.ubah_arkas"), tb.UbahBidang(kunci, "arkas"))])
     baris.append([(t("tombol.hapus_kegiatan"), tb.UbahBidang(kunci, "hapus"))])
-    await balas(update, context, lay.render.pesan("perencanaan/pilih_bidang", k=k), papan(baris))
+    teks = lay.render.pesan("perencanaan/pilih_bidang", k=k, rapor=m.rapor)
+    await balas(update, context, teks, papan(baris))
 
 
 async def _ubah_bidang(

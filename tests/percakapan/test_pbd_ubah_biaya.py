@@ -27,6 +27,7 @@ from tests.fakes.pengguna import Pengguna
 from tests.percakapan.conftest import daftarkan_sekolah, gabung, undang
 from tests.percakapan.test_pbd import _impor
 from tests.percakapan.test_rencana_komitmen import _isi_jawaban_kepala, _ke_tahap_2, _tutup_tahap_1
+from tests.percakapan.test_rencana_ubah import _rencana_satu_kegiatan, _sekolah_di_tahap_2
 
 LITERASI = "03.03.02 Pengembangan Kegiatan Literasi dan Numerasi"
 KOMBEL = "04.06.01 Pelaksanaan kegiatan komunitas belajar di satuan pendidikan"
@@ -130,6 +131,8 @@ async def test_ubah_butuh_biaya_dan_arkas_diaudit_dan_terbaca_di_rkt(
 
     bidang = await _bidang(koor, "Kombel literasi")
     assert {"Butuh biaya", "Kegiatan ARKAS"} <= set(bidang.tombol_datar)
+    assert "Butuh biaya: Ya · Rp" in bidang.teks
+    assert f"\nKegiatan ARKAS: {LITERASI} (daftar ARKAS belum terkonfirmasi)\nBagian" in bidang.teks
     await koor.tekan("Butuh biaya", bidang)
     tanya = await koor.balasan_berisi("butuh biaya")
     await koor.kirim("tidak")  # typed where a button is wanted: the question again
@@ -151,7 +154,9 @@ async def test_ubah_butuh_biaya_dan_arkas_diaudit_dan_terbaca_di_rkt(
     }
 
     # And back: Ya asks the ARKAS activity from the short list, marked unconfirmed.
-    await koor.tekan("Butuh biaya", await _bidang(koor, "Kombel literasi"))
+    bidang = await _bidang(koor, "Kombel literasi")
+    assert "Butuh biaya: Tidak\nBagian mana" in bidang.teks and "ARKAS:" not in bidang.teks
+    await koor.tekan("Butuh biaya", bidang)
     await koor.tekan("Ya, butuh biaya", await koor.balasan_berisi("butuh biaya"))
     arkas = await koor.balasan_berisi("Kegiatan ARKAS")
     assert "belum terkonfirmasi" in arkas.teks
@@ -248,3 +253,22 @@ async def test_tombol_usang_dan_tombol_guru_tidak_mengubah_apa_pun(
     await sari.balasan_berisi("hanya untuk")
     assert await _audit_ubah(bot) == []
     assert (await _baris(bot))["Pojok baca kelas"] == awal["Pojok baca kelas"]
+
+
+async def test_kegiatan_evaluasi_diri_tanpa_biaya_dan_arkas(
+    bot: Any, orang: Callable[[str], Pengguna]
+) -> None:
+    """A kegiatan of the school's own SNP evaluation was never asked "butuh biaya": not offered,
+    and a crafted button for it is stale."""
+    p = await _sekolah_di_tahap_2(bot, orang)
+    koor = p["Bu Koor"]
+    await _rencana_satu_kegiatan(bot, koor, p["Bu Sari"])
+    awal = await _baris(bot)
+    bidang = await _bidang(koor, "Lokakarya modul ajar")
+    assert "Butuh biaya" not in bidang.tombol_datar and "Kegiatan ARKAS" not in bidang.tombol_datar
+    assert "Butuh biaya:" not in bidang.teks
+    kunci = awal["Lokakarya modul ajar"][4]
+    for data in (f"rcn:uf:{kunci}:butuh_biaya", f"rcn:uf:{kunci}:arkas", f"rcn:uby:{kunci}:0"):
+        await koor.tekan_data(data, bidang)
+        await koor.balasan_berisi("Tombol itu sudah tidak berlaku")
+    assert await _audit_ubah(bot) == [] and await _baris(bot) == awal
