@@ -233,6 +233,9 @@ async def test_tombol_usang_dan_tombol_guru_tidak_mengubah_apa_pun(
     arkas = await koor.balasan_berisi("Kegiatan ARKAS")
     await koor.tekan("Butuh biaya", await _bidang(koor, "Pojok baca kelas"))
     tanya = await koor.balasan_berisi("butuh biaya")
+    # The ARKAS list of the earlier question, while Ya/Tidak waits: for another step, stale.
+    await koor.tekan(arkas.tombol_datar[0], arkas)
+    await koor.balasan_berisi("Tombol itu sudah tidak berlaku")
     await koor.kirim("/perencanaan")
     await koor.balasan_berisi("Rencana Pemenuhan Mutu")
     await koor.tekan("Tidak butuh biaya", tanya)
