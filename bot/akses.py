@@ -91,7 +91,9 @@ def akses(
                     grup=not pribadi,  # nothing about the person in front of a group
                 )
                 await context.bot.send_message(update.effective_chat.id, teks)
-                return ditolak
+                # A state function asks the user's draft (and may ask again): not for a role
+                # that may not go on at all.
+                return ConversationHandler.END if callable(ditolak) else ditolak
             try:
                 return await fungsi(update, context, aktor)
             except Ditolak as tolak:

@@ -25,7 +25,7 @@ from bot.layanan import (
     rencana,
 )
 from bot.layanan.aktor import Aktor
-from bot.layanan.rencana import Rencana
+from bot.layanan.rencana import Kegiatan, Masalah, Rencana
 from bot.layanan.waktu import hari_ini, zona_sekolah
 from bot.mutu import bahasa, pbd
 from bot.mutu import wizard_rencana as wz
@@ -239,6 +239,34 @@ async def arkas(update: Update, context: Konteks, aktor: Aktor, t: tb.Arkas) -> 
     await _tekan(update, context, aktor, wz.PilihArkas(pilihan.kode, pilihan.nama))
 
 
+async def _tekan_ubah(
+    update: Update, context: Konteks, aktor: Aktor, kunci: str, masukan: wz.Masukan
+) -> None:
+    """A button of a saved activity's change: for the activity whose change waits and that is
+    still in the plan, else stale."""
+    lay = layanan(context)
+    draf = wz.Draf.dari(await _isi(lay, aktor))
+    if draf.ubah is None or draf.ubah.get("kunci") != kunci:
+        raise Ditolak("tombol_usang")
+    await _kegiatan(lay, aktor, kunci)
+    await _jalankan(update, context, aktor, draf, wz.langkah(draf, masukan, _KONTEKS_TOMBOL))
+
+
+@_susun(tb.UbahBiaya)
+async def ubah_biaya(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahBiaya) -> None:
+    """A saved activity's "butuh biaya": yes asks its ARKAS activity; no stores it at once."""
+    await _tekan_ubah(update, context, aktor, t.kunci, wz.PilihBiaya(t.ya))
+
+
+@_susun(tb.UbahArkas)
+async def ubah_arkas(update: Update, context: Konteks, aktor: Aktor, t: tb.UbahArkas) -> None:
+    """A saved activity's ARKAS activity, of the short list."""
+    pilihan = rencana.daftar_arkas().cari(t.kode)
+    if pilihan is None:
+        raise Ditolak("tombol_usang")
+    await _tekan_ubah(update, context, aktor, t.kunci, wz.PilihArkas(pilihan.kode, pilihan.nama))
+
+
 @_susun(tb.Akar)
 async def akar(update: Update, context: Konteks, aktor: Aktor, t: tb.Akar) -> None:
     """The root cause's category: ask for its text."""
@@ -422,6 +450,8 @@ TOMBOL_SUSUN = (
     pilih_bidang,
     ubah_bidang,
     ubah_pic,
+    ubah_biaya,
+    ubah_arkas,
     daftar_bawaan,
     ambil_bawaan,
     lewati_bawaan,
@@ -462,7 +492,9 @@ async def _lanjut(
         return
     rapor = pbd.adalah_kode_rapor(str(isi.get("indikator", "")))
     arkas = rencana.daftar_arkas()
-    pilihan_arkas = arkas.untuk(isi.get("indikator")) if isi["langkah"] == "k_arkas" else ()
+    pilihan_arkas = (
+        arkas.untuk(isi.get("indikator")) if isi["langkah"] in ("k_arkas", "ubah_arkas") else ()
+    )
     skor_awal = ""
     if isi["langkah"] == "k_target":
         rc = await rencana.lihat(lay, aktor)
@@ -501,6 +533,21 @@ async def _lanjut(
     elif isi["langkah"] == "k_arkas":
         tombol = papan(
             [[(f"{a.kode} {a.nama}"[:60], tb.Arkas(str(a.kode)))] for a in pilihan_arkas]
+        )
+    elif isi["langkah"] == "ubah_biaya":
+        kunci = isi["ubah"]["kunci"]
+        tombol = papan(
+            [
+                [
+                    (r.label("tombol.biaya_ya"), tb.UbahBiaya(kunci, True)),
+                    (r.label("tombol.biaya_tidak"), tb.UbahBiaya(kunci, False)),
+                ]
+            ]
+        )
+    elif isi["langkah"] == "ubah_arkas":
+        kunci = isi["ubah"]["kunci"]
+        tombol = papan(
+            [[(f"{a.kode} {a.nama}"[:60], tb.UbahArkas(kunci, str(a.kode)))] for a in pilihan_arkas]
         )
     elif isi["langkah"] in ("k_mulai_ok", "k_selesai_ok"):
         ya = r.label("tombol.tetap_pakai" if lain.get("di_luar_tahun") else "tombol.ya_benar")
@@ -613,6 +660,16 @@ async def _jalankan(
             await _simpan_kegiatan(update, context, aktor, hasil)
         case wz.SimpanUbahan():
             await rencana.ubah_kegiatan(lay, aktor, hasil.kunci, hasil.bidang, hasil.nilai)
+            await _simpan(lay, aktor, None)
+            await tampilkan_rencana(update, context, aktor)
+        case wz.SimpanBiaya():
+            anggaran = await rencana.ubah_biaya(
+                lay, aktor, hasil.kunci, hasil.butuh_biaya, hasil.arkas_kode, hasil.arkas_nama
+            )
+            anggaran_kosong = wz.setelah_ubah_biaya(hasil, anggaran)
+            if anggaran_kosong is not None:  # it needs money now: its budget next
+                await _lanjut(update, context, aktor, anggaran_kosong.isi())
+                return
             await _simpan(lay, aktor, None)
             await tampilkan_rencana(update, context, aktor)
         case wz.SimpanBagian():
@@ -728,18 +785,28 @@ async def _pilih_bagian(update: Update, context: Konteks, aktor: Aktor) -> None:
     await balas(update, context, lay.render.pesan("perencanaan/pilih_bagian"), papan(baris))
 
 
+async def _kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> tuple[Masalah, Kegiatan]:
+    """A saved activity of the plan with its problem; stale when it is no longer there."""
+    r = await rencana.lihat(lay, aktor)
+    ada = next(((m, k) for m, _, k in (r.semua_kegiatan() if r else []) if k.kunci == kunci), None)
+    if ada is None:
+        raise Ditolak("tombol_usang")
+    return ada
+
+
 async def _pilih_bidang(update: Update, context: Konteks, aktor: Aktor, kunci: str) -> None:
     lay = layanan(context)
-    r = await rencana.lihat(lay, aktor)
-    k = next((k for _, _, k in (r.semua_kegiatan() if r else []) if k.kunci == kunci), None)
-    if k is None:
-        raise Ditolak("tombol_usang")
+    m, k = await _kegiatan(lay, aktor, kunci)
     t = lay.render.label
     baris: list[list[TombolPapan]] = [
         [(t(f"bidang.{b}").capitalize(), tb.UbahBidang(kunci, b))] for b in rencana.BIDANG_KEGIATAN
     ]
+    if m.rapor:  # Benahi asked these: they can be corrected
+        baris.append([(t("tombol.ubah_biaya"), tb.UbahBidang(kunci, "butuh_biaya"))])
+        baris.append([(t("tombol.ubah_arkas"), tb.UbahBidang(kunci, "arkas"))])
     baris.append([(t("tombol.hapus_kegiatan"), tb.UbahBidang(kunci, "hapus"))])
-    await balas(update, context, lay.render.pesan("perencanaan/pilih_bidang", k=k), papan(baris))
+    teks = lay.render.pesan("perencanaan/pilih_bidang", k=k, rapor=m.rapor)
+    await balas(update, context, teks, papan(baris))
 
 
 async def _ubah_bidang(
@@ -749,6 +816,14 @@ async def _ubah_bidang(
     if bidang == "hapus":
         await rencana.hapus_kegiatan(lay, aktor, kunci)
         await tampilkan_rencana(update, context, aktor)
+        return
+    if bidang in ("butuh_biaya", "arkas"):
+        m, _ = await _kegiatan(lay, aktor, kunci)
+        if not m.rapor:
+            raise Ditolak("tombol_usang")
+        await _lanjut(
+            update, context, aktor, wz.mulai_ubah_biaya(kunci, m.indikator_kode, bidang).isi()
+        )
         return
     langkah = "ubah_pic" if bidang == "pic_id" else "ubah_nilai"
     await _lanjut(

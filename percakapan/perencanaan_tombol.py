@@ -154,3 +154,19 @@ class Arkas(Tombol, awalan="rcn:ark"):
     """Benahi: an ARKAS activity of the shipped short list, by its code SS.KK.NN."""
 
     kode: str
+
+
+@dataclass(frozen=True)
+class UbahBiaya(Tombol, awalan="rcn:uby"):
+    """A saved activity's "butuh biaya" corrected (kunci: the activity being changed)."""
+
+    kunci: str
+    ya: bool
+
+
+@dataclass(frozen=True)
+class UbahArkas(Tombol, awalan="rcn:uark"):
+    """A saved activity's ARKAS activity, of the shipped short list, by its code SS.KK.NN."""
+
+    kunci: str
+    kode: str

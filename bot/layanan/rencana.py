@@ -489,6 +489,58 @@ async def ubah_kegiatan(lay: Layanan, aktor: Aktor, kunci: str, bidang: str, nil
         )
 
 
+async def ubah_biaya(
+    lay: Layanan,
+    aktor: Aktor,
+    kunci: str,
+    butuh_biaya: bool,
+    arkas_kode: str | None = None,
+    arkas_nama: str | None = None,
+) -> int:
+    """Correct a saved activity's "butuh biaya" and ARKAS activity (of a Rapor Pendidikan
+    problem, where the wizard asked them). No money: no ARKAS activity and no budget, as the
+    wizard stores it. A new plan version when the plan was approved; one audit entry.
+    Returns the activity's budget as it now stands."""
+    wajib_peran(aktor, PENGELOLA)
+    if not butuh_biaya:
+        arkas_kode = arkas_nama = None
+    elif not arkas_nama:
+        raise Ditolak("arkas_salah")
+    async with lay.mesin.begin() as conn:
+        siklus = await siklus_terbuka(conn, aktor)
+        rencana_id = await draf_rencana(conn, lay, aktor, siklus)
+        m, p, k = await db_rencana.isi(conn, rencana_id)
+        baris = next((b for b in k if b.kunci == kunci), None)
+        if baris is None:
+            raise Ditolak("tombol_usang")
+        prog = next(b for b in p if b.id == baris.program_id)
+        masalah = next(b for b in m if b.id == prog.masalah_id)
+        if not pbd.adalah_kode_rapor(masalah.indikator_kode):
+            raise Ditolak("pilihan_salah")
+        nilai: dict[str, object] = {
+            "butuh_biaya": butuh_biaya,
+            "arkas_kode": arkas_kode,
+            "arkas_nama": arkas_nama,
+        }
+        if not butuh_biaya:
+            nilai["anggaran"] = 0
+        await db_rencana.ubah_kegiatan(conn, baris.id, nilai)
+        await catat_audit(
+            conn,
+            lay,
+            aktor,
+            "rencana.ubah_kegiatan",
+            rencana_id,
+            {
+                "kunci": kunci,
+                "bidang": "butuh_biaya",
+                "dari": {b: getattr(baris, b) for b in nilai},
+                "ke": nilai,
+            },
+        )
+        return int(baris.anggaran) if butuh_biaya else 0
+
+
 async def hapus_kegiatan(lay: Layanan, aktor: Aktor, kunci: str) -> None:
     """Take an activity out of the plan."""
     wajib_peran(aktor, PENGELOLA)

@@ -41,6 +41,8 @@ class Langkah(StrEnum):
     SELESAI_KEGIATAN = "selesai_kegiatan"
     UBAH_NILAI = "ubah_nilai"
     UBAH_PIC = "ubah_pic"
+    UBAH_BIAYA = "ubah_biaya"  # a saved activity's "butuh biaya", by button
+    UBAH_ARKAS = "ubah_arkas"  # a saved activity's ARKAS activity, by button or typed
     UBAH_BAGIAN = "ubah_bagian"
     TINJAU_KOMENTAR = "tinjau_komentar"
 
@@ -61,12 +63,14 @@ KETIK = frozenset(
         Langkah.K_INDIKATOR,
         Langkah.K_TARGET,
         Langkah.UBAH_NILAI,
+        Langkah.UBAH_BIAYA,
+        Langkah.UBAH_ARKAS,
         Langkah.TINJAU_KOMENTAR,
         Langkah.UBAH_BAGIAN,
     }
 )
 # Button steps where typed text gets "use the buttons" and the question again.
-_TOMBOL_TANYA_LAGI = frozenset({Langkah.AKAR_KODE, Langkah.K_BIAYA})
+_TOMBOL_TANYA_LAGI = frozenset({Langkah.AKAR_KODE, Langkah.K_BIAYA, Langkah.UBAH_BIAYA})
 
 
 @dataclass(frozen=True)
@@ -303,6 +307,16 @@ class SimpanUbahan:
 
 
 @dataclass(frozen=True)
+class SimpanBiaya:
+    """A saved activity's "butuh biaya" and ARKAS activity (None when it needs no money)."""
+
+    kunci: str
+    butuh_biaya: bool
+    arkas_kode: str | None = None
+    arkas_nama: str | None = None
+
+
+@dataclass(frozen=True)
 class SimpanBagian:
     indikator: str
     program: int | None
@@ -325,6 +339,7 @@ Hasil = (
     | SimpanProgram
     | SimpanKegiatan
     | SimpanUbahan
+    | SimpanBiaya
     | SimpanBagian
     | SimpanTinjauan
 )
@@ -401,6 +416,12 @@ def _tombol(draf: Draf, m: Masukan) -> Hasil:
     if isinstance(m, PilihArkas) and s is Langkah.K_ARKAS:
         k = {**draf.k, "arkas_kode": m.kode, "arkas_nama": m.nama}
         return Lanjut(draf.ke(Langkah.K_ANGGARAN, k=k))
+    if isinstance(m, PilihBiaya) and s is Langkah.UBAH_BIAYA and draf.ubah is not None:
+        if m.ya:  # money needed: which ARKAS activity (stored with it, not before)
+            return Lanjut(draf.ke(Langkah.UBAH_ARKAS))
+        return SimpanBiaya(draf.ubah["kunci"], False)
+    if isinstance(m, PilihArkas) and s is Langkah.UBAH_ARKAS and draf.ubah is not None:
+        return SimpanBiaya(draf.ubah["kunci"], True, m.kode, m.nama)
     if isinstance(m, Lagi):
         if m.apa == "k":
             return Lanjut(draf.ke(Langkah.K_DESKRIPSI, k={}))
@@ -446,7 +467,7 @@ def _teks(draf: Draf, teks: str, kt: Konteks) -> Hasil:
         return Lanjut(draf.ke(Langkah.K_PIC, k={"deskripsi": teks}))
     if s in (Langkah.K_MULAI, Langkah.K_SELESAI):
         return _tanggal(draf, teks, kt)
-    if s is Langkah.K_ARKAS:
+    if s in (Langkah.K_ARKAS, Langkah.UBAH_ARKAS):
         a = pbd.baca_arkas_ketik(teks)
         if a is None:
             return Salah(draf, "arkas_salah")
@@ -471,6 +492,22 @@ def _teks(draf: Draf, teks: str, kt: Konteks) -> Hasil:
         return SimpanTinjauan(teks)
     assert s is Langkah.UBAH_BAGIAN and draf.indikator is not None
     return SimpanBagian(draf.indikator, draf.program, teks)
+
+
+def mulai_ubah_biaya(kunci: str, indikator: str, bidang: str) -> Draf:
+    """Correct a saved activity's "butuh biaya" (`bidang` "butuh_biaya": Ya/Tidak first) or
+    its ARKAS activity ("arkas": straight to the list; choosing one means it needs money)."""
+    langkah = Langkah.UBAH_BIAYA if bidang == "butuh_biaya" else Langkah.UBAH_ARKAS
+    return Draf(langkah=langkah, indikator=indikator, ubah={"kunci": kunci, "bidang": bidang})
+
+
+def setelah_ubah_biaya(hasil: SimpanBiaya, anggaran: int) -> Draf | None:
+    """After a correction is stored: an activity that now needs money but has no budget
+    (it had none) is asked its budget, as Benahi asks it after the ARKAS activity."""
+    if not hasil.butuh_biaya or anggaran > 0:
+        return None
+    ubah = {"kunci": hasil.kunci, "bidang": "anggaran", "setelah_biaya": True}
+    return Draf(langkah=Langkah.UBAH_NILAI, ubah=ubah)
 
 
 def _tanggal(draf: Draf, teks: str, kt: Konteks) -> Hasil:

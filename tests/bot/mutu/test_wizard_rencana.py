@@ -492,6 +492,65 @@ def test_ubah_nilai_salah_ditanya_lagi(bidang: str, teks: str, rapor: bool, alas
     assert (hasil.draf, hasil.alasan) == (_ubah(bidang), alasan)
 
 
+def test_ubah_biaya_tidak_langsung_disimpan_tanpa_arkas() -> None:
+    draf = _simpan_baca(wz.mulai_ubah_biaya("k12", "A.1", "butuh_biaya"))
+    assert (draf.langkah, draf.indikator, draf.ubah) == (
+        Langkah.UBAH_BIAYA,
+        "A.1",
+        {"kunci": "k12", "bidang": "butuh_biaya"},
+    )
+    assert wz.langkah(draf, wz.PilihBiaya(False), KT) == wz.SimpanBiaya("k12", False)
+
+
+def test_ubah_biaya_ya_lalu_arkas_dipilih_atau_diketik() -> None:
+    draf = _jalan(wz.mulai_ubah_biaya("k12", "A.1", "butuh_biaya"), wz.PilihBiaya(True))
+    assert (draf.langkah, draf.ubah) == (
+        Langkah.UBAH_ARKAS,
+        {"kunci": "k12", "bidang": "butuh_biaya"},
+    )
+    pilih = wz.PilihArkas("03.03.02", "Pengembangan perpustakaan")
+    assert wz.langkah(draf, pilih, KT) == wz.SimpanBiaya(
+        "k12", True, "03.03.02", "Pengembangan perpustakaan"
+    )
+    assert wz.langkah(draf, wz.Teks("Pelatihan  literasi"), KT) == wz.SimpanBiaya(
+        "k12", True, None, "Pelatihan literasi"
+    )
+    assert wz.langkah(draf, wz.Teks("3.3 x"), KT) == wz.Salah(draf, "arkas_salah")
+
+
+def test_ubah_arkas_langsung_ke_daftar() -> None:
+    draf = _simpan_baca(wz.mulai_ubah_biaya("k12", "A.1", "arkas"))
+    assert draf.langkah is Langkah.UBAH_ARKAS and draf.langkah in wz.KETIK
+    assert wz.langkah(draf, wz.PilihArkas("03.03.02", "x"), KT) == wz.SimpanBiaya(
+        "k12", True, "03.03.02", "x"
+    )
+
+
+def test_ubah_biaya_teks_bertanya_lagi_tombol_lain_usang() -> None:
+    draf = wz.mulai_ubah_biaya("k12", "A.1", "butuh_biaya")
+    assert draf.langkah in wz.KETIK
+    assert wz.langkah(draf, wz.Teks("tidak"), KT) == wz.Salah(draf, "pakai_tombol")
+    assert wz.langkah(draf, wz.PilihArkas("03.03.02", "x"), KT) == wz.Usang()
+    arkas = wz.mulai_ubah_biaya("k12", "A.1", "arkas")
+    assert wz.langkah(arkas, wz.PilihBiaya(True), KT) == wz.Usang()
+    # The creation wizard's steps do not take a change's answer, nor the other way round.
+    assert wz.langkah(_biaya(), wz.PilihArkas("03.03.02", "x"), KT) == wz.Usang()
+    tanpa_ubah = Draf(langkah=Langkah.UBAH_BIAYA, indikator="A.1")
+    assert wz.langkah(tanpa_ubah, wz.PilihBiaya(False), KT) == wz.Usang()
+
+
+def test_setelah_ubah_biaya_anggaran_ditanya_bila_butuh_biaya_tanpa_anggaran() -> None:
+    ya = wz.SimpanBiaya("k12", True, "03.03.02", "x")
+    assert wz.setelah_ubah_biaya(ya, 2_000_000) is None
+    assert wz.setelah_ubah_biaya(wz.SimpanBiaya("k12", False), 0) is None
+    draf = _simpan_baca(wz.setelah_ubah_biaya(ya, 0) or Draf())
+    assert draf.langkah is Langkah.UBAH_NILAI and draf.ubah is not None
+    assert (draf.ubah["kunci"], draf.ubah["bidang"]) == ("k12", "anggaran")
+    assert wz.langkah(draf, wz.Teks("1,5 juta"), KT) == wz.SimpanUbahan(
+        "k12", "anggaran", 1_500_000
+    )
+
+
 def test_ubah_bagian_dan_komentar_tinjauan() -> None:
     bagian = Draf(langkah=Langkah.UBAH_BAGIAN, indikator="A.1", program=2)
     assert wz.langkah(bagian, wz.Teks("Nama baru"), KT) == wz.SimpanBagian("A.1", 2, "Nama baru")
