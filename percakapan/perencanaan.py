@@ -593,7 +593,7 @@ async def teks_susun(update: Update, context: Konteks, aktor: Aktor) -> int | st
     return await _status(lay, aktor)
 
 
-# Buttons need no date nor school year: a placeholder context.
+# Buttons need no date nor school year: any context serves.
 _KONTEKS_TOMBOL = wz.Konteks(date.min, (date.min, date.max))
 
 
