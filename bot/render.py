@@ -130,9 +130,14 @@ class Render:
         """Render, then split into messages Telegram accepts (see bot.mutu.potong)."""
         return potong_html(self._isi(templat, konteks))
 
-    def _isi(self, templat: str, konteks: dict[str, object]) -> str:
-        teks = self.env.get_template(f"pesan/{templat}.html").render(**konteks)
+    def _isi(self, templat: str, konteks: dict[str, object], akhiran: str = "html") -> str:
+        teks = self.env.get_template(f"pesan/{templat}.{akhiran}").render(**konteks)
         return re.sub(r"\n{3,}", "\n\n", teks).strip()
+
+    def teks(self, templat: str, /, **konteks: object) -> str:
+        """Render `pesan/<templat>.txt` to plain text (not escaped): words a person keeps and
+        edits, such as a DKA draft, stored as they are and escaped where they are shown."""
+        return self._isi(templat, konteks, "txt")
 
     def pesan(self, templat: str, /, **konteks: object) -> str:
         """Render `pesan/<templat>.html` to Telegram HTML, at most 4096 characters."""

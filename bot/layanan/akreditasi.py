@@ -385,7 +385,8 @@ async def bahan_dka(lay: Layanan, aktor: Aktor, g: Gambaran, nomor: str) -> str:
     for kg in baris_kegiatan:  # a later report of the same commitment replaces the earlier
         lapor = None
         if kg.status is not None:
-            lapor = f"{kg.status} {kg.persen}%" + (f", {kg.catatan}" if kg.catatan else "")
+            status = lay.render.label(f"status.{kg.status}")
+            lapor = f"{status} {kg.persen}%" + (f", {kg.catatan}" if kg.catatan else "")
         kegiatan.setdefault(kg.indikator_kode, {})[kg.komitmen_id] = (kg.deskripsi, lapor)
     bahan = []
     for kode in kel.indikator:
@@ -398,7 +399,10 @@ async def bahan_dka(lay: Layanan, aktor: Aktor, g: Gambaran, nomor: str) -> str:
         rp = tuple((c, g.rp[c][0], g.rp[c][1]) for c in b.rp if c in g.rp)
         keg = tuple(x for s in b.snp for x in kegiatan.get(s, {}).values())
         bahan.append(aturan.BahanDka(kode, b.teks, k.level, k.na, nama_bukti[:5], rp, keg[:3]))
-    return aturan.draf_dka(nomor, kel.teks, bahan)[:MAKS_DKA]
+    teks = lay.render.teks(
+        "akreditasi/draf_dka", nomor=nomor, teks_butir=kel.teks, bahan=bahan, tingkat=g.inst.tingkat
+    )
+    return teks[:MAKS_DKA]
 
 
 async def simpan_dka(lay: Layanan, aktor: Aktor, nomor: str, teks: str) -> None:

@@ -268,9 +268,6 @@ def bagi_bagian(
 
 
 # -------------------------------------------------------------------- IA2024: readiness, no grade
-LABEL_TINGKAT = ("Kurang", "Cukup Baik", "Baik", "Sangat Baik")
-
-
 @dataclass(frozen=True, slots=True)
 class Hitungan:
     """Counts of a group of indicators (a butir, a component, the whole instrument).
@@ -353,30 +350,3 @@ class BahanDka:
     bukti: tuple[str, ...] = ()  # names of linked evidence files
     rp: tuple[tuple[str, str, str], ...] = ()  # (code, name, label) of matching RP indicators
     kegiatan: tuple[tuple[str, str | None], ...] = ()  # (plan activity, its latest report)
-
-
-def draf_dka(nomor: str, teks_butir: str, bahan: Sequence[BahanDka]) -> str:
-    """A first draft of the DKA narrative of one butir from what the school has (pure). It says
-    only what the data say; the koordinator edits it and the kepala sekolah approves it."""
-    baris = [f"Butir {nomor}: {teks_butir}"]
-    for x in bahan:
-        if x.na:
-            baris.append(f"- {x.kode} {x.teks}: tidak berlaku (N/A) bagi sekolah kami.")
-            continue
-        if x.level is None:
-            baris.append(f"- {x.kode} {x.teks}: belum kami nilai.")
-            continue
-        kalimat = (
-            f"- {x.kode} {x.teks}: kami menilai diri pada tingkat {LABEL_TINGKAT[x.level - 1]}."
-        )
-        if x.bukti:
-            kalimat += " Bukti: " + "; ".join(x.bukti) + "."
-        else:
-            kalimat += " Bukti belum ditautkan."
-        for kode, nama, label in x.rp:
-            kalimat += f" Rapor Pendidikan {kode} ({nama}): {label}."
-        for kegiatan, lapor in x.kegiatan:
-            kalimat += f" Kegiatan rencana: {kegiatan}"
-            kalimat += f" (laporan: {lapor})." if lapor else " (belum ada laporan)."
-        baris.append(kalimat)
-    return "\n".join(baris)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.layanan.instrumen_berkas import akreditasi_bawaan as bawaan
-from bot.mutu.akreditasi import BahanDka, KeadaanButir, celah_ia2024, draf_dka, hitungan
+from bot.mutu.akreditasi import KeadaanButir, celah_ia2024, hitungan
 
 IA = bawaan("ia2024")
 
@@ -41,33 +41,3 @@ def test_celah_tinggi_tanpa_dukungan_dan_rp_bertentangan() -> None:
 
 def test_celah_tanpa_label_rp_hanya_dukungan() -> None:
     assert celah_ia2024(IA, {"3.12.1": KeadaanButir(level=4, observasi_ya=1)}, {}) == []
-
-
-def test_draf_dka_dari_data_sekolah() -> None:
-    teks = draf_dka(
-        "12",
-        "Satuan pendidikan mewujudkan iklim aman",
-        [
-            BahanDka(
-                "3.12.1",
-                "Kebijakan anti perundungan",
-                4,
-                False,
-                bukti=("SK Satgas.pdf",),
-                rp=(("D.4", "Iklim keamanan", "sedang"),),
-                kegiatan=(("Sosialisasi anti perundungan", "Terlaksana 2 kali"),),
-            ),
-            BahanDka("3.12.2", "Program pencegahan", None, False),
-        ],
-    )
-    assert teks.splitlines()[0] == "Butir 12: Satuan pendidikan mewujudkan iklim aman"
-    assert "tingkat Sangat Baik" in teks and "SK Satgas.pdf" in teks
-    assert "Rapor Pendidikan D.4 (Iklim keamanan): sedang" in teks
-    assert "Sosialisasi anti perundungan (laporan: Terlaksana 2 kali)" in teks
-    assert "3.12.2 Program pencegahan: belum kami nilai" in teks
-
-
-def test_draf_dka_na_dan_tanpa_bukti() -> None:
-    teks = draf_dka("10", "Kebinekaan", [BahanDka("3.10.2", "Hak sipil", None, True),
-                                          BahanDka("3.10.1", "Keberagaman", 2, False)])  # fmt: skip
-    assert "tidak berlaku (N/A)" in teks and "Bukti belum ditautkan" in teks
