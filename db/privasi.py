@@ -40,6 +40,7 @@ from db.tabel import (
     rencana,
     sekolah,
     siklus,
+    status_percakapan,
     target_standar,
     undangan,
 )
@@ -285,6 +286,15 @@ async def hapus(
         await conn.execute(delete(tabel).where(tabel.c.pengguna_id == pid))
     await conn.execute(delete(pengingat).where(pengingat.c.pengguna_id == pid))
     await conn.execute(delete(akreditasi_latihan).where(akreditasi_latihan.c.pengguna_id == pid))
+    # Conversations left half-way: their keys are [chat id, user id] (bot/persistensi.py).
+    await conn.execute(
+        delete(status_percakapan).where(
+            or_(
+                status_percakapan.c.kunci.like(f"[{pid}, %"),
+                status_percakapan.c.kunci.like(f"%, {pid}]"),
+            )
+        )
+    )
     belum_dipetakan = select(siklus.c.id).where(siklus.c.peta.is_(None))
     await conn.execute(
         delete(jawaban).where(

@@ -22,7 +22,8 @@ from bot.layanan.bukti import Berkas
 from bot.layanan.instrumen_berkas import bawaan
 from db import jawaban as db_jawaban
 from db import siklus as db_siklus
-from db.tabel import audit, bukti, jawaban, keanggotaan, pengguna, siklus
+from db import status_percakapan as db_status
+from db.tabel import audit, bukti, jawaban, keanggotaan, pengguna, siklus, status_percakapan
 from tests.fakes.pengguna import Pengguna
 from tests.percakapan.conftest import Jam, daftarkan_sekolah, gabung, undang
 from tests.percakapan.penjawab import PDF_KECIL, PNG_KECIL
@@ -142,6 +143,14 @@ async def test_guru_membaca_mengunduh_lalu_menghapus_datanya(
     (rekap,) = await _baris(bot, select(audit).where(audit.c.aksi == "ekspor.rekap_nama"))
     assert (rekap.pengguna_id, rekap.sekolah_id) == (kepala.id, 1)
 
+    # A conversation of hers left half-way, and one of Budi's: the states are keyed by
+    # Telegram ids (chat, user), so hers go with her data.
+    lay = bot.bot_data[KUNCI_LAYANAN]
+    async with lay.mesin.begin() as conn:
+        for orang_ in (sari, budi):
+            kunci = json.dumps([orang_.id, orang_.id])
+            await db_status.simpan(conn, "perencanaan", kunci, '"mengetik"', lay.sekarang())
+
     # Erasure, after a confirmation that says what happens.
     await sari.kirim("/hapusdata")
     konfirmasi = await sari.balasan_berisi("Hapus data pribadi Anda?")
@@ -153,6 +162,8 @@ async def test_guru_membaca_mengunduh_lalu_menghapus_datanya(
     (peta_akhir,) = await _baris(bot, select(siklus.c.peta).where(siklus.c.id == 1))
     assert peta_akhir == peta_awal
     assert await _baris(bot, select(pengguna).where(pengguna.c.id == sari.id)) == []
+    kunci_sisa = [k for (k,) in await _baris(bot, select(status_percakapan.c.kunci))]
+    assert str(sari.id) not in " ".join(kunci_sisa) and str(budi.id) in " ".join(kunci_sisa)
     tanpa_nama = await _baris(bot, select(pengguna.c.id, pengguna.c.nama).where(pengguna.c.id < 0))
     assert [n for _, n in tanpa_nama] == ["anggota yang sudah menghapus data (Guru)"]
     # Her answers stay in the map under the anonymous member; her file is gone, Budi's stays.
