@@ -469,6 +469,27 @@ target_standar = Table(
 )
 Index("ix_target_standar_tujuan", target_standar.c.siklus_tujuan_id)
 
+# Stage 5: the next cycle's target per Rapor Pendidikan indicator (the report's own label, and
+# a value not below the school's own), set while this cycle is in stage 5 and attached to the
+# next cycle when it opens, as target_standar is. An indicator no source measures gets none.
+target_rapor = Table(
+    "target_rapor",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("siklus_id", Integer, ForeignKey("siklus.id"), nullable=False),
+    Column("kode", String(20), nullable=False),
+    Column("label", String(16), nullable=False),
+    Column("nilai_minimum", Float),  # the school's own value when the target was set
+    Column("edisi", String(60), nullable=False),  # the edition the target was set from
+    Column("siklus_tujuan_id", Integer, ForeignKey("siklus.id")),
+    # None: the proposal, filled in when the cycle closed without a choice for this indicator.
+    Column("ditetapkan_oleh", BigInteger, ForeignKey("pengguna.id")),
+    Column("ditetapkan_pada", WaktuUTC, nullable=False),
+    UniqueConstraint("siklus_id", "kode", name="uq_target_rapor"),
+    CheckConstraint("label IN ('baik','sedang','kurang')", name="label"),
+)
+Index("ix_target_rapor_tujuan", target_rapor.c.siklus_tujuan_id)
+
 # Stage 5: activities that carry over into the next plan, as drafts. A row is the
 # coordinator's choice for one candidate (dibawa), a copy of the activity as it was, and, once
 # the cycle closed, the cycle it went to and what the new plan did with it.

@@ -18,6 +18,7 @@ from bot.dokumen import siklus as dok_siklus
 from bot.layanan import Ditolak, Layanan, draf, strategi
 from bot.layanan.aktor import Aktor
 from bot.layanan.strategi import Strategi
+from bot.mutu import target_rapor as aturan_rp
 from bot.mutu.peran import PENGELOLA, Peran
 from percakapan import batal
 from percakapan import strategi_tombol as tb
@@ -158,7 +159,25 @@ def _bawaan(lay: Layanan, s: Strategi, nomor: int) -> tuple[str, InlineKeyboardM
 def _papan_target(lay: Layanan, s: Strategi) -> InlineKeyboardMarkup:
     t = lay.render.label
     skor = lay.render.env.filters["skor"]
+    # Rapor Pendidikan indicators first; one no source measures gets no button (the text
+    # says so).
     baris: list[list[TombolPapan]] = [
+        [
+            (
+                t(
+                    "strategi.tombol.indikator_rp",
+                    kode=r.kode,
+                    nama=r.nama,
+                    target=t(f"rapor.label.{r.label}"),
+                    tanda="" if r.ditetapkan else "*",
+                )[:60],
+                tb.TargetRapor(r.kode),
+            )
+        ]
+        for r in s.target_rp
+        if r.diukur
+    ]
+    baris += [
         [
             (
                 t(
@@ -293,6 +312,46 @@ async def nilai_target(update: Update, context: Konteks, aktor: Aktor, t: tb.Nil
     return END
 
 
+@tombol(tb.TargetRapor, "strategi_kelola")
+async def target_rapor(update: Update, context: Konteks, aktor: Aktor, t: tb.TargetRapor) -> int:
+    """Ask for one Rapor Pendidikan indicator's target label: the school's own or above."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await _tahap_5(lay, aktor)
+    await draf.simpan(lay, aktor.pengguna_id, DRAF, None)  # no typed standard target pending
+    r = s.target_rp_kode(t.kode)
+    pilihan = aturan_rp.pilihan_label(r.kini)
+    label = lay.render.label
+    baris: list[list[TombolPapan]] = [
+        [
+            (
+                label("strategi.tombol.label_rp", label=label(f"rapor.label.{lbl}")),
+                tb.LabelTargetRapor(s.siklus_id, r.kode, lbl),
+            )
+        ]
+        for lbl in pilihan
+    ]
+    baris.append([(label("strategi.tombol.kembali"), tb.Target())])
+    teks_tanya = lay.render.pesan("strategi/target_rapor_tanya", s=s, t=r, pilihan=pilihan)
+    await balas(update, context, teks_tanya, papan(baris))
+    return END
+
+
+@tombol(tb.LabelTargetRapor, "strategi_kelola")
+async def label_target_rapor(
+    update: Update, context: Konteks, aktor: Aktor, t: tb.LabelTargetRapor
+) -> int:
+    """An indicator's target label as offered; the targets again with it."""
+    lay = layanan(context)
+    await jawab_tombol(update)
+    s = await strategi.tetapkan_target_rapor(lay, aktor, t.siklus_id, t.kode, t.label)
+    teks_target = lay.render.pesan(
+        "strategi/target", s=s, baru=None, baru_rp=s.target_rp_kode(t.kode)
+    )
+    await balas(update, context, teks_target, _papan_target(lay, s))
+    return END
+
+
 @akses("strategi_kelola")
 async def usang(update: Update, context: Konteks, aktor: Aktor) -> int:
     """An `stg:` button of no kind this version makes (an old message): stale."""
@@ -374,7 +433,18 @@ async def _kirim_laporan(update: Update, context: Konteks, aktor: Aktor, siklus_
 def penangan() -> list[BaseHandler[Any, Any, Any]]:
     """/strategi and its buttons."""
     # One handler per kind of button; an `stg:` button of no kind (an old message) is stale.
-    jenis = (buka, panel, daftar_bawaan, pilih_bawaan, target, target_standar, nilai_target, tutup)
+    jenis = (
+        buka,
+        panel,
+        daftar_bawaan,
+        pilih_bawaan,
+        target,
+        target_standar,
+        nilai_target,
+        target_rapor,
+        label_target_rapor,
+        tutup,
+    )
     tombol_h = [penangan_tombol(f) for f in jenis]
     tombol_h.append(CallbackQueryHandler(usang, pattern=r"^stg:"))
     return [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.mutu.rapor import Label
 from bot.tombol import Tombol
 
 
@@ -57,3 +58,20 @@ class Tutup(Tombol, awalan="stg:tutup"):
 
     ya: str | None = None
     siklus_id: int | None = None
+
+
+@dataclass(frozen=True)
+class TargetRapor(Tombol, awalan="stg:tr"):
+    """Ask for one Rapor Pendidikan indicator's next target label."""
+
+    kode: str
+
+
+@dataclass(frozen=True)
+class LabelTargetRapor(Tombol, awalan="stg:tl"):
+    """An indicator's next target label; the cycle it was offered in (the use-case checks the
+    cycle, the indicator and that the label is not below the school's own)."""
+
+    siklus_id: int
+    kode: str
+    label: Label

@@ -7,7 +7,8 @@ the summary its cycle keeps since stage 1 closed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -41,6 +42,7 @@ from db import pengingat as db_pengingat
 from db import ringkasan as db_ringkasan
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
+from db import target_rapor as db_target_rapor
 from db.jenis import AsyncConnection, Row
 
 SEKOLAH = "ringkasan_mingguan"
@@ -85,6 +87,8 @@ class RaporRingkas:
 
     edisi: str
     indikator: tuple[tuple[str, str, Capaian | None], ...]  # (code, name, values)
+    # The open cycle's target label per code, set in the last cycle's stage 5 (empty: none).
+    target: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def merah(self) -> tuple[str, ...]:
@@ -232,6 +236,9 @@ async def susun_sekolah(lay: Layanan, sekolah_id: int) -> RingkasanSekolah:
         rapor = _rapor_ringkas(
             data.jenjang, (await edisi_banyak(conn, [sekolah_id])).get(sekolah_id)
         )
+        if rapor is not None and siklus is not None:
+            target = await db_target_rapor.untuk(conn, siklus.id)
+            rapor = replace(rapor, target={k: r.label for k, r in target.items()})
     hari = _hari_di(data.zona_waktu, lay.sekarang())
     if siklus is None:
         return RingkasanSekolah(

@@ -19,13 +19,17 @@ from bot.layanan.pemetaan import PetaSekolah, peta_siklus
 from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.layanan.siklus_rp import RaporSiklus, rapor_siklus
 from bot.mutu import strategi as aturan
+from bot.mutu import target_rapor as aturan_rp
 from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.rapor import Label
+from bot.mutu.siklus_rp import TargetIndikator
 from db import audit, keanggotaan, pengguna
 from db import monev as db_monev
 from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
+from db import target_rapor as db_target_rapor
 from db.jenis import Row
 
 PELIHAT = frozenset({Peran.KEPALA_SEKOLAH, Peran.KOORDINATOR, Peran.PENGAWAS})
@@ -85,6 +89,15 @@ class Strategi:
     ambang: float | None  # the PMP threshold; None once the school plans from Rapor Pendidikan
     maks: float
     rapor: RaporSiklus | None = None  # the school's Rapor Pendidikan editions, if imported
+    # The next targets per Rapor Pendidikan indicator: the ones set, else the proposals.
+    target_rp: tuple[TargetIndikator, ...] = ()
+
+    def target_rp_kode(self, kode: str) -> TargetIndikator:
+        """One indicator's target; `Ditolak` for a code not among them (a stale button)."""
+        for t in self.target_rp:
+            if t.kode == kode:
+                return t
+        raise Ditolak("tombol_usang")
 
     def standar_kode(self, kode: str) -> StandarBaru:
         """One standard; `Ditolak` for a code not in the map (a stale button)."""
@@ -112,6 +125,7 @@ class _Bahan:
     jumlah_bukti: int
     mulai_tahap: dict[int, datetime]
     rapor: RaporSiklus
+    target_rapor: dict[str, Row]
 
 
 async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
@@ -124,6 +138,7 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         komitmen = await komitmen_siklus(conn, lay, siklus.id, siklus.instrumen_versi)
         evaluasi_baris = tuple(await db_monev.evaluasi_siklus(conn, siklus.id))
         target = await db_strategi.target(conn, siklus.id)
+        target_rp = await db_target_rapor.draf(conn, siklus.id)
         pilihan = await db_strategi.bawaan_asal(conn, siklus.id)
         anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
         bukti = await db_strategi.jumlah_bukti_komitmen(conn, siklus.id)
@@ -155,6 +170,7 @@ async def _bahan(lay: Layanan, siklus_id: int) -> _Bahan:
         bukti,
         {1: siklus.dibuka_pada, **mulai},
         rapor,
+        target_rp,
     )
 
 
@@ -244,7 +260,16 @@ def _strategi(b: _Bahan) -> Strategi:
         ambang,
         maks,
         b.rapor if b.rapor.ada else None,
+        _target_rp(b),
     )
+
+
+def _target_rp(b: _Bahan) -> tuple[TargetIndikator, ...]:
+    """The priority indicators' next targets: the ones stored over the proposals."""
+    if not b.rapor.ada:
+        return ()
+    tersimpan = {k: (Label(r.label), r.nilai_minimum) for k, r in b.target_rapor.items()}
+    return aturan_rp.berlaku(b.rapor.target(), tersimpan)
 
 
 async def _siklus_terbuka(lay: Layanan, aktor: Aktor) -> Row:
@@ -390,6 +415,52 @@ async def tetapkan_target(lay: Layanan, aktor: Aktor, standar_kode: str, teks: s
     )
 
 
+async def tetapkan_target_rapor(
+    lay: Layanan, aktor: Aktor, siklus_id: int, kode: str, label: Label
+) -> Strategi:
+    """Set a Rapor Pendidikan indicator's target label for the next cycle: the school's own
+    label or above, never below; the value stays not below the school's own. A button of
+    another cycle (an old one, or another school's) is stale; an indicator no source
+    measures gets no target. Returns stage 5 with the new target; stage 5 is read once."""
+    s5 = await _tahap_5(lay, aktor)
+    if siklus_id != s5.siklus_id or s5.rapor is None or s5.rapor.terkini is None:
+        raise Ditolak("tombol_usang")
+    t = s5.target_rp_kode(kode)
+    usulan = next(u for u in s5.rapor.target() if u.kode == kode)
+    if not usulan.diukur:
+        raise Ditolak("target_rapor_belum_diukur", kode=kode)
+    if not aturan_rp.boleh(usulan, label):
+        assert usulan.kini is not None and usulan.kini.label is not None
+        raise Ditolak(
+            "target_rapor_di_bawah",
+            kode=kode,
+            label=lay.render.label(f"rapor.label.{usulan.kini.label.value}"),
+        )
+    async with lay.mesin.begin() as conn:
+        await db_target_rapor.simpan(
+            conn,
+            siklus_id=s5.siklus_id,
+            kode=kode,
+            label=label.value,
+            nilai_minimum=usulan.nilai_minimum,
+            edisi=s5.rapor.terkini.edisi,
+            oleh=aktor.pengguna_id,
+            waktu=lay.sekarang(),
+        )
+        await audit.catat(
+            conn,
+            waktu=lay.sekarang(),
+            aksi="strategi.target_rapor",
+            pengguna_id=aktor.pengguna_id,
+            sekolah_id=aktor.sekolah_id,
+            objek="indikator_rapor",
+            objek_id=kode,
+            rincian={"label": label.value, "nilai_minimum": usulan.nilai_minimum},
+        )
+    baru = replace(t, label=label, nilai_minimum=usulan.nilai_minimum, ditetapkan=True)
+    return replace(s5, target_rp=tuple(baru if x.kode == kode else x for x in s5.target_rp))
+
+
 @dataclass(frozen=True)
 class TargetSalah:
     """A typed target that cannot be used: the message key and its values (asked again)."""
@@ -421,6 +492,7 @@ class HasilTutup:
     tahun_baru: str
     jumlah_bawaan: int
     jumlah_target: int
+    jumlah_target_rapor: int = 0
 
 
 KABAR_DITUTUP = "kabar_siklus_ditutup"
@@ -473,11 +545,27 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
                 waktu=sekarang,
                 timpa=False,
             )
+        terkini = s5.rapor.terkini if s5.rapor else None
+        for t in s5.target_rp:
+            if t.ditetapkan or t.label is None or terkini is None:
+                continue  # set already, or not measured: no target is made up for it
+            await db_target_rapor.simpan(
+                conn,
+                siklus_id=s5.siklus_id,
+                kode=t.kode,
+                label=t.label.value,
+                nilai_minimum=t.nilai_minimum,
+                edisi=terkini.edisi,
+                oleh=None,
+                waktu=sekarang,
+                timpa=False,
+            )
         for m, p, k, alasan in calon:
             await db_strategi.simpan_bawaan(conn, _salinan(s5.siklus_id, m, p, k, alasan, sekarang))
         jumlah_target, jumlah_bawaan = await db_strategi.lampirkan(
             conn, s5.siklus_id, baru, [k.kunci for _, _, k, _ in calon]
         )
+        jumlah_target_rp = await db_target_rapor.lampirkan(conn, s5.siklus_id, baru)
         batal = await db_strategi.batalkan_pengingat(
             conn,
             [f"komitmen:{k.id}" for k in b.komitmen],
@@ -491,10 +579,21 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
             sekolah_id=sekolah_id,
             objek="siklus",
             objek_id=s5.siklus_id,
-            rincian={"siklus_baru": baru, "bawaan": jumlah_bawaan, "pengingat_batal": batal},
+            rincian={
+                "siklus_baru": baru,
+                "bawaan": jumlah_bawaan,
+                "pengingat_batal": batal,
+                "target_rapor": jumlah_target_rp,
+            },
         )
         hasil = HasilTutup(
-            s5.siklus_id, baru, s5.tahun_ajaran, s5.tahun_berikut, jumlah_bawaan, jumlah_target
+            s5.siklus_id,
+            baru,
+            s5.tahun_ajaran,
+            s5.tahun_berikut,
+            jumlah_bawaan,
+            jumlah_target,
+            jumlah_target_rp,
         )
         # The notice goes through the outbox, so a restart right after closing loses nothing.
         for a in b.anggota:
@@ -656,17 +755,21 @@ async def dokumen_siklus(lay: Layanan, aktor: Aktor, siklus_id: int | None = Non
         tempat=b.sekolah.kabupaten,
         tanggal=lokal(b.siklus.ditutup_pada) or sekarang.date(),
         dibuat_pada=sekarang,
-        rapor=baris_rapor(s5.rapor),
+        rapor=baris_rapor(s5.rapor, s5.target_rp),
         edisi_awal=s5.rapor.awal.edisi if s5.rapor and s5.rapor.awal else None,
         edisi_akhir=s5.rapor.akhir.edisi if s5.rapor and s5.rapor.akhir else None,
     )
 
 
-def baris_rapor(rs: RaporSiklus | None) -> tuple[BarisRapor, ...]:
-    """The priority indicators in both editions with their next targets, as document rows."""
+def baris_rapor(
+    rs: RaporSiklus | None, berlaku: tuple[TargetIndikator, ...] | None = None
+) -> tuple[BarisRapor, ...]:
+    """The priority indicators in both editions with their next targets (the ones in force,
+    stored over proposed, when given), as document rows."""
     if rs is None:
         return ()
     target = {t.kode: t for t in rs.target()}
+    target.update({t.kode: t for t in berlaku or ()})
     return tuple(
         BarisRapor(
             p.kode,

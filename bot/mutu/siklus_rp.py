@@ -184,6 +184,7 @@ class TargetIndikator:
     label: Label | None
     nilai_minimum: float | None
     prioritas: bool
+    ditetapkan: bool = False  # set by the school (or stored at closing), not only proposed
 
     @property
     def diukur(self) -> bool:

@@ -168,7 +168,8 @@ async def test_strategi_target_per_indikator_grafik_dan_laporan_siklus(
     target = await koor.balasan_berisi("Target per indikator Rapor Pendidikan")
     assert "6,67" not in target.teks
     assert (
-        "A.1 Kemampuan literasi: 🟡 Sedang 51,00% → target Baik, nilai sekurang-kurangnya 51,00%"
+        "A.1 Kemampuan literasi: 🟡 Sedang 51,00% → target Baik* (usulan), nilai sekurang-kurangnya"
+        " 51,00%"
     ) in target.teks
     assert "D.4 Iklim keamanan satuan pendidikan: 🔴 Kurang 46,00 → target Sedang" in target.teks
     assert "A.3 Karakter: 🟢 Baik 72,00 → target Baik" in target.teks
