@@ -223,11 +223,19 @@ def _target_rapor(r: BarisRapor) -> str:
 
 
 def _isi(d: DokumenSiklus) -> dict[str, object]:
-    radar, batang = _grafik(d)
-    png_rapor = grafik_rapor(d)
+    """The texts of the report, by section in the order the template shows them."""
+    return {
+        **_isi_identitas(d),
+        **_isi_skor(d),
+        **_isi_rencana(d),
+        **_isi_target(d),
+        **_isi_penutup(d),
+    }
+
+
+def _isi_identitas(d: DokumenSiklus) -> dict[str, object]:
+    """The letterhead, the school's identity and when each stage began."""
     kosong = label("umum.tanpa_nilai")
-    hitung = {s: d.komitmen.get(s, 0) for s in STATUS_KOMITMEN}
-    persen = d.persen_selesai
     return {
         "baris_kop": (
             label("umum.npsn", npsn=d.npsn),
@@ -252,6 +260,14 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             )
             for t, mulai in d.tahap
         ),
+    }
+
+
+def _isi_skor(d: DokumenSiklus) -> dict[str, object]:
+    """The scores of this cycle, their charts and the comparison with the cycle before."""
+    radar, batang = _grafik(d)
+    kosong = label("umum.tanpa_nilai")
+    return {
         "skor_sekolah": (
             label(
                 "siklus.skor_sekolah",
@@ -274,6 +290,15 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             if d.tahun_ajaran_lalu
             else label("siklus.siklus_pertama")
         ),
+    }
+
+
+def _isi_rencana(d: DokumenSiklus) -> dict[str, object]:
+    """The plan's priority problems and budget, how its commitments went, and its review."""
+    kosong = label("umum.tanpa_nilai")
+    hitung = {s: d.komitmen.get(s, 0) for s in STATUS_KOMITMEN}
+    persen = d.persen_selesai
+    return {
         "masalah": tuple(
             (
                 str(i),
@@ -296,6 +321,12 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             (label("siklus.jumlah_bukti"), angka(d.jumlah_bukti)),
         ),
         "evaluasi": evaluasi_cetak(d.evaluasi),
+    }
+
+
+def _isi_target(d: DokumenSiklus) -> dict[str, object]:
+    """The targets of the next cycle, with the Rapor Pendidikan indicators between."""
+    return {
         "target_pengantar": (
             label(
                 "siklus.pengantar_target",
@@ -305,6 +336,23 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             if d.ambang_snp is not None
             else label("siklus.pengantar_target_sendiri", tahun=d.tahun_ajaran_berikut)
         ),
+        **_isi_rapor(d),
+        "target": tuple(
+            (
+                str(s.nomor),
+                s.nama,
+                skor(s.skor),
+                skor(s.target) if s.target is not None else label("siklus.rapor.tidak_diukur"),
+            )
+            for s in d.standar
+        ),
+    }
+
+
+def _isi_rapor(d: DokumenSiklus) -> dict[str, object]:
+    """The Rapor Pendidikan indicators in the two editions, their targets and chart."""
+    png_rapor = grafik_rapor(d)
+    return {
         "rapor": tuple(
             (
                 f"{r.kode} {r.nama}",
@@ -326,15 +374,12 @@ def _isi(d: DokumenSiklus) -> dict[str, object]:
             label("siklus.rapor.kolom_target"),
         ),
         "grafik_rapor": _gambar(png_rapor) if png_rapor else None,
-        "target": tuple(
-            (
-                str(s.nomor),
-                s.nama,
-                skor(s.skor),
-                skor(s.target) if s.target is not None else label("siklus.rapor.tidak_diukur"),
-            )
-            for s in d.standar
-        ),
+    }
+
+
+def _isi_penutup(d: DokumenSiklus) -> dict[str, object]:
+    """What the next cycle carries over, the signatures and the footer."""
+    return {
         "bawaan": tuple(
             (
                 b.masalah,

@@ -309,28 +309,12 @@ class _Pembaca:
         if kode is None or teks is None:
             return None
         apa = f"butir {kode}"
-        metode = tuple(isi.get("metode") or ())
-        for m in metode:
-            if m not in METODE:
-                self.catat(b, f"{apa}: metode '{m}' tidak dikenal ({', '.join(METODE)})")
-        snp = tuple(str(s) for s in isi.get("snp") or ())
-        if self.kode_snp is not None:
-            for s in snp:
-                if s not in self.kode_snp:
-                    self.catat(b, f"{apa}: indikator SNP '{s}' tidak ada di instrumen pemetaan")
+        metode = self.metode(isi, b, apa)
+        snp = self.snp(isi, b, apa)
         rubrik = tuple(isi.get("rubrik") or ())
         if rubrik and len(rubrik) != 4:
             self.catat(b, f"{apa}: rubrik harus 4 level, ada {len(rubrik)}")
-        wawancara = []
-        for w in isi.get("wawancara") or ():
-            wb = self.baris(w, b)
-            wk = self.ambil(w, "kode", str, wb, f"{apa} wawancara")
-            peran = self.ambil(w, "peran", str, wb, f"{apa} wawancara {wk}")
-            wt = self.ambil(w, "teks", str, wb, f"{apa} wawancara {wk}")
-            if peran is not None and peran not in PERAN_WAWANCARA:
-                self.catat(wb, f"{apa} wawancara {wk}: peran '{peran}' bukan {PERAN_WAWANCARA}")
-            if wk and peran and wt:
-                wawancara.append(PertanyaanWawancara(wk, peran, wt, kode))
+        wawancara = self.wawancara(isi, b, apa, kode)
         confirmed = isi.get("confirmed")
         if jenis == "inti" and (confirmed is None or "source" not in isi):
             self.catat(b, f"{apa}: 'source' dan 'confirmed' wajib ada")
@@ -347,11 +331,45 @@ class _Pembaca:
             bukti_contoh=tuple(isi.get("bukti_contoh") or ()),
             snp=snp,
             rubrik=rubrik,
-            wawancara=tuple(wawancara),
+            wawancara=wawancara,
             catatan=isi.get("catatan"),
         )
 
+    def metode(self, isi: dict[str, Any], b: int, apa: str) -> tuple[str, ...]:
+        """How assessors check a butir, each one of METODE."""
+        metode = tuple(isi.get("metode") or ())
+        for m in metode:
+            if m not in METODE:
+                self.catat(b, f"{apa}: metode '{m}' tidak dikenal ({', '.join(METODE)})")
+        return metode
+
+    def snp(self, isi: dict[str, Any], b: int, apa: str) -> tuple[str, ...]:
+        """The SNP indicators a butir crosswalks to, each in the stage-1 instrument."""
+        snp = tuple(str(s) for s in isi.get("snp") or ())
+        if self.kode_snp is not None:
+            for s in snp:
+                if s not in self.kode_snp:
+                    self.catat(b, f"{apa}: indikator SNP '{s}' tidak ada di instrumen pemetaan")
+        return snp
+
+    def wawancara(
+        self, isi: dict[str, Any], b: int, apa: str, kode: str
+    ) -> tuple[PertanyaanWawancara, ...]:
+        """A butir's interview questions, each with a code, a known role and a text."""
+        wawancara = []
+        for w in isi.get("wawancara") or ():
+            wb = self.baris(w, b)
+            wk = self.ambil(w, "kode", str, wb, f"{apa} wawancara")
+            peran = self.ambil(w, "peran", str, wb, f"{apa} wawancara {wk}")
+            wt = self.ambil(w, "teks", str, wb, f"{apa} wawancara {wk}")
+            if peran is not None and peran not in PERAN_WAWANCARA:
+                self.catat(wb, f"{apa} wawancara {wk}: peran '{peran}' bukan {PERAN_WAWANCARA}")
+            if wk and peran and wt:
+                wawancara.append(PertanyaanWawancara(wk, peran, wt, kode))
+        return tuple(wawancara)
+
     def bangun(self, data: Any) -> InstrumenAkreditasi | None:
+        """The instrument, or None when a problem was noted (each with its line)."""
         if not isinstance(data, PetaBaris):
             self.catat(1, "berkas harus berupa pemetaan dengan meta, angka, komponen, butir")
             return None
@@ -362,60 +380,10 @@ class _Pembaca:
         }
         yakin_meta = self.ambil(meta, "confirmed", bool, meta.baris, "meta")
         angka = self.angka(data)
-        komponen_data = self.ambil(data, "komponen", list, 1, "berkas") or []
-        bobot = angka["bobot_komponen"].nilai if "bobot_komponen" in angka else {}
-        komponen = []
-        for k in komponen_data:
-            kb = self.baris(k, 1)
-            kode = self.ambil(k, "kode", str, kb, "komponen")
-            nama = self.ambil(k, "nama", str, kb, f"komponen {kode}")
-            if kode is None or nama is None:
-                continue
-            if not isinstance(bobot, dict) or not isinstance(bobot.get(kode), int | float):
-                self.catat(kb, f"komponen {kode}: tidak ada bobot di angka.bobot_komponen")
-                continue
-            komponen.append(Komponen(kode, nama, float(bobot[kode])))
+        komponen = self.komponen(data, angka)
         kode_komponen = {k.kode for k in komponen}
         self.periksa_angka(angka, komponen, data)
-
-        # Core butir: their component comes from angka.pembagian_butir, in one place.
-        pembagian: dict[str, str] = {}
-        bagi = angka.get("pembagian_butir")
-        if bagi is not None and isinstance(bagi.nilai, dict):
-            for kom, teks in bagi.nilai.items():
-                nomor = _rentang(str(teks))
-                if nomor is None:
-                    self.catat(
-                        data["angka"].baris, f"pembagian_butir {kom}: '{teks}' bukan rentang"
-                    )
-                    continue
-                for n in nomor:
-                    if str(n) in pembagian:
-                        self.catat(data["angka"].baris, f"pembagian_butir: butir {n} dua kali")
-                    pembagian[str(n)] = kom
-        inti: list[Butir] = []
-        daftar_inti = self.ambil(data, "butir", list, 1, "berkas") or []
-        for isi in daftar_inti:
-            kode = str(isi.get("kode")) if isinstance(isi, dict) else ""
-            b = self.butir(isi, pembagian.get(kode, "?"), "inti", 1, kode_komponen)
-            if b is not None:
-                if b.kode in {x.kode for x in inti}:
-                    self.catat(self.baris(isi, 1), f"butir {b.kode}: kode muncul dua kali")
-                if b.kode not in pembagian:
-                    self.catat(self.baris(isi, 1), f"butir {b.kode}: tidak ada di pembagian_butir")
-                inti.append(b)
-        jumlah_inti = angka["butir_inti"].nilai if "butir_inti" in angka else None
-        if jumlah_inti is not None and len(inti) != jumlah_inti:
-            self.catat(
-                data.baris_kunci.get("butir", 1),
-                f"ada {len(inti)} butir inti, angka.butir_inti {jumlah_inti}",
-            )
-        if len(pembagian) != len(inti) and inti:
-            self.catat(
-                data["angka"].baris,
-                f"pembagian_butir memuat {len(pembagian)} butir, ada {len(inti)}",
-            )
-
+        inti = self.inti(data, angka, self.pembagian(data, angka), kode_komponen)
         kom_khusus = angka["komponen_kekhususan"].nilai if "komponen_kekhususan" in angka else "?"
         kekhususan = self.per_jenjang(
             data,
@@ -427,47 +395,12 @@ class _Pembaca:
             kode_komponen,
         )
         ipr = self.per_jenjang(data, "ipr", KODE_IPR, "ipr", angka, "butir_ipr", kode_komponen)
-
         semua_kode = {b.kode for b in inti} | {b.kode for d in kekhususan.values() for b in d}
-        obs_data = self.ambil(data, "observasi", dict, 1, "berkas") or {}
-        observasi = []
-        for o in obs_data.get("butir") or ():
-            ob = self.baris(o, 1)
-            kode, teks = o.get("kode"), o.get("teks")
-            butir = tuple(str(x) for x in o.get("butir") or ())
-            if not kode or not teks or not butir:
-                self.catat(ob, "observasi: kode, teks dan butir wajib ada")
-                continue
-            for x in butir:
-                if x not in semua_kode:
-                    self.catat(ob, f"observasi {kode}: butir '{x}' tidak ada")
-            observasi.append(ItemObservasi(str(kode), str(teks), butir))
+        observasi = self.observasi(data, semua_kode)
         dok_data = self.ambil(data, "dokumen", dict, 1, "berkas") or {}
-        dokumen = []
-        for d in dok_data.get("butir") or ():
-            db_ = self.baris(d, 1)
-            kode, nama = d.get("kode"), d.get("nama")
-            if not kode or not nama:
-                self.catat(db_, "dokumen: kode dan nama wajib ada")
-                continue
-            dokumen.append(
-                DokumenWajib(
-                    str(kode),
-                    str(nama),
-                    tuple(d.get("snp") or ()),
-                    bool(d.get("tautan")),
-                    d.get("catatan"),
-                )
-            )
-        fmt = dok_data.get("format_berkas") or {}
-        if not fmt.get("jenis") or not isinstance(fmt.get("maks_mb"), int | float):
-            self.catat(
-                self.baris(dok_data, 1), "dokumen.format_berkas: jenis dan maks_mb wajib ada"
-            )
-        rub = self.ambil(data, "rubrik_umum", dict, 1, "berkas") or {}
-        rubrik_umum = tuple(rub.get("level") or ())
-        if len(rubrik_umum) != 4:
-            self.catat(self.baris(rub, 1), "rubrik_umum.level harus 4 teks")
+        dokumen = self.dokumen(dok_data)
+        fmt = self.format_berkas(dok_data)
+        rubrik_umum = self.rubrik_umum(data)
         if self.masalah or None in teks_meta.values():
             return None
         return InstrumenAkreditasi(
@@ -490,6 +423,125 @@ class _Pembaca:
             rubrik_umum=rubrik_umum,
             digantikan=meta.get("digantikan"),
         )
+
+    def komponen(self, data: PetaBaris, angka: dict[str, Angka]) -> list[Komponen]:
+        """The performance components, each with its weight from angka.bobot_komponen."""
+        komponen_data = self.ambil(data, "komponen", list, 1, "berkas") or []
+        bobot = angka["bobot_komponen"].nilai if "bobot_komponen" in angka else {}
+        komponen = []
+        for k in komponen_data:
+            kb = self.baris(k, 1)
+            kode = self.ambil(k, "kode", str, kb, "komponen")
+            nama = self.ambil(k, "nama", str, kb, f"komponen {kode}")
+            if kode is None or nama is None:
+                continue
+            if not isinstance(bobot, dict) or not isinstance(bobot.get(kode), int | float):
+                self.catat(kb, f"komponen {kode}: tidak ada bobot di angka.bobot_komponen")
+                continue
+            komponen.append(Komponen(kode, nama, float(bobot[kode])))
+        return komponen
+
+    def pembagian(self, data: PetaBaris, angka: dict[str, Angka]) -> dict[str, str]:
+        """Each core butir's component, from angka.pembagian_butir (in one place)."""
+        pembagian: dict[str, str] = {}
+        bagi = angka.get("pembagian_butir")
+        if bagi is None or not isinstance(bagi.nilai, dict):
+            return pembagian
+        for kom, teks in bagi.nilai.items():
+            nomor = _rentang(str(teks))
+            if nomor is None:
+                self.catat(data["angka"].baris, f"pembagian_butir {kom}: '{teks}' bukan rentang")
+                continue
+            for n in nomor:
+                if str(n) in pembagian:
+                    self.catat(data["angka"].baris, f"pembagian_butir: butir {n} dua kali")
+                pembagian[str(n)] = kom
+        return pembagian
+
+    def inti(
+        self,
+        data: PetaBaris,
+        angka: dict[str, Angka],
+        pembagian: dict[str, str],
+        kode_komponen: set[str],
+    ) -> list[Butir]:
+        """The core butir, once each, as many as angka.butir_inti and pembagian_butir say."""
+        inti: list[Butir] = []
+        for isi in self.ambil(data, "butir", list, 1, "berkas") or []:
+            kode = str(isi.get("kode")) if isinstance(isi, dict) else ""
+            b = self.butir(isi, pembagian.get(kode, "?"), "inti", 1, kode_komponen)
+            if b is not None:
+                if b.kode in {x.kode for x in inti}:
+                    self.catat(self.baris(isi, 1), f"butir {b.kode}: kode muncul dua kali")
+                if b.kode not in pembagian:
+                    self.catat(self.baris(isi, 1), f"butir {b.kode}: tidak ada di pembagian_butir")
+                inti.append(b)
+        jumlah_inti = angka["butir_inti"].nilai if "butir_inti" in angka else None
+        if jumlah_inti is not None and len(inti) != jumlah_inti:
+            self.catat(
+                data.baris_kunci.get("butir", 1),
+                f"ada {len(inti)} butir inti, angka.butir_inti {jumlah_inti}",
+            )
+        if len(pembagian) != len(inti) and inti:
+            self.catat(
+                data["angka"].baris,
+                f"pembagian_butir memuat {len(pembagian)} butir, ada {len(inti)}",
+            )
+        return inti
+
+    def observasi(self, data: PetaBaris, semua_kode: set[str]) -> list[ItemObservasi]:
+        """The class-visit checklist, each line naming butir that exist."""
+        obs_data = self.ambil(data, "observasi", dict, 1, "berkas") or {}
+        observasi = []
+        for o in obs_data.get("butir") or ():
+            ob = self.baris(o, 1)
+            kode, teks = o.get("kode"), o.get("teks")
+            butir = tuple(str(x) for x in o.get("butir") or ())
+            if not kode or not teks or not butir:
+                self.catat(ob, "observasi: kode, teks dan butir wajib ada")
+                continue
+            for x in butir:
+                if x not in semua_kode:
+                    self.catat(ob, f"observasi {kode}: butir '{x}' tidak ada")
+            observasi.append(ItemObservasi(str(kode), str(teks), butir))
+        return observasi
+
+    def dokumen(self, dok_data: Any) -> list[DokumenWajib]:
+        """The documents uploaded before the visit."""
+        dokumen = []
+        for d in dok_data.get("butir") or ():
+            db_ = self.baris(d, 1)
+            kode, nama = d.get("kode"), d.get("nama")
+            if not kode or not nama:
+                self.catat(db_, "dokumen: kode dan nama wajib ada")
+                continue
+            dokumen.append(
+                DokumenWajib(
+                    str(kode),
+                    str(nama),
+                    tuple(d.get("snp") or ()),
+                    bool(d.get("tautan")),
+                    d.get("catatan"),
+                )
+            )
+        return dokumen
+
+    def format_berkas(self, dok_data: Any) -> Any:
+        """The file types and the size the documents are uploaded in."""
+        fmt = dok_data.get("format_berkas") or {}
+        if not fmt.get("jenis") or not isinstance(fmt.get("maks_mb"), int | float):
+            self.catat(
+                self.baris(dok_data, 1), "dokumen.format_berkas: jenis dan maks_mb wajib ada"
+            )
+        return fmt
+
+    def rubrik_umum(self, data: PetaBaris) -> tuple[str, ...]:
+        """The four level texts used by a butir without its own rubric."""
+        rub = self.ambil(data, "rubrik_umum", dict, 1, "berkas") or {}
+        rubrik_umum = tuple(rub.get("level") or ())
+        if len(rubrik_umum) != 4:
+            self.catat(self.baris(rub, 1), "rubrik_umum.level harus 4 teks")
+        return rubrik_umum
 
     def per_jenjang(
         self,
