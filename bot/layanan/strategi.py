@@ -4,13 +4,13 @@ close the cycle so the next one opens at stage 1 with those drafts and targets."
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.dokumen.siklus import BarisBawaan, BarisMasalah, BarisRapor, BarisStandar, DokumenSiklus
-from bot.layanan import Ditolak, Layanan, pengingat_berkala
+from bot.layanan import Ditolak, Layanan, kabar, pengingat_berkala
 from bot.layanan.aktor import Aktor, wajib_peran
 from bot.layanan.anggota import penandatangan
 from bot.layanan.komitmen import Komitmen, komitmen_siklus, rencana_disetujui
@@ -20,17 +20,16 @@ from bot.layanan.rencana import Kegiatan, Masalah, Program, Rencana
 from bot.layanan.siklus_rp import RaporSiklus, rapor_siklus
 from bot.mutu import strategi as aturan
 from bot.mutu import target_rapor as aturan_rp
-from bot.mutu.peran import PENGELOLA, Peran
+from bot.mutu.peran import Peran
 from bot.mutu.rapor import Label
 from bot.mutu.siklus_rp import TargetIndikator
 from db import audit, keanggotaan, pengguna
 from db import monev as db_monev
-from db import pengingat as db_pengingat
 from db import sekolah as db_sekolah
 from db import siklus as db_siklus
 from db import strategi as db_strategi
 from db import target_rapor as db_target_rapor
-from db.jenis import Row
+from db.jenis import AsyncConnection, Row
 
 PELIHAT = frozenset({Peran.KEPALA_SEKOLAH, Peran.KOORDINATOR, Peran.PENGAWAS})
 
@@ -508,6 +507,39 @@ async def _sudah_ditutup(lay: Layanan, aktor: Aktor, siklus_id: int | None) -> N
         raise Ditolak("siklus_sudah_ditutup")
 
 
+async def _target_usulan(conn: AsyncConnection, s5: Strategi, sekarang: datetime) -> None:
+    """The proposal for every standard and Rapor Pendidikan indicator nobody set a target
+    for (none for what no source measures: no target is made up for it)."""
+    for s in s5.standar:
+        if s.bawaan is None:  # not measured: no target is made up for it
+            continue
+        await db_strategi.simpan_target(
+            conn,
+            siklus_id=s5.siklus_id,
+            standar_kode=s.kode,
+            skor=s.perubahan.sesudah,
+            nilai=s.bawaan,
+            oleh=None,
+            waktu=sekarang,
+            timpa=False,
+        )
+    terkini = s5.rapor.terkini if s5.rapor else None
+    for t in s5.target_rp:
+        if t.ditetapkan or t.label is None or terkini is None:
+            continue  # set already, or not measured: no target is made up for it
+        await db_target_rapor.simpan(
+            conn,
+            siklus_id=s5.siklus_id,
+            kode=t.kode,
+            label=t.label.value,
+            nilai_minimum=t.nilai_minimum,
+            edisi=terkini.edisi,
+            oleh=None,
+            waktu=sekarang,
+            timpa=False,
+        )
+
+
 async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> HasilTutup:
     """Close the cycle (kepala_sekolah only) and open the next school year's at stage 1 with
     the targets (the default where none was set) and the chosen activities; the old cycle's
@@ -532,34 +564,7 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
         baru = await db_siklus.buka(
             conn, sekolah_id=sekolah_id, tahun_ajaran=s5.tahun_berikut, waktu=sekarang
         )
-        for s in s5.standar:
-            if s.bawaan is None:  # not measured: no target is made up for it
-                continue
-            await db_strategi.simpan_target(
-                conn,
-                siklus_id=s5.siklus_id,
-                standar_kode=s.kode,
-                skor=s.perubahan.sesudah,
-                nilai=s.bawaan,
-                oleh=None,
-                waktu=sekarang,
-                timpa=False,
-            )
-        terkini = s5.rapor.terkini if s5.rapor else None
-        for t in s5.target_rp:
-            if t.ditetapkan or t.label is None or terkini is None:
-                continue  # set already, or not measured: no target is made up for it
-            await db_target_rapor.simpan(
-                conn,
-                siklus_id=s5.siklus_id,
-                kode=t.kode,
-                label=t.label.value,
-                nilai_minimum=t.nilai_minimum,
-                edisi=terkini.edisi,
-                oleh=None,
-                waktu=sekarang,
-                timpa=False,
-            )
+        await _target_usulan(conn, s5, sekarang)
         for m, p, k, alasan in calon:
             await db_strategi.simpan_bawaan(conn, _salinan(s5.siklus_id, m, p, k, alasan, sekarang))
         jumlah_target, jumlah_bawaan = await db_strategi.lampirkan(
@@ -595,32 +600,20 @@ async def tutup(lay: Layanan, aktor: Aktor, siklus_id: int | None = None) -> Has
             jumlah_target,
             jumlah_target_rp,
         )
-        # The notice goes through the outbox, so a restart right after closing loses nothing.
-        for a in b.anggota:
-            if Peran(a.peran) in PENGELOLA and a.pengguna_id != aktor.pengguna_id:
-                await db_pengingat.rencanakan(
-                    conn,
-                    kunci=f"{KABAR_DITUTUP}:{s5.siklus_id}:{a.pengguna_id}",
-                    pengguna_id=a.pengguna_id,
-                    jenis=KABAR_DITUTUP,
-                    isi={
-                        "templat": "strategi/kabar_ditutup",
-                        "konteks": {"h": asdict(hasil), "oleh": aktor.nama},
-                        # The report itself is built when asked for (percakapan/laporan.py).
-                        "tombol": [
-                            [
-                                {
-                                    "label": "tombol.unduh_laporan_siklus",
-                                    "data": f"lap:siklus:{sekolah_id}",
-                                }
-                            ]
-                        ],
-                    },
-                    jatuh_tempo=sekarang,
-                    waktu=sekarang,
-                    sekolah_id=sekolah_id,
-                    rujukan=f"siklus:{s5.siklus_id}",
-                )
+        # The notice goes through the outbox, so a restart right after closing loses nothing;
+        # the report itself is built when asked for (its button, percakapan/laporan.py).
+        await kabar.kabari_pengelola(
+            conn,
+            lay,
+            sekolah_id=sekolah_id,
+            kecuali=aktor.pengguna_id,
+            kunci=f"{KABAR_DITUTUP}:{s5.siklus_id}",
+            jenis=KABAR_DITUTUP,
+            templat="strategi/kabar_ditutup",
+            konteks={"h": hasil, "oleh": aktor.nama},
+            tombol=[[("tombol.unduh_laporan_siklus", f"lap:siklus:{sekolah_id}")]],
+            rujukan=f"siklus:{s5.siklus_id}",
+        )
     return hasil
 
 
