@@ -638,7 +638,16 @@ def bangun_dari_yaml(pembaca: PembacaInstrumen, teks: str, nama: str) -> Instrum
         pemuat.dispose()
     for baris, kunci in pemuat.ganda:
         pembaca.catat(baris, f"kunci '{kunci}' muncul dua kali")
-    hasil = pembaca.bangun(data)
+    try:
+        hasil = pembaca.bangun(data)
+    except (AttributeError, KeyError, TypeError, ValueError, IndexError) as galat:
+        # A part of another shape than the checks expect (a list where a mapping belongs):
+        # the problems noted so far, then where the reading stopped; never a traceback.
+        urut = sorted(pembaca.masalah, key=lambda m: m[0])
+        raise InstrumenAkreditasiRusak(
+            [f"{nama} baris {b}: {p}" for b, p in urut]
+            + [f"{nama}: ada bagian yang bentuknya tidak dikenali ({galat}); pemeriksaan berhenti"]
+        ) from None
     if pembaca.masalah or hasil is None:
         urut = sorted(pembaca.masalah, key=lambda m: m[0])
         raise InstrumenAkreditasiRusak([f"{nama} baris {b}: {p}" for b, p in urut])

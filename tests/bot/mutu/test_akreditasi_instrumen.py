@@ -128,6 +128,13 @@ def test_ia2024_silang_snp_tak_dikenal() -> None:
     assert any("3.12.1: indikator SNP '9.9'" in m for m in masalah)
 
 
+def test_ia2024_bentuk_lain_disebut_bukan_traceback() -> None:
+    """A part of another shape (a list where a mapping belongs) is a problem the operator
+    reads, not a crash of the check or of start-up."""
+    masalah = _rusak_ia("      1: {rp: [D.1], snp: ['3.2', '1.1']}", "      1: [1]")
+    assert masalah[-1].startswith("rusak.yaml: ada bagian yang bentuknya tidak dikenali")
+
+
 def test_berkas_bawaan_lolos_pemeriksaan() -> None:
     for nama in BERKAS.values():
         assert periksa(FOLDER_DATA / nama) == []
