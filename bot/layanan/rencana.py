@@ -585,16 +585,24 @@ async def tinjau(lay: Layanan, aktor: Aktor, komentar: str) -> None:
         )
 
 
-async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
-    """The newest version as the data of the Rencana Pemenuhan Mutu document."""
+async def _untuk_dokumen(lay: Layanan, aktor: Aktor) -> tuple[Rencana, Row, Row]:
+    """What every document of the plan starts from: its newest version, the open cycle and
+    the school (`belum_ada_rencana` without a plan)."""
     rencana = await lihat(lay, aktor)
     if rencana is None:
         raise Ditolak("belum_ada_rencana")
     async with lay.mesin.connect() as conn:
         siklus = await siklus_terbuka(conn, aktor)
         sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
-        anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
     assert sekolah is not None
+    return rencana, siklus, sekolah
+
+
+async def dokumen(lay: Layanan, aktor: Aktor) -> DokumenRencana:
+    """The newest version as the data of the Rencana Pemenuhan Mutu document."""
+    rencana, siklus, sekolah = await _untuk_dokumen(lay, aktor)
+    async with lay.mesin.connect() as conn:
+        anggota = await keanggotaan.anggota_sekolah(conn, siklus.sekolah_id)
     kepala, ketua = penandatangan(anggota)
     lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
     nomor = {m.indikator_kode: i for i, m in enumerate(rencana.masalah, 1)}
@@ -669,14 +677,9 @@ async def ubah_bagian(
 
 async def dokumen_rkt(lay: Layanan, aktor: Aktor) -> DokumenRkt:
     """The newest version as the Lembar Kerja RKT: one row per kegiatan."""
-    rencana = await lihat(lay, aktor)
-    if rencana is None:
-        raise Ditolak("belum_ada_rencana")
+    rencana, siklus, sekolah = await _untuk_dokumen(lay, aktor)
     async with lay.mesin.connect() as conn:
-        siklus = await siklus_terbuka(conn, aktor)
-        sekolah = await db_sekolah.ambil(conn, siklus.sekolah_id)
         impor = await db_rapor.impor_terbaru(conn, siklus.sekolah_id)
-    assert sekolah is not None
     lokal = lay.sekarang().astimezone(ZoneInfo(sekolah.zona_waktu))
     akar = {m.akar_kode for m in rencana.masalah if m.akar_kode}
     nama_akar = {k: _nama_rapor(k, sekolah.jenjang) for k in akar}
